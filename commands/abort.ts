@@ -1,0 +1,20 @@
+import { z } from 'zod'
+import { closeSale } from '../src/engine/sales.js'
+import { saleRefOf, targetSale } from '../src/engine/target.js'
+import type { CommandSpec } from '../src/engine/types.js'
+
+const abort: CommandSpec<{ ref: number | null }> = {
+  name: 'abort',
+  aliases: ['/abort', '撤团'],
+  who: 'organizer',
+  where: 'group',
+  summary: '撤团：取消整个团，通知所有参与的人无需付款',
+  usage: '撤团 #1',
+  args: z.object({ ref: z.number().int().positive().nullable() }),
+  parse: (rest) => ({ ref: saleRefOf(rest).ref }),
+  run(ctx, { ref }) {
+    closeSale(ctx.db, targetSale(ctx, ref, { mustBeOpen: true }), ctx.now, 'abort')
+    return []
+  },
+}
+export default abort

@@ -1,0 +1,20 @@
+import { z } from 'zod'
+import { closeSale } from '../src/engine/sales.js'
+import { saleRefOf, targetSale } from '../src/engine/target.js'
+import type { CommandSpec } from '../src/engine/types.js'
+
+const close: CommandSpec<{ ref: number | null }> = {
+  name: 'close',
+  aliases: ['/close', '截单'],
+  who: 'organizer',
+  where: 'group',
+  summary: '立即截单，公布结果',
+  usage: '截单 #1',
+  args: z.object({ ref: z.number().int().positive().nullable() }),
+  parse: (rest) => ({ ref: saleRefOf(rest).ref }),
+  run(ctx, { ref }) {
+    closeSale(ctx.db, targetSale(ctx, ref, { mustBeOpen: true }), ctx.now, 'close')
+    return []
+  },
+}
+export default close

@@ -1,0 +1,33 @@
+import { z } from 'zod'
+import { formatTime, parseDeadline, parseDuration } from '../src/core/deadline.js'
+import { extendSale } from '../src/engine/sales.js'
+import { saleRefOf, targetSale } from '../src/engine/target.js'
+import { fail, type CommandSpec } from '../src/engine/types.js'
+import { t } from '../src/i18n/zh-CN.js'
+
+type Args = { ref: number | null; when: string }
+
+const extend: CommandSpec<Args> = {
+  name: 'extend',
+  aliases: ['/extend', '延长'],
+  who: 'organizer',
+  where: 'group',
+  summary: '延长截止时间：延长 2小时，或直接给新的截止时间',
+  usage: '/extend 2h',
+  args: z.object({ ref: z.number().int().positive().nullable(), when: z.string().min(1).max(50) }),
+  parse: (rest) => {
+    const r = saleRefOf(rest)
+    return { ref: r.ref, when: r.rest }
+  },
+  run(ctx, { ref, when }) {
+    const sale = targetSale(ctx, ref, { mustBeOpen: true })
+    const tz = ctx.group!.tz
+    const span = parseDuration(when)
+    // a duration moves the current deadline; a time (周六 20:00) replaces it
+    const deadline = span !== null ? sale.deadline + span : parseDeadline(when, ctx.now, tz)
+    if (deadline === null || deadline <= ctx.now) throw fail('sale.extendBad')
+    const next = extendSale(ctx.db, sale, deadline, ctx.now)
+    return [{ kind: 'say', text: t('sale.extended', { no: next.no, title: next.title, deadline: formatTime(next.deadline, ctx.now, tz) }), tag: 'event' }]
+  },
+}
+export default extend

@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import { parseLaunch, type LaunchSpec } from '../src/core/launch.js'
+import { launchSale } from '../src/engine/sales.js'
+import { fail, type CommandSpec } from '../src/engine/types.js'
+import { t } from '../src/i18n/zh-CN.js'
+
+const spec = z.object({
+  title: z.string().min(1).max(60),
+  priceFen: z.number().int().min(0).max(10_000_000),
+  stock: z.number().int().positive().max(100_000).nullable(),
+  limit: z.number().int().positive().max(999).nullable(),
+  deadline: z.number().int(),
+  minUnits: z.number().int().positive().nullable(),
+  minMembers: z.number().int().positive().nullable(),
+  note: z.string().max(500).nullable(),
+  variants: z.array(z.object({ name: z.string().min(1).max(20), priceFen: z.number().int().min(0).nullable(), stock: z.number().int().positive().nullable() })).max(30),
+  extra: z.record(z.string(), z.string()),
+})
+
+const launch: CommandSpec<LaunchSpec> = {
+  name: 'launch',
+  aliases: ['/launch', '开团'],
+  who: 'organizer',
+  where: 'group',
+  summary: '开团：第一行商品名，下面每行「价格/限量/限购/截止/成团/说明」，规格用「- 大果 69元 20份」',
+  usage: '/launch 云南蓝莓 125g×4盒⏎价格: 59⏎限量: 40⏎截止: 周五 20:00',
+  args: spec as z.ZodType<LaunchSpec>,
+  parse(rest, ctx) {
+    const r = parseLaunch(rest, ctx.now, ctx.group!.tz)
+    if (r.ok) return r.spec
+    const example = t('launch.example')
+    const e = r.error
+    switch (e.code) {
+      case 'noTitle': throw fail('launch.noTitle', { example })
+      case 'noPrice': throw fail('launch.noPrice', { example })
+      case 'noDeadline': throw fail('launch.noDeadline', { example })
+      case 'badLine': throw fail('launch.badLine', { line: e.line, example })
+      case 'pastDeadline': throw fail('launch.pastDeadline', { line: e.line, example })
+      case 'duplicateVariant': throw fail('launch.duplicateVariant', { line: e.line, example })
+    }
+  },
+  run(ctx, args) {
+    launchSale(ctx.db, ctx.group!, ctx.member!, args, ctx.now)
+    return []
+  },
+}
+export default launch

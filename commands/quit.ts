@@ -1,0 +1,25 @@
+import { z } from 'zod'
+import { openSales } from '../src/engine/repo.js'
+import { cancelMember } from '../src/engine/sales.js'
+import { saleRefOf, targetSale } from '../src/engine/target.js'
+import { fail, type CommandSpec, type Reply } from '../src/engine/types.js'
+
+const quit: CommandSpec<{ ref: number | null }> = {
+  name: 'quit',
+  aliases: ['/quit', '/cancel', '取消'],
+  who: 'anyone',
+  where: 'group',
+  summary: '取消自己在团里的登记（有多个团时加团号：取消 #2）',
+  usage: '取消',
+  args: z.object({ ref: z.number().int().positive().nullable() }),
+  parse: (rest) => ({ ref: saleRefOf(rest).ref }),
+  run(ctx, { ref }) {
+    // with several open sales and no number, cancel wherever the member has something
+    const sales = ref !== null ? [targetSale(ctx, ref, { mustBeOpen: true })] : openSales(ctx.db, ctx.group!.id)
+    const replies: Reply[] = []
+    for (const sale of sales) replies.push(...cancelMember(ctx.db, sale, ctx.member!, ctx.now).replies)
+    if (replies.length === 0) throw Object.assign(fail('sale.nothingToCancel'), { asNotice: true })
+    return replies
+  },
+}
+export default quit

@@ -1,0 +1,57 @@
+import { z } from 'zod'
+import { eq } from 'drizzle-orm'
+import { groups } from '../src/db/schema.js'
+import { parseHm, parseOffsets } from '../src/core/schedule.js'
+import { fail, type CommandSpec } from '../src/engine/types.js'
+import { t } from '../src/i18n/zh-CN.js'
+
+type Args = { key: 'show' } | { key: 'countdowns'; value: string } | { key: 'digest'; value: number } | { key: 'quiet'; start: string; end: string }
+
+const usage = '/set 提醒 60,10 · /set 汇总 15 · /set 免打扰 23:00-08:00'
+
+function parse(rest: string): Args | null {
+  const m = /^(\S+)\s*(.*)$/s.exec(rest.trim())
+  if (!m) return { key: 'show' }
+  const [, key, value] = m
+  if (/^(提醒|倒计时|countdowns?)$/i.test(key)) {
+    const offsets = parseOffsets(value.replace(/[，、\s]+/g, ','))
+    return offsets.length > 0 && offsets.every((o) => o <= 7 * 24 * 60) ? { key: 'countdowns', value: offsets.join(',') } : null
+  }
+  if (/^(汇总|digest)$/i.test(key)) {
+    const n = Number(value.replace(/秒|s$/i, '').trim())
+    return Number.isInteger(n) && n >= 5 && n <= 3600 ? { key: 'digest', value: n } : null
+  }
+  if (/^(免打扰|quiet)$/i.test(key)) {
+    if (/^(关|off|无)$/i.test(value.trim())) return { key: 'quiet', start: '00:00', end: '00:00' }
+    const q = /^(\d{1,2}:\d{2})\s*[-~到至]\s*(\d{1,2}:\d{2})$/.exec(value.trim())
+    return q && parseHm(q[1]) !== null && parseHm(q[2]) !== null ? { key: 'quiet', start: q[1].padStart(5, '0'), end: q[2].padStart(5, '0') } : null
+  }
+  return null
+}
+
+const settings: CommandSpec<Args> = {
+  name: 'settings',
+  aliases: ['/set', '/settings', '设置'],
+  who: 'organizer',
+  where: 'group',
+  summary: '本群设置：截单提醒、汇总间隔、免打扰时段',
+  usage,
+  args: z.custom<Args>((v) => v !== null && typeof v === 'object'),
+  parse: (rest) => {
+    const a = parse(rest)
+    if (a === null) throw fail('error.badArgs', { usage })
+    return a
+  },
+  run(ctx, a) {
+    const g = ctx.group!
+    if (a.key === 'show') {
+      const quiet = g.quietStart === g.quietEnd ? '关' : `${g.quietStart}-${g.quietEnd}`
+      const countdowns = parseOffsets(g.countdowns).map((m) => (m % 60 === 0 ? `${m / 60}小时` : `${m}分钟`)).join('、') + '前'
+      return [{ kind: 'say', text: t('settings.show', { countdowns, digest: g.digestSeconds, quiet, tz: g.tz }) }]
+    }
+    const set = a.key === 'countdowns' ? { countdowns: a.value } : a.key === 'digest' ? { digestSeconds: a.value } : { quietStart: a.start, quietEnd: a.end }
+    ctx.db.update(groups).set(set).where(eq(groups.id, g.id)).run()
+    return [{ kind: 'say', text: t('settings.saved') }]
+  },
+}
+export default settings

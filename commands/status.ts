@@ -1,0 +1,26 @@
+import { z } from 'zod'
+import { boardText } from '../src/core/render.js'
+import { loadBook, openSales } from '../src/engine/repo.js'
+import { view } from '../src/engine/sales.js'
+import { saleRefOf, targetSale } from '../src/engine/target.js'
+import { fail, type CommandSpec } from '../src/engine/types.js'
+
+const status: CommandSpec<{ ref: number | null }> = {
+  name: 'status',
+  aliases: ['/status', '进度'],
+  who: 'anyone',
+  where: 'group',
+  summary: '看团的进度：已接/库存、成团进度、候补、剩余时间',
+  usage: '进度',
+  args: z.object({ ref: z.number().int().positive().nullable() }),
+  parse: (rest) => ({ ref: saleRefOf(rest).ref }),
+  run(ctx, { ref }) {
+    const tz = ctx.group!.tz
+    // without a number, show every open sale in one message
+    const sales = ref !== null ? [targetSale(ctx, ref, { mustBeOpen: false })] : openSales(ctx.db, ctx.group!.id)
+    if (sales.length === 0) throw fail('sale.none')
+    const text = sales.map((s) => boardText(view(s), loadBook(ctx.db, s), ctx.now, tz)).join('\n\n')
+    return [{ kind: 'say', text }]
+  },
+}
+export default status

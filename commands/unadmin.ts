@@ -1,0 +1,16 @@
+import { z } from 'zod'
+import type { CommandSpec } from '../src/engine/types.js'
+import { setAdmin } from './admin.js'
+
+const unadmin: CommandSpec<{ target: string }> = {
+  name: 'unadmin',
+  aliases: ['/unadmin', '取消管理员'],
+  who: 'organizer',
+  where: 'group',
+  summary: '群主取消某人的管理员',
+  usage: '/unadmin @Lily',
+  args: z.object({ target: z.string().min(1).max(80) }),
+  parse: (rest) => ({ target: rest.trim() }),
+  run: (ctx, { target }) => setAdmin(ctx, target, false),
+}
+export default unadmin

@@ -1,0 +1,16 @@
+// Wiring: one database, the engine with every command, the paced sender.
+import type { Logger } from 'pino'
+import { openDb, type Db } from './db/db.js'
+import { Engine } from './engine/engine.js'
+import { Sender, DEFAULT_PACE, type Pace, type Transport } from './engine/sender.js'
+import { Runtime } from './engine/runtime.js'
+import { list } from '../commands/list.js'
+
+export type App = { db: Db; engine: Engine; sender: Sender; runtime: Runtime; close(): void }
+
+export function makeApp(opts: { dbFile: string; transport: Transport; log: Logger; pace?: Pace; gatherMs?: number }): App {
+  const db = openDb(opts.dbFile)
+  const engine = new Engine(db, list(), { log: opts.log, gatherMs: opts.gatherMs })
+  const sender = new Sender(db, opts.transport, opts.log, opts.pace ?? DEFAULT_PACE)
+  return { db, engine, sender, runtime: new Runtime(engine, sender), close: () => db.$client.close() }
+}

@@ -1,0 +1,171 @@
+// Parses the body of a launch message: a title line, then `key: value` lines
+// and `- variant` lines. Every line must be understood: a typo in a key must
+// not silently drop a limit or a deadline from a sale that takes money.
+import { looseKey, normalize } from './text.js'
+import { CN_NUMERAL_CHARS, parseCount, parseMoney, UNIT_WORDS } from './quantity.js'
+import { parseDeadline } from './deadline.js'
+
+export type VariantSpec = { name: string; priceFen: number | null; stock: number | null }
+export type LaunchSpec = {
+  title: string
+  priceFen: number
+  stock: number | null
+  limit: number | null
+  deadline: number
+  minUnits: number | null
+  minMembers: number | null
+  note: string | null
+  variants: VariantSpec[]
+  extra: Record<string, string>
+}
+export type LaunchError =
+  | { code: 'noTitle' }
+  | { code: 'badLine'; line: string }
+  | { code: 'noPrice' }
+  | { code: 'noDeadline' }
+  | { code: 'pastDeadline'; line: string }
+  | { code: 'duplicateVariant'; line: string }
+export type LaunchResult = { ok: true; spec: LaunchSpec } | { ok: false; error: LaunchError }
+
+const MAX_TITLE = 60
+const MAX_VARIANT_NAME = 20
+const MAX_STOCK = 100_000
+const MAX_LIMIT = 999
+const MAX_PRICE_FEN = 100_000 * 100
+
+type Key = 'price' | 'stock' | 'limit' | 'deadline' | 'min' | 'note'
+const KEYS: Record<string, Key> = {
+  价格: 'price', price: 'price',
+  限量: 'stock', 库存: 'stock', stock: 'stock',
+  限购: 'limit', limit: 'limit',
+  截止: 'deadline', deadline: 'deadline',
+  成团: 'min', min: 'min',
+  说明: 'note', note: 'note',
+}
+
+// normalize() has already folded '：' into ':'.
+const KEY_LINE = /^([^:]+?)\s*:\s*(.*)$/
+const UNIT = `(?:${[...UNIT_WORDS].sort((a, b) => b.length - a.length).join('|')})`
+const COUNT = `(\\d+|[${CN_NUMERAL_CHARS}]+)`
+const COUNT_WITH_UNIT = new RegExp(`^${COUNT}\\s*${UNIT}$`)
+const COUNT_MAYBE_UNIT = new RegExp(`^${COUNT}\\s*${UNIT}?$`)
+const LIMIT_VALUE = new RegExp(`^(?:每人)?\\s*${COUNT}\\s*${UNIT}?$`)
+const MIN_VALUE = new RegExp(`^${COUNT}\\s*(人|${UNIT})?$`)
+const PER_UNIT = new RegExp(`\\s*/\\s*${UNIT}$`)
+
+function count(value: string, re: RegExp, max: number): number | null {
+  const m = re.exec(value)
+  const n = m ? parseCount(m[1]) : null
+  return n !== null && n >= 1 && n <= max ? n : null
+}
+
+/** '59', '59.9元', '¥59/盒' -> fen, or null when not a valid positive price. */
+function price(value: string): number | null {
+  const fen = parseMoney(value.replace(PER_UNIT, ''))
+  return fen !== null && fen > 0 && fen <= MAX_PRICE_FEN ? fen : null
+}
+
+export function parseLaunch(body: string, now: number, tz?: string): LaunchResult {
+  const lines = String(body ?? '')
+    .split(/\r\n|\r|\n/)
+    .map((raw) => ({ raw: raw.trim(), text: normalize(raw).replace(/\s+/g, ' ').trim() }))
+    .filter((l) => l.text !== '')
+  const fail = (error: LaunchError): LaunchResult => ({ ok: false, error })
+
+  const [first, ...rest] = lines
+  if (!first || first.text.startsWith('-') || isKnownKeyLine(first.text)) return fail({ code: 'noTitle' })
+  if ([...first.text].length > MAX_TITLE) return fail({ code: 'badLine', line: first.raw })
+
+  const seen = new Set<Key>()
+  const spec: Omit<LaunchSpec, 'priceFen' | 'deadline'> & { priceFen: number | null; deadline: number | null } = {
+    title: first.text, priceFen: null, stock: null, limit: null, deadline: null,
+    minUnits: null, minMembers: null, note: null, variants: [], extra: {},
+  }
+  const variantKeys = new Set<string>()
+
+  for (const { raw, text } of rest) {
+    const bad = fail({ code: 'badLine', line: raw })
+    if (text.startsWith('-')) {
+      const v = parseVariant(text.replace(/^-+\s*/, ''))
+      if (!v) return bad
+      const k = looseKey(v.name)
+      if (variantKeys.has(k)) return fail({ code: 'duplicateVariant', line: raw })
+      variantKeys.add(k)
+      spec.variants.push(v)
+      continue
+    }
+    const m = KEY_LINE.exec(text)
+    const key = m ? KEYS[m[1].toLowerCase()] : undefined
+    if (!m || !key || seen.has(key) || m[2] === '') return bad
+    seen.add(key)
+    const value = m[2]
+    switch (key) {
+      case 'price':
+        if ((spec.priceFen = price(value)) === null) return bad
+        break
+      case 'stock':
+        if ((spec.stock = count(value, COUNT_MAYBE_UNIT, MAX_STOCK)) === null) return bad
+        break
+      case 'limit':
+        if ((spec.limit = count(value, LIMIT_VALUE, MAX_LIMIT)) === null) return bad
+        break
+      case 'deadline': {
+        const t = parseDeadline(value, now, tz)
+        if (t === null) return bad
+        if (t <= now) return fail({ code: 'pastDeadline', line: raw })
+        spec.deadline = t
+        break
+      }
+      case 'min': {
+        const n = count(value, MIN_VALUE, MAX_STOCK)
+        if (n === null) return bad
+        if (value.endsWith('人')) spec.minMembers = n
+        else spec.minUnits = n
+        break
+      }
+      case 'note':
+        spec.note = value
+        break
+    }
+  }
+
+  // Without a sale price, the cheapest variant is the headline price, but
+  // only if every variant states one.
+  if (spec.priceFen === null) {
+    const prices = spec.variants.map((v) => v.priceFen)
+    if (prices.length === 0 || prices.some((p) => p === null)) return fail({ code: 'noPrice' })
+    spec.priceFen = Math.min(...(prices as number[]))
+  }
+  if (spec.deadline === null) return fail({ code: 'noDeadline' })
+  return { ok: true, spec: { ...spec, priceFen: spec.priceFen, deadline: spec.deadline } }
+}
+
+function isKnownKeyLine(text: string): boolean {
+  const m = KEY_LINE.exec(text)
+  return m !== null && KEYS[m[1].toLowerCase()] !== undefined
+}
+
+/**
+ * '大果 69元 20份' / '超大果' / '大果 20份' / '大果 69'. The first word is always
+ * part of the name (so '2斤 39元' is a variant named 2斤); the name then runs
+ * up to the first price or stock word, and everything after must be one of those.
+ */
+function parseVariant(content: string): VariantSpec | null {
+  const words = content.split(' ').filter(Boolean)
+  if (words.length === 0) return null
+  const isSpecWord = (w: string) => COUNT_WITH_UNIT.test(w) || parseMoney(w) !== null
+  let i = 1
+  while (i < words.length && !isSpecWord(words[i])) i++
+  const name = words.slice(0, i).join(' ')
+  if ([...name].length > MAX_VARIANT_NAME) return null
+  let priceFen: number | null = null
+  let stock: number | null = null
+  for (const w of words.slice(i)) {
+    if (COUNT_WITH_UNIT.test(w)) {
+      if (stock !== null || (stock = count(w, COUNT_WITH_UNIT, MAX_STOCK)) === null) return null
+    } else {
+      if (priceFen !== null || (priceFen = price(w)) === null) return null
+    }
+  }
+  return { name, priceFen, stock }
+}

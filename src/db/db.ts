@@ -1,0 +1,29 @@
+// Opening the database: pragmas, then the committed drizzle migrations.
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { fileURLToPath } from 'node:url'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import * as schema from './schema.js'
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url))
+
+/**
+ * WAL lets readers (export, backup) run while the bot writes. synchronous=NORMAL in WAL
+ * mode never corrupts and survives a killed process; only an OS crash or power loss may
+ * drop the last commits. busy_timeout covers an export or backup holding a lock briefly.
+ */
+export function openDb(file: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const sqlite = new Database(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = drizzle(sqlite, { schema }) as Db
+  migrate(db, { migrationsFolder })
+  return db
+}

@@ -1,0 +1,208 @@
+// The one place where a message becomes a change: dedupe, parse, permission,
+// one transaction, outbox. Adapters (live, simulator, replay) only feed it.
+import { and, eq, gt, isNotNull, lte, min, asc } from 'drizzle-orm'
+import type { Logger } from 'pino'
+import type { Db } from '../db/db.js'
+import { groups, inbound, members, notices, outbox, sales } from '../db/schema.js'
+import { normalize, looseKey } from '../core/text.js'
+import { digestText, type DigestNotice, type DigestSale } from '../core/render.js'
+import { isQuiet, quietEnd } from '../core/schedule.js'
+import { t } from '../i18n/zh-CN.js'
+import { addNotice, enqueue, ensureGroup, ensureMember, groupById, groupByTopic, loadBook, saleById } from './repo.js'
+import { alertSale, closeSale, view, MENTION_CAP } from './sales.js'
+import { UserError, type CommandSpec, type Ctx, type GroupRow, type Inbound, type Reply } from './types.js'
+
+export type EngineOptions = {
+  log: Logger
+  /** how long a digest waits to gather more events after the first one */
+  gatherMs?: number
+}
+
+const MAX_TEXT = 4000
+const ECHO_WINDOW_MS = 10 * 60_000
+
+export class Engine {
+  private readonly gatherMs: number
+  private readonly log: Logger
+
+  constructor(readonly db: Db, readonly commands: CommandSpec<any>[], opts: EngineOptions) {
+    this.log = opts.log
+    this.gatherMs = opts.gatherMs ?? 3000
+  }
+
+  private tx<T>(fn: () => T): T {
+    return this.db.$client.transaction(fn).immediate()
+  }
+
+  /** A group as the platform shows it: owner and member names (either may be unknown). */
+  declareGroup(topic: string, owner: string | null, memberList: string[] | null, now: number): void {
+    this.tx(() => {
+      const g = ensureGroup(this.db, topic, now)
+      if (owner !== null && owner !== g.ownerName) this.db.update(groups).set({ ownerName: owner }).where(eq(groups.id, g.id)).run()
+      if (memberList !== null) {
+        const present = new Set(memberList)
+        for (const name of memberList) ensureMember(this.db, g.id, name)
+        for (const m of this.db.select().from(members).where(eq(members.groupId, g.id)).all()) {
+          const inGroup = present.has(m.name)
+          if (inGroup !== m.inGroup) this.db.update(members).set({ inGroup }).where(eq(members.id, m.id)).run()
+        }
+      }
+    })
+  }
+
+  /** Handle one message. Never throws: a fault is logged and answered with a short apology. */
+  handle(msg: Inbound): void {
+    try {
+      this.tx(() => {
+        if (!this.markSeen(msg)) return
+        this.deliver(msg, this.process(msg))
+      })
+    } catch (err) {
+      const userError = err instanceof UserError
+      if (!userError) this.log.error({ err, msgId: msg.id, room: msg.room }, 'message handling failed')
+      try {
+        this.tx(() => {
+          if (!this.markSeen(msg)) return
+          const reply = userError ? err.reply : t('error.fault')
+          this.deliver(msg, [userError && err.asNotice && msg.room
+            ? { kind: 'notice', notice: 'refused', member: msg.from, payload: { reason: reply } }
+            : { kind: 'say', text: reply }])
+        })
+      } catch (err2) {
+        this.log.error({ err: err2, msgId: msg.id }, 'could not record a failed message')
+      }
+    }
+  }
+
+  private markSeen(msg: Inbound): boolean {
+    const r = this.db.insert(inbound).values({ msgId: msg.id, receivedAt: msg.at }).onConflictDoNothing().run()
+    return r.changes > 0
+  }
+
+  private process(msg: Inbound): Reply[] {
+    const text = normalize(msg.text).trim()
+    if (text === '') return []
+    const group = msg.room === null ? null : ensureGroup(this.db, msg.room, msg.at)
+    if (msg.self && this.isEcho(text, group, msg.at)) return []
+    const hit = this.findCommand(text)
+    if (!hit) return []
+    if (text.length > MAX_TEXT) return hit.explicit ? [{ kind: 'say', text: t('error.tooLong') }] : []
+    const member = group ? ensureMember(this.db, group.id, msg.from, msg.fromId) : null
+    const isOrganizer = !!msg.self || (group !== null && member !== null && (group.ownerName === msg.from || member.isAdmin))
+    const ctx: Ctx = { db: this.db, now: msg.at, msg: { ...msg, text }, group, member, sender: msg.from, isOrganizer, commands: this.commands }
+    const { spec } = hit
+    const label = spec.aliases[0]
+    if (spec.where === 'group' && !group) throw new UserError('error.groupOnly', t('error.groupOnly', { command: label }))
+    if (spec.where === 'private' && group) return []
+    if (spec.who === 'organizer' && !isOrganizer) throw new UserError('error.organizerOnly', t('error.organizerOnly', { command: label }), true)
+    const raw = hit.raw ?? spec.parse(hit.rest, ctx)
+    if (raw === null) return []
+    const args = spec.args.safeParse(raw)
+    if (!args.success) throw new UserError('error.badArgs', t('error.badArgs', { usage: spec.usage }), spec.who === 'anyone')
+    return spec.run(ctx, args.data)
+  }
+
+  /** The command a text starts with, or a form matched without a command word (a join). */
+  private findCommand(text: string): { spec: CommandSpec<any>; rest: string; raw?: unknown; explicit: boolean } | null {
+    const lower = text.toLowerCase()
+    let best: { spec: CommandSpec<any>; alias: string } | null = null
+    for (const spec of this.commands) {
+      for (const alias of spec.aliases) {
+        if (!lower.startsWith(alias.toLowerCase())) continue
+        const next = text.charAt(alias.length)
+        // a Chinese word must stand alone or be followed by its arguments, so that
+        // chatter such as 取消了吗 or 进度怎么样 does not trigger a command
+        const bounded = next === '' || /[\s#\d]/.test(next) || (alias.startsWith('/') && !/[a-z]/i.test(next))
+        if (bounded && (!best || alias.length > best.alias.length)) best = { spec, alias }
+      }
+    }
+    if (best) return { spec: best.spec, rest: text.slice(best.alias.length).trim(), explicit: true }
+    if (text.length > MAX_TEXT) return null
+    for (const spec of this.commands) {
+      const raw = spec.match?.(text)
+      if (raw !== undefined && raw !== null) return { spec, rest: text, raw, explicit: false }
+    }
+    return null
+  }
+
+  /** The bot's own sends come back as self messages; anything else from the account is its owner typing. */
+  private isEcho(text: string, group: GroupRow | null, now: number): boolean {
+    const key = looseKey(text)
+    const rows = this.db.select({ text: outbox.text }).from(outbox)
+      .where(and(group ? eq(outbox.groupId, group.id) : isNotNull(outbox.toName), gt(outbox.createdAt, now - ECHO_WINDOW_MS))).all()
+    return rows.some((r) => looseKey(r.text) === key || key.endsWith(looseKey(r.text)))
+  }
+
+  private deliver(msg: Inbound, replies: Reply[]): void {
+    const group = msg.room === null ? null : groupByTopic(this.db, msg.room) ?? null
+    for (const r of replies) {
+      if (r.kind === 'say') {
+        const toName = r.toName ?? (group ? null : msg.from)
+        enqueue(this.db, { groupId: toName ? null : group!.id, toName, text: r.text, mentions: r.mentions, kind: r.tag ?? 'reply' }, msg.at)
+      } else if (group) {
+        addNotice(this.db, group, { kind: r.notice, member: r.member, saleId: r.saleId, payload: r.payload }, msg.at, this.gatherMs)
+      } else {
+        enqueue(this.db, { toName: msg.from, text: String(r.payload.reason ?? r.payload.question ?? ''), kind: 'reply' }, msg.at)
+      }
+    }
+  }
+
+  /** The earliest moment the engine has work of its own (a deadline, a countdown, a digest). */
+  nextDue(alerts = true): number | null {
+    const a = alerts ? this.db.select({ v: min(sales.nextAlertAt) }).from(sales).where(eq(sales.state, 'open')).get()?.v ?? null : null
+    const b = this.db.select({ v: min(groups.digestDueAt) }).from(groups).get()?.v ?? null
+    if (a === null) return b
+    if (b === null) return a
+    return Math.min(a, b)
+  }
+
+  hasPendingDigest(): boolean {
+    return this.db.select({ id: groups.id }).from(groups).where(isNotNull(groups.digestDueAt)).limit(1).get() !== undefined
+  }
+
+  /** Run everything due by `now`, oldest first: closes, countdowns, digests. */
+  runDue(now: number, alerts = true): void {
+    const dueSales = !alerts ? [] : this.db.select({ id: sales.id }).from(sales)
+      .where(and(eq(sales.state, 'open'), lte(sales.nextAlertAt, now))).orderBy(asc(sales.nextAlertAt)).all()
+    for (const { id } of dueSales) this.guard('sale alert', () => this.tx(() => alertSale(this.db, saleById(this.db, id), now)))
+    const dueGroups = this.db.select({ id: groups.id }).from(groups).where(lte(groups.digestDueAt, now)).orderBy(asc(groups.digestDueAt)).all()
+    for (const { id } of dueGroups) this.guard('digest', () => this.tx(() => this.flushDigest(groupById(this.db, id), now)))
+  }
+
+  /** At start-up: sales whose deadline passed while the bot was down are closed now, once each. */
+  recover(now: number): void {
+    const overdue = this.db.select({ id: sales.id }).from(sales).where(and(eq(sales.state, 'open'), lte(sales.deadline, now))).orderBy(asc(sales.deadline)).all()
+    for (const { id } of overdue) this.guard('recovery close', () => this.tx(() => {
+      const sale = saleById(this.db, id)
+      if (sale.state === 'open') closeSale(this.db, sale, now, 'close', true)
+    }))
+  }
+
+  private guard(what: string, fn: () => void): void {
+    try {
+      fn()
+    } catch (err) {
+      this.log.error({ err }, `${what} failed`)
+    }
+  }
+
+  private flushDigest(group: GroupRow, now: number): void {
+    const quiet = { start: group.quietStart, end: group.quietEnd, tz: group.tz }
+    if (isQuiet(now, quiet)) {
+      this.db.update(groups).set({ digestDueAt: quietEnd(now, quiet) }).where(eq(groups.id, group.id)).run()
+      return
+    }
+    const rows = this.db.select().from(notices).where(eq(notices.groupId, group.id)).orderBy(asc(notices.id)).all()
+    this.db.update(groups).set({ digestDueAt: null, lastDigestAt: rows.length > 0 ? now : group.lastDigestAt }).where(eq(groups.id, group.id)).run()
+    if (rows.length === 0) return
+    const list: DigestNotice[] = rows.map((r) => ({ kind: r.kind, member: r.memberName, saleId: r.saleId, payload: JSON.parse(r.payload) }))
+    const touched = new Map<number, DigestSale>()
+    for (const id of new Set(rows.map((r) => r.saleId).filter((x): x is number => x !== null))) {
+      const sale = saleById(this.db, id)
+      touched.set(id, { view: view(sale), book: loadBook(this.db, sale) })
+    }
+    const d = digestText(list, touched, now, MENTION_CAP)
+    enqueue(this.db, { groupId: group.id, text: d.text, mentions: d.mentions, kind: 'digest' }, now)
+    this.db.delete(notices).where(eq(notices.groupId, group.id)).run()
+  }
+}

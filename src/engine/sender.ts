@@ -1,0 +1,87 @@
+// Sends the outbox at a pace WeChat tolerates: at least 1.5 s (plus jitter) between
+// messages to one chat, at most 20 a minute in all, retries with back-off. A row is
+// marked sent only after the platform accepted it.
+import { and, asc, eq, gt, isNull, max, sql } from 'drizzle-orm'
+import type { Logger } from 'pino'
+import type { Db } from '../db/db.js'
+import { groups, outbox } from '../db/schema.js'
+
+export type OutMessage = { id: number; room: string | null; toName: string | null; text: string; mentions: string[] }
+
+/** What actually delivers a message: the Wechaty adapter, the simulator's terminal, the replay file. */
+export interface Transport {
+  send(m: OutMessage, at: number): Promise<void>
+}
+
+export type Pace = { perChatMs: number; jitterMs: number; perMinute: number; maxAttempts: number }
+export const DEFAULT_PACE: Pace = { perChatMs: 1500, jitterMs: 700, perMinute: 20, maxAttempts: 6 }
+
+/** Deterministic jitter from the row id, so replays give the same output every time. */
+const jitter = (id: number, span: number) => (span <= 0 ? 0 : (Math.imul(id, 2654435761) >>> 0) % span)
+
+type Candidate = { id: number; at: number }
+
+export class Sender {
+  constructor(private readonly db: Db, private readonly transport: Transport, private readonly log: Logger, private readonly pace: Pace = DEFAULT_PACE) {}
+
+  /** The earliest time the next message may go, or null when the outbox is empty. */
+  nextDue(): number | null {
+    const c = this.candidates()
+    if (c.length === 0) return null
+    const first = Math.min(...c.map((x) => x.at))
+    return Math.max(first, this.globalFreeAt())
+  }
+
+  /** Send everything allowed at `now`, one message at a time. */
+  async flush(now: number): Promise<number> {
+    let sent = 0
+    for (;;) {
+      if (this.globalFreeAt() > now) return sent
+      const next = this.candidates().filter((c) => c.at <= now).sort((a, b) => a.at - b.at || a.id - b.id)[0]
+      if (!next) return sent
+      await this.sendOne(next.id, now)
+      sent++
+    }
+  }
+
+  private async sendOne(id: number, now: number): Promise<void> {
+    const row = this.db.select().from(outbox).where(eq(outbox.id, id)).get()!
+    const room = row.groupId === null ? null : this.db.select({ topic: groups.topic }).from(groups).where(eq(groups.id, row.groupId)).get()!.topic
+    try {
+      await this.transport.send({ id: row.id, room, toName: row.toName, text: row.text, mentions: JSON.parse(row.mentions) }, now)
+      this.db.update(outbox).set({ sentAt: now, attempts: row.attempts + 1 }).where(eq(outbox.id, id)).run()
+    } catch (err) {
+      const attempts = row.attempts + 1
+      const giveUp = attempts >= this.pace.maxAttempts
+      this.log.warn({ err, outboxId: id, attempts, giveUp }, 'send failed')
+      this.db.update(outbox).set({
+        attempts,
+        notBefore: now + Math.min(300_000, 2000 * 2 ** attempts),
+        failedAt: giveUp ? now : null,
+      }).where(eq(outbox.id, id)).run()
+    }
+  }
+
+  /** The head of each chat's queue and when it may go. */
+  private candidates(): Candidate[] {
+    const heads = this.db.select({ id: sql<number>`min(${outbox.id})`, groupId: outbox.groupId, toName: outbox.toName })
+      .from(outbox).where(and(isNull(outbox.sentAt), isNull(outbox.failedAt)))
+      .groupBy(outbox.groupId, outbox.toName).all()
+    return heads.map((h) => {
+      const row = this.db.select({ notBefore: outbox.notBefore }).from(outbox).where(eq(outbox.id, h.id)).get()!
+      const chat = h.groupId === null ? eq(outbox.toName, h.toName!) : eq(outbox.groupId, h.groupId)
+      const last = this.db.select({ v: max(outbox.sentAt) }).from(outbox).where(and(chat, h.groupId === null ? isNull(outbox.groupId) : sql`1`)).get()?.v ?? null
+      const paced = last === null ? 0 : last + this.pace.perChatMs + jitter(h.id, this.pace.jitterMs)
+      return { id: h.id, at: Math.max(row.notBefore, paced) }
+    })
+  }
+
+  /** When the one-minute window allows another send. */
+  private globalFreeAt(): number {
+    const recent = this.db.select({ at: outbox.sentAt }).from(outbox)
+      .where(gt(outbox.sentAt, sql`(select coalesce(max(${outbox.sentAt}), 0) - 60000 from ${outbox})`))
+      .orderBy(asc(outbox.sentAt)).all()
+    if (recent.length < this.pace.perMinute) return 0
+    return recent[recent.length - this.pace.perMinute].at! + 60_000
+  }
+}

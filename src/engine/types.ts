@@ -1,0 +1,76 @@
+// The shapes that cross the engine's edge: what adapters feed in and what handlers return.
+import type { z } from 'zod'
+import type { Db } from '../db/db.js'
+import { t, type Key, type Catalog } from '../i18n/zh-CN.js'
+
+/** One incoming chat message, already translated from the platform. */
+export type Inbound = {
+  id: string
+  at: number
+  /** group topic; null for a private chat with the bot */
+  room: string | null
+  from: string
+  /** the platform's contact id in this login, when known */
+  fromId?: string
+  text: string
+  /** sent by the account the bot runs on */
+  self?: boolean
+  /** names the platform says were @mentioned */
+  mentions?: string[]
+}
+
+export type NoticeKind = 'ack' | 'capped' | 'waitlisted' | 'promoted' | 'ask' | 'refused' | 'cancelled'
+
+export type Reply =
+  /** sent as it happens, to the chat the message came from (or to a named member privately) */
+  | { kind: 'say'; text: string; mentions?: string[]; toName?: string; tag?: string }
+  /** folded into the group's next digest */
+  | { kind: 'notice'; notice: NoticeKind; member: string; saleId?: number; payload: Record<string, unknown> }
+
+export type GroupRow = {
+  id: number; topic: string; ownerName: string | null; tz: string; digestSeconds: number
+  countdowns: string; quietStart: string; quietEnd: string; nextSaleNo: number
+  lastDigestAt: number | null; digestDueAt: number | null; createdAt: number
+}
+export type MemberRow = { id: number; groupId: number; name: string; contactId: string | null; isAdmin: boolean; inGroup: boolean }
+
+export type Ctx = {
+  db: Db
+  now: number
+  msg: Inbound
+  /** the group the message came from; null in a private chat */
+  group: GroupRow | null
+  member: MemberRow | null
+  sender: string
+  isOrganizer: boolean
+  /** every command the engine knows, for /help */
+  commands: CommandSpec<any>[]
+}
+
+export type CommandSpec<A = unknown> = {
+  name: string
+  /** slash forms and Chinese words that start the command, e.g. ['/launch', '开团'] */
+  aliases: string[]
+  who: 'anyone' | 'organizer'
+  where: 'group' | 'private' | 'both'
+  summary: string
+  usage: string
+  args: z.ZodType<A>
+  /** turn the text after the command word into raw arguments for `args` to check */
+  parse: (rest: string, ctx: Ctx) => unknown
+  /** a form recognised without a command word (`+2` for a join); returns raw arguments or null */
+  match?: (text: string) => unknown
+  run: (ctx: Ctx, args: A) => Reply[]
+}
+
+/** A user's mistake: carries the catalog key and the rendered short reply. */
+export class UserError extends Error {
+  constructor(readonly key: Key, readonly reply: string, readonly asNotice = false) {
+    super(key)
+  }
+}
+
+/** Throw-ready UserError for a catalog key: `throw fail('sale.notOpen', { no: 2 })`. */
+export function fail<K extends Key>(key: K, ...params: Parameters<Catalog[K]>): UserError {
+  return new UserError(key, t(key, ...params))
+}

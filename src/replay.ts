@@ -1,0 +1,82 @@
+// The replay contract: JSONL in, the bot's sends out as JSONL, on virtual time.
+// This only translates lines into engine calls; the engine decides everything.
+import { createHash } from 'node:crypto'
+import { z } from 'zod'
+import type { App } from './app.js'
+import { VirtualClock } from './engine/runtime.js'
+import type { OutMessage, Transport } from './engine/sender.js'
+import { isoAt } from './core/iso.js'
+
+const Line = z.object({
+  at: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'at is not a time'),
+  room: z.string().min(1).optional(),
+  owner: z.string().min(1).optional(),
+  members: z.array(z.string()).optional(),
+  from: z.string().min(1).optional(),
+  text: z.string().optional(),
+  id: z.union([z.string(), z.number()]).optional(),
+})
+
+export type OutLine = { at: string; room?: string; to?: string; text: string; mentions: string[] }
+
+/** A transport that records what the bot would send, with the virtual time of each send. */
+export class RecordingTransport implements Transport {
+  readonly lines: OutLine[] = []
+  constructor(private readonly onLine?: (l: OutLine) => void) {}
+  async send(m: OutMessage, at: number): Promise<void> {
+    const line: OutLine = m.room !== null
+      ? { at: isoAt(at), room: m.room, text: m.text, mentions: m.mentions }
+      : { at: isoAt(at), to: m.toName!, text: m.text, mentions: m.mentions }
+    this.lines.push(line)
+    this.onLine?.(line)
+  }
+}
+
+export type ReplayResult = { errors: string[] }
+
+/** Feed replay lines to the app. `lineNo` counts from 1 for error reports. */
+export async function replay(app: App, input: string[], report: (msg: string) => void): Promise<void> {
+  let clock: VirtualClock | null = null
+  for (const [i, raw] of input.entries()) {
+    const lineNo = i + 1
+    if (raw.trim() === '') continue
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(raw)
+    } catch {
+      report(`line ${lineNo}: not valid JSON, skipped`)
+      continue
+    }
+    const r = Line.safeParse(parsed)
+    if (!r.success) {
+      report(`line ${lineNo}: ${r.error.issues.map((x) => `${x.path.join('.') || 'line'} ${x.message}`).join('; ')}, skipped`)
+      continue
+    }
+    const l = r.data
+    if (l.text !== undefined && l.from === undefined) {
+      report(`line ${lineNo}: a message needs "from", skipped`)
+      continue
+    }
+    const at = Date.parse(l.at)
+    if (clock === null) {
+      // the first line sets the clock; on a database that already holds data this is a restart
+      clock = new VirtualClock(at)
+      app.engine.recover(at)
+    }
+    await app.runtime.advanceTo(clock, at)
+    const now = clock.now()
+    if (l.text !== undefined) {
+      const id = l.id !== undefined ? String(l.id) : madeUpId(lineNo, raw)
+      app.engine.handle({ id, at: now, room: l.room ?? null, from: l.from!, text: l.text })
+    } else if (l.room !== undefined && (l.owner !== undefined || l.members !== undefined)) {
+      app.engine.declareGroup(l.room, l.owner ?? null, l.members ?? null, now)
+    }
+    await app.runtime.advanceTo(clock, now)
+  }
+  if (clock !== null) await app.runtime.drain(clock)
+}
+
+/** Lines without an id get one from their content and position, stable across runs of the same file. */
+function madeUpId(lineNo: number, raw: string): string {
+  return `line-${lineNo}-${createHash('sha1').update(raw).digest('hex').slice(0, 12)}`
+}
