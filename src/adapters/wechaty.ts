@@ -1,0 +1,105 @@
+// The live adapter: translates Wechaty events into engine calls and outbox rows into
+// puppet sends. No sale logic lives here.
+import { types, type Wechaty, type Message, type Room, type Contact } from 'wechaty'
+import type { Logger } from 'pino'
+import type { Engine } from '../engine/engine.js'
+import type { OutMessage, Transport } from '../engine/sender.js'
+import type { Clock } from '../engine/runtime.js'
+
+/** Messages older than this when they arrive (after a long reconnect) are not acted on. */
+const MAX_AGE_S = 3600
+
+/** A member's name as the group shows it: the group nickname (群昵称) if set, else the WeChat name. */
+async function nameIn(room: Room, c: Contact): Promise<string> {
+  return ((await room.alias(c).catch(() => undefined)) || c.name()).trim()
+}
+
+export class WechatyTransport implements Transport {
+  private rooms = new Map<string, Room>()
+
+  constructor(private readonly bot: Wechaty) {}
+
+  /** Forget cached rooms: ids change at every re-login, so rooms are found again by topic. */
+  reset(): void {
+    this.rooms.clear()
+  }
+
+  private async room(topic: string): Promise<Room> {
+    const cached = this.rooms.get(topic)
+    if (cached) return cached
+    const found = await this.bot.Room.find({ topic })
+    if (!found) throw new Error('room not found by topic')
+    this.rooms.set(topic, found)
+    return found
+  }
+
+  async send(m: OutMessage): Promise<void> {
+    if (m.room !== null) {
+      const room = await this.room(m.room)
+      const ids: string[] = []
+      if (m.mentions.length > 0) {
+        const wanted = new Set(m.mentions)
+        for (const c of await room.memberAll()) if (wanted.has(await nameIn(room, c))) ids.push(c.id)
+      }
+      // the text already carries "@name" where it belongs; the ids make WeChat notify them
+      await this.bot.puppet.messageSendText(room.id, m.text, ids)
+      return
+    }
+    const contact = await this.bot.Contact.find({ name: m.toName! })
+    if (!contact) throw new Error('private recipient not found by name')
+    await this.bot.puppet.messageSendText(contact.id, m.text)
+  }
+}
+
+/** Feed every group the account is in, and every text message, to the engine. */
+export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport, clock: Clock, log: Logger, onHandled: () => void): void {
+  const declare = async (room: Room) => {
+    const topic = await room.topic()
+    const owner = room.owner()
+    const names = await Promise.all((await room.memberAll()).map((c) => nameIn(room, c)))
+    engine.declareGroup(topic, owner ? await nameIn(room, owner) : null, names, clock.now())
+  }
+  const safely = (what: string, fn: () => Promise<void>) => () => {
+    fn().catch((err) => log.error({ err }, `${what} failed`))
+  }
+
+  bot.on('error', (err) => log.error({ err }, 'wechaty error'))
+  bot.on('login', (user) => safely('login sync', async () => {
+    transport.reset()
+    log.info({ user: user.name() }, 'logged in')
+    for (const room of await bot.Room.findAll()) await declare(room).catch((err) => log.warn({ err }, 'could not read a room'))
+    onHandled()
+  })())
+  for (const ev of ['room-join', 'room-leave', 'room-topic'] as const) {
+    bot.on(ev, (room: Room) => safely(ev, async () => {
+      transport.reset()
+      await declare(room)
+    })())
+  }
+  // one message at a time, in arrival order: the waitlist is first come, first served
+  let queue: Promise<void> = Promise.resolve()
+  bot.on('message', (msg: Message) => {
+    queue = queue.then(async () => {
+      const inbound = await translate(msg)
+      if (!inbound) return
+      engine.handle(inbound)
+      onHandled()
+    }).catch((err) => log.error({ err }, 'message failed'))
+  })
+
+  async function translate(msg: Message) {
+    if (msg.type() !== types.Message.Text) return null
+    if (msg.age() > MAX_AGE_S) return null
+    const room = msg.room()
+    const talker = msg.talker()
+    const text = msg.text()
+    if (room) {
+      const [topic, from, mentioned] = await Promise.all([room.topic(), nameIn(room, talker), msg.mentionList().catch(() => [] as Contact[])])
+      const mentions = await Promise.all(mentioned.map((c) => nameIn(room, c)))
+      return { id: msg.id, at: clock.now(), room: topic, from, fromId: talker.id, text, self: msg.self(), mentions }
+    }
+    // a private chat: the account's own notes to itself are not commands to the bot
+    if (msg.self()) return null
+    return { id: msg.id, at: clock.now(), room: null, from: talker.name(), fromId: talker.id, text }
+  }
+}

@@ -1,0 +1,63 @@
+// The export contract: one CSV row per member per item, Excel-friendly (UTF-8 with BOM).
+import { and, asc, eq, type SQL } from 'drizzle-orm'
+import { stringify } from 'csv-stringify/sync'
+import { z } from 'zod'
+import type { Db } from './db/db.js'
+import { groups, items, members, orders, sales, waitlist } from './db/schema.js'
+
+export const ExportRow = z.object({
+  room: z.string(),
+  sale_no: z.number().int(),
+  sale: z.string(),
+  sale_state: z.enum(['open', 'succeeded', 'failed', 'aborted']),
+  member: z.string(),
+  item: z.string(),
+  quantity: z.number().int().min(0),
+  waitlist: z.number().int().min(0),
+  unit_price: z.string(),
+  amount: z.string(),
+})
+export type ExportRow = z.infer<typeof ExportRow>
+
+const fen2 = (fen: number) => (fen / 100).toFixed(2)
+
+export function exportRows(db: Db, filter: { room?: string; sale?: number }): ExportRow[] {
+  const where: SQL[] = []
+  if (filter.room !== undefined) where.push(eq(groups.topic, filter.room))
+  if (filter.sale !== undefined) where.push(eq(sales.no, filter.sale))
+  const saleRows = db.select({ sale: sales, room: groups.topic }).from(sales).innerJoin(groups, eq(sales.groupId, groups.id))
+    .where(where.length ? and(...where) : undefined).orderBy(asc(groups.topic), asc(sales.no)).all()
+  const rows: ExportRow[] = []
+  for (const { sale, room } of saleRows) {
+    const its = db.select().from(items).where(eq(items.saleId, sale.id)).orderBy(asc(items.id)).all()
+    const held = db.select({ memberId: orders.memberId, itemId: orders.itemId, qty: orders.confirmed, name: members.name }).from(orders)
+      .innerJoin(members, eq(orders.memberId, members.id)).where(eq(orders.saleId, sale.id)).orderBy(asc(orders.id)).all()
+    const waits = db.select({ memberId: waitlist.memberId, itemId: waitlist.itemId, qty: waitlist.qty, name: members.name }).from(waitlist)
+      .innerJoin(members, eq(waitlist.memberId, members.id)).where(eq(waitlist.saleId, sale.id)).orderBy(asc(waitlist.seq)).all()
+    const byKey = new Map<string, { name: string; itemId: number; qty: number; wait: number }>()
+    for (const h of held) byKey.set(`${h.memberId}:${h.itemId}`, { name: h.name, itemId: h.itemId, qty: h.qty, wait: 0 })
+    for (const w of waits) {
+      const key = `${w.memberId}:${w.itemId}`
+      const r = byKey.get(key) ?? { name: w.name, itemId: w.itemId, qty: 0, wait: 0 }
+      r.wait += w.qty
+      byKey.set(key, r)
+    }
+    const owes = sale.state === 'open' || sale.state === 'succeeded'
+    for (const r of byKey.values()) {
+      if (r.qty === 0 && r.wait === 0) continue
+      const item = its.find((i) => i.id === r.itemId)!
+      rows.push(ExportRow.parse({
+        room, sale_no: sale.no, sale: sale.title, sale_state: sale.state, member: r.name, item: item.name,
+        quantity: r.qty, waitlist: r.wait, unit_price: fen2(item.priceFen), amount: fen2(owes ? r.qty * item.priceFen : 0),
+      }))
+    }
+  }
+  return rows
+}
+
+export const COLUMNS = ['room', 'sale_no', 'sale', 'sale_state', 'member', 'item', 'quantity', 'waitlist', 'unit_price', 'amount'] as const
+
+export function toCsv(rows: ExportRow[]): string {
+  return '\uFEFF' + stringify(rows, { header: true, columns: [...COLUMNS], record_delimiter: 'windows' })
+}
+

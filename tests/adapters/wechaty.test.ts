@@ -1,0 +1,114 @@
+// A real Wechaty on wechaty-puppet-mock: messages in from mock members, the bot's sends
+// captured at the puppet. Proves the live adapter and the engine are wired together.
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { WechatyBuilder, type Wechaty } from 'wechaty'
+import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import { makeApp, type App } from '../../src/app.js'
+import { attach, WechatyTransport } from '../../src/adapters/wechaty.js'
+import { runLive } from '../../src/engine/runtime.js'
+import { silentLogger } from '../../src/log.js'
+
+const FAST = { perChatMs: 0, jitterMs: 0, perMinute: 1000, maxAttempts: 3 }
+
+type Sent = { to: string; text: string; mentions: string[] }
+
+async function live() {
+  const mocker = new mock.Mocker()
+  const puppet = new PuppetMock({ mocker })
+  const bot: Wechaty = WechatyBuilder.build({ puppet })
+  const self = mocker.createContact({ id: 'self@mock', name: '闪团助手' })
+  const may = mocker.createContact({ id: 'may@mock', name: '阿May' })
+  const lily = mocker.createContact({ id: 'lily@mock', name: 'Lily' })
+  const tom = mocker.createContact({ id: 'tom@mock', name: 'Tom' })
+  const room = mocker.createRoom({ id: 'bake@chatroom', topic: '烘焙同好群', ownerId: may.id, memberIdList: [self.id, may.id, lily.id, tom.id] })
+  const sent: Sent[] = []
+  const spy = vi.spyOn(puppet, 'messageSendText').mockImplementation(async (to: string, text: string, mentions?: string[]) => {
+    sent.push({ to, text, mentions: mentions ?? [] })
+    return undefined
+  })
+  const transport = new WechatyTransport(bot)
+  const log = silentLogger()
+  const app: App = makeApp({ dbFile: ':memory:', transport, log, pace: FAST, gatherMs: 500 })
+  const loop = runLive(app.runtime, { now: () => Date.now() }, () => {})
+  attach(bot, app.engine, transport, { now: () => Date.now() }, log, () => loop.poke())
+  await bot.start()
+  mocker.login(self)
+  const stop = async () => {
+    loop.stop()
+    spy.mockRestore()
+    await bot.stop()
+    app.close()
+  }
+  return { mocker, bot, room, may, lily, tom, self, sent, app, stop }
+}
+
+const until = async (cond: () => boolean, ms = 5000) => {
+  const end = Date.now() + ms
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+let cleanup: (() => Promise<void>) | null = null
+afterEach(async () => {
+  await cleanup?.()
+  cleanup = null
+})
+
+describe('live adapter on wechaty-puppet-mock', () => {
+  it('runs a sale: launch, joins folded into a digest, status, close with @mentions', async () => {
+    const w = await live()
+    cleanup = w.stop
+    // the owner is known once the rooms are read after login
+    await until(() => w.app.db.$client.prepare("select owner_name from groups where topic='烘焙同好群'").get() !== undefined)
+    // digests every 15 s would make this test slow; the folding itself is what is checked here
+    w.app.db.$client.prepare('update groups set digest_seconds = 1').run()
+
+    w.may.say('/launch 云南蓝莓 125g×4盒\n价格: 59\n限量: 2\n截止: 2小时后').to(w.room)
+    await until(() => w.sent.some((s) => s.text.includes('团1 开团')))
+    expect(w.sent[0].to).toBe('bake@chatroom')
+
+    w.lily.say('+1').to(w.room)
+    w.tom.say('我要两盒').to(w.room)
+    await until(() => w.sent.some((s) => s.text.includes('已登记')))
+    // both joins are folded into one digest
+    const digest = w.sent.find((s) => s.text.includes('已登记'))!
+    expect(digest.text).toContain('@Tom')
+    expect(digest.text).toContain('Lily 1 份')
+    // Tom asked for 2 with 1 left: 1 confirmed, 1 waiting, and he is @mentioned
+    const waitNotice = w.sent.find((s) => s.text.includes('@Tom'))!
+    expect(waitNotice.mentions).toEqual(['tom@mock'])
+
+    w.lily.say('进度').to(w.room)
+    await until(() => w.sent.some((s) => s.text.includes('📋 团1')))
+    expect(w.sent.find((s) => s.text.includes('📋 团1'))!.text).toContain('2/2')
+
+    w.tom.say('/close').to(w.room)
+    await until(() => w.sent.some((s) => s.text.includes('只有群主或管理员')))
+    w.may.say('截单').to(w.room)
+    await until(() => w.sent.some((s) => s.text.includes('已截单')))
+    const summary = w.sent.find((s) => s.text.includes('已截单'))!
+    expect(summary.text).toContain('@Lily')
+    expect(summary.text).toContain('¥59')
+    expect(summary.mentions.sort()).toEqual(['lily@mock', 'tom@mock'])
+  })
+
+  it('ignores its own sends coming back, but obeys the account owner typing on the phone', async () => {
+    const w = await live()
+    cleanup = w.stop
+    await until(() => w.app.db.$client.prepare("select owner_name from groups where topic='烘焙同好群'").get() !== undefined)
+    // the bot runs on this account: a command typed on the phone arrives as a self message
+    w.self.say('/launch 发酵黄油\n价格: 45\n截止: 3小时后').to(w.room)
+    await until(() => w.sent.some((s) => s.text.includes('团1 开团')))
+    const launch = w.sent.find((s) => s.text.includes('团1 开团'))!
+    // the launch text contains "+1" hints; echoed back as a self message it must not count as a join
+    w.self.say(launch.text).to(w.room)
+    w.self.say('进度').to(w.room)
+    await until(() => w.sent.some((s) => s.text.includes('📋')))
+    await new Promise((r) => setTimeout(r, 100))
+    const board = w.sent.find((s) => s.text.includes('📋'))!.text
+    expect(board).toContain('已接 0 份')
+    expect(w.sent.filter((s) => s.text.includes('团1 开团'))).toHaveLength(1)
+  })
+})
