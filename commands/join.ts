@@ -23,7 +23,7 @@ const join: CommandSpec<JoinIntent> = {
   usage: '+2',
   args: args as z.ZodType<JoinIntent>,
   // `/join 2` and `接龙 2` arrive here with the command word removed
-  parse: (rest) => parseJoin(`+${rest.trim() === '' ? '1' : rest.trim()}`),
+  parse: (rest) => parseJoin(`/join ${rest}`),
   match: (text) => parseJoin(text),
   run(ctx, intent) {
     const group = ctx.group!

@@ -1,9 +1,10 @@
 // The one place where a message becomes a change: dedupe, parse, permission,
 // one transaction, outbox. Adapters (live, simulator, replay) only feed it.
-import { and, eq, gt, isNotNull, lte, min, asc } from 'drizzle-orm'
+import { and, eq, gt, isNotNull, isNull, lte, min, asc } from 'drizzle-orm'
+import type { JobRun } from './jobs.js'
 import type { Logger } from 'pino'
 import type { Db } from '../db/db.js'
-import { groups, inbound, members, notices, outbox, sales } from '../db/schema.js'
+import { groups, inbound, jobs, members, notices, outbox, sales } from '../db/schema.js'
 import { normalize, looseKey } from '../core/text.js'
 import { digestText, type DigestNotice, type DigestSale } from '../core/render.js'
 import { isQuiet, quietEnd } from '../core/schedule.js'
@@ -24,10 +25,12 @@ const ECHO_WINDOW_MS = 10 * 60_000
 export class Engine {
   private readonly gatherMs: number
   private readonly log: Logger
+  private readonly jobRuns = new Map<string, JobRun>()
 
   constructor(readonly db: Db, readonly commands: CommandSpec<any>[], opts: EngineOptions) {
     this.log = opts.log
     this.gatherMs = opts.gatherMs ?? 3000
+    for (const c of commands) for (const [kind, run] of Object.entries(c.jobs ?? {})) this.jobRuns.set(kind, run)
   }
 
   private tx<T>(fn: () => T): T {
@@ -151,9 +154,9 @@ export class Engine {
   nextDue(alerts = true): number | null {
     const a = alerts ? this.db.select({ v: min(sales.nextAlertAt) }).from(sales).where(eq(sales.state, 'open')).get()?.v ?? null : null
     const b = this.db.select({ v: min(groups.digestDueAt) }).from(groups).get()?.v ?? null
-    if (a === null) return b
-    if (b === null) return a
-    return Math.min(a, b)
+    const c = alerts ? this.db.select({ v: min(jobs.dueAt) }).from(jobs).where(isNull(jobs.doneAt)).get()?.v ?? null : null
+    const all = [a, b, c].filter((x): x is number => x !== null)
+    return all.length === 0 ? null : Math.min(...all)
   }
 
   hasPendingDigest(): boolean {
@@ -165,8 +168,23 @@ export class Engine {
     const dueSales = !alerts ? [] : this.db.select({ id: sales.id }).from(sales)
       .where(and(eq(sales.state, 'open'), lte(sales.nextAlertAt, now))).orderBy(asc(sales.nextAlertAt)).all()
     for (const { id } of dueSales) this.guard('sale alert', () => this.tx(() => alertSale(this.db, saleById(this.db, id), now)))
+    if (alerts) this.runJobs(now)
     const dueGroups = this.db.select({ id: groups.id }).from(groups).where(lte(groups.digestDueAt, now)).orderBy(asc(groups.digestDueAt)).all()
     for (const { id } of dueGroups) this.guard('digest', () => this.tx(() => this.flushDigest(groupById(this.db, id), now)))
+  }
+
+  private runJobs(now: number): void {
+    const due = this.db.select().from(jobs).where(and(isNull(jobs.doneAt), lte(jobs.dueAt, now))).orderBy(asc(jobs.dueAt), asc(jobs.id)).all()
+    for (const job of due) {
+      this.guard(`job ${job.kind}`, () => this.tx(() => {
+        this.db.update(jobs).set({ doneAt: now }).where(eq(jobs.id, job.id)).run()
+        const run = this.jobRuns.get(job.kind)
+        if (run) run(this.db, job.refId, now)
+        else this.log.warn({ kind: job.kind }, 'no handler for job kind')
+      }))
+      // a job that failed is not retried forever: it is logged above and set aside
+      this.guard('job bookkeeping', () => this.db.update(jobs).set({ doneAt: now }).where(and(eq(jobs.id, job.id), isNull(jobs.doneAt))).run())
+    }
   }
 
   /** At start-up: sales whose deadline passed while the bot was down are closed now, once each. */

@@ -1,6 +1,7 @@
 // The shapes that cross the engine's edge: what adapters feed in and what handlers return.
 import type { z } from 'zod'
 import type { Db } from '../db/db.js'
+import type { JobRun } from './jobs.js'
 import { t, type Key, type Catalog } from '../i18n/zh-CN.js'
 
 /** One incoming chat message, already translated from the platform. */
@@ -61,6 +62,8 @@ export type CommandSpec<A = unknown> = {
   /** a form recognised without a command word (`+2` for a join); returns raw arguments or null */
   match?: (text: string) => unknown
   run: (ctx: Ctx, args: A) => Reply[]
+  /** timed work this command schedules with scheduleJob, by job kind */
+  jobs?: Record<string, JobRun>
 }
 
 /** A user's mistake: carries the catalog key and the rendered short reply. */
