@@ -1,8 +1,10 @@
 // Every user-facing string, by absolute key. Values are functions so that the
 // parameters of each message are typed; `t('sale.closedAlready', { no: 2 })`.
-const yuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2))
+import { yuanOf as yuan } from './money.js'
+import { demandStrings } from './demand.js'
+import { fulfilmentStrings } from './fulfilment.js'
 
-export const zhCN = {
+const core = {
   'money.yuan': (p: { fen: number }) => `¥${yuan(p.fen)}`,
 
   'error.fault': () => '抱歉，处理这条消息时出错了，请稍后再试。',
@@ -98,6 +100,8 @@ export const zhCN = {
   'sale.nothingToCancel': () => '你在进行中的团里没有登记，无需取消',
   'sale.soldOut': (p: { no: number; title: string }) => `🔥 团${p.no} ${p.title} 已售罄！继续接龙将进入候补，有人取消会按顺序转正。`,
 }
+
+export const zhCN = { ...core, ...demandStrings, ...fulfilmentStrings }
 
 export type Catalog = typeof zhCN
 export type Key = keyof Catalog
