@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { parseJoin, type JoinIntent } from '../src/core/join.js'
 import * as rules from '../src/core/sale.js'
-import { loadBook, openSales, saveBook } from '../src/engine/repo.js'
+import { loadBook, openSales, saleByNo, saveBook } from '../src/engine/repo.js'
 import { pickItem, pickSale } from '../src/engine/pick.js'
 import { noteSoldOut, promotionNotices } from '../src/engine/sales.js'
 import { t } from '../src/i18n/zh-CN.js'
@@ -33,10 +33,15 @@ const join: CommandSpec<JoinIntent> = {
     const ask = (question: string | null): Reply[] =>
       question === null ? [] : [{ kind: 'notice', notice: 'ask', member: member.name, payload: { question } }]
 
+    const ended = intent.saleRef !== null && !open.some((s) => s.no === intent.saleRef) && saleByNo(ctx.db, group.id, intent.saleRef)
+    if (ended) return ask(t('sale.notOpen', { no: intent.saleRef! }))
     const sale = pickSale(open, books, intent.saleRef, intent.rest)
-    if (!sale.ok) return ask(sale.question)
-    const before = books.get(sale.value.id)
-    if (!before) return ask(t('sale.notOpen', { no: sale.value.no }))
+    if (!sale.ok) {
+      // a sale that exists but has closed gets a clearer answer than "not found"
+      const closed = intent.saleRef !== null ? saleByNo(ctx.db, group.id, intent.saleRef) : undefined
+      return ask(closed ? t('sale.notOpen', { no: closed.no }) : sale.question)
+    }
+    const before = books.get(sale.value.id)!
     const item = pickItem(sale.value, before, intent.rest)
     if (!item.ok) return ask(item.question)
 

@@ -60,10 +60,9 @@ export function boardText(s: SaleView, book: Book, now: number, tz: string): str
   if (hasVariants(book)) {
     for (const i of book.items) lines.push(t('board.item', { name: i.name, sold: soldOf(book, i.id), stock: i.stock, waiting: waitlistUnits(book, i.id) }))
   } else {
-    lines.push(t('board.item', { name: '已接', sold: soldOf(book), stock: s.stock, waiting: waitlistUnits(book) }).replace(/^已接：已接/, '已接'))
+    lines.push(t('board.single', { sold: soldOf(book), stock: s.stock, waiting: waitlistUnits(book), buyers: buyers(book) }))
   }
   if (hasVariants(book)) lines.push(t('board.total', { sold: soldOf(book), stock: s.stock, buyers: buyers(book) }))
-  else lines.push(`${buyers(book)} 人`)
   if (s.minUnits !== null) lines.push(t('board.minUnits', { have: soldOf(book), need: s.minUnits }))
   if (s.minMembers !== null) lines.push(t('board.minMembers', { have: buyers(book), need: s.minMembers }))
   if (s.state === 'open' && s.deadline > now) lines.push(t('board.left', { left: formatDuration(s.deadline - now), at: formatTime(s.deadline, now, tz) }))

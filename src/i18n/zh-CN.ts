@@ -35,6 +35,8 @@ const core = {
   'board.header': (p: { no: number; title: string; state: string }) => `📋 团${p.no} ${p.title}（${p.state}）`,
   'board.item': (p: { name: string; sold: number; stock: number | null; waiting: number }) =>
     `${p.name}：已接 ${p.sold}${p.stock === null ? '' : `/${p.stock}`} 份${p.waiting > 0 ? `，候补 ${p.waiting} 份` : ''}`,
+  'board.single': (p: { sold: number; stock: number | null; waiting: number; buyers: number }) =>
+    `已接 ${p.sold}${p.stock === null ? '' : `/${p.stock}`} 份（${p.buyers} 人）${p.waiting > 0 ? `，候补 ${p.waiting} 份` : ''}`,
   'board.total': (p: { sold: number; stock: number | null; buyers: number }) => `合计 ${p.sold}${p.stock === null ? '' : `/${p.stock}`} 份，${p.buyers} 人`,
   'board.minUnits': (p: { have: number; need: number }) => p.have >= p.need ? `成团 ${p.need} 份：已达成 ✅` : `成团 ${p.need} 份：还差 ${p.need - p.have} 份`,
   'board.minMembers': (p: { have: number; need: number }) => p.have >= p.need ? `成团 ${p.need} 人：已达成 ✅` : `成团 ${p.need} 人：还差 ${p.need - p.have} 人`,
@@ -49,7 +51,7 @@ const core = {
   'digest.progress': (p: { sold: number; stock: number | null; waiting: number; left: string | null }) =>
     `已接 ${p.sold}${p.stock === null ? '' : `/${p.stock}`} 份${p.waiting > 0 ? ` · 候补 ${p.waiting} 份` : ''}${p.left === null ? ' · 已截止' : ` · 剩 ${p.left}`}`,
   'digest.acks': (p: { list: string }) => `✅ 已登记：${p.list}`,
-  'digest.ackSame': (p: { names: string; more: number; qty: number; item: string }) => `${p.names}${p.more > 0 ? ` 等 ${p.more + 0} 人` : ''}各 ${p.qty} 份${p.item}`,
+  'digest.ackSame': (p: { names: string; more: number; qty: number; item: string }) => `${p.names}${p.more > 0 ? ` 等 ${p.more} 人` : ''} 各 ${p.qty} 份${p.item}`,
   'digest.ackOne': (p: { name: string; qty: number; item: string }) => `${p.name} ${p.qty} 份${p.item}`,
   'digest.cancelled': (p: { names: string }) => `已取消：${p.names}`,
   'digest.capped': (p: { who: string; limit: number; got: number }) => `⚠️ ${p.who} 每人限购 ${p.limit} 份，已按 ${p.got} 份登记`,
@@ -91,7 +93,7 @@ const core = {
   'sale.none': () => '群里现在没有进行中的团。',
   'sale.notFound': (p: { no: number }) => `没有找到团${p.no}。`,
   'sale.notOpen': (p: { no: number }) => `团${p.no} 已结束，不能再改动。`,
-  'sale.whichSale': (p: { choices: string }) => `现在有多个团在进行：${p.choices}，请在前面加团号，例如「#1 +1」`,
+  'sale.whichSale': (p: { choices: string; example: string }) => `现在有多个团在进行：${p.choices}，请加上团号，例如「${p.example}」`,
   'sale.whichVariant': (p: { no: number; variants: string; example: string }) => `团${p.no} 有多个规格：${p.variants}，请说明要哪个，例如「${p.example}」`,
   'sale.unknownVariant': (p: { no: number; variants: string }) => `团${p.no} 没有这个规格，可选：${p.variants}`,
   'sale.extendBad': () => '延长多久？例如「/extend 2h」或「延长 30分钟」',
