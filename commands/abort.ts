@@ -13,7 +13,7 @@ const abort: CommandSpec<{ ref: number | null }> = {
   args: z.object({ ref: z.number().int().positive().nullable() }),
   parse: (rest) => ({ ref: saleRefOf(rest).ref }),
   run(ctx, { ref }) {
-    closeSale(ctx.db, targetSale(ctx, ref, { mustBeOpen: true }), ctx.now, 'abort')
+    closeSale(ctx.db, targetSale(ctx, ref, { mustBeOpen: true, example: (no) => `撤团 #${no}` }), ctx.now, 'abort')
     return []
   },
 }

@@ -13,7 +13,7 @@ const close: CommandSpec<{ ref: number | null }> = {
   args: z.object({ ref: z.number().int().positive().nullable() }),
   parse: (rest) => ({ ref: saleRefOf(rest).ref }),
   run(ctx, { ref }) {
-    closeSale(ctx.db, targetSale(ctx, ref, { mustBeOpen: true }), ctx.now, 'close')
+    closeSale(ctx.db, targetSale(ctx, ref, { mustBeOpen: true, example: (no) => `截单 #${no}` }), ctx.now, 'close')
     return []
   },
 }

@@ -16,11 +16,13 @@ const extend: CommandSpec<Args> = {
   usage: '/extend 2h',
   args: z.object({ ref: z.number().int().positive().nullable(), when: z.string().min(1).max(50) }),
   parse: (rest) => {
+    // '延长 2 小时' is a span, not 团2 followed by '小时'
+    if (parseDuration(rest) !== null) return { ref: null, when: rest.trim() }
     const r = saleRefOf(rest)
     return { ref: r.ref, when: r.rest }
   },
   run(ctx, { ref, when }) {
-    const sale = targetSale(ctx, ref, { mustBeOpen: true })
+    const sale = targetSale(ctx, ref, { mustBeOpen: true, example: (no) => `延长 #${no} 2小时` })
     const tz = ctx.group!.tz
     const span = parseDuration(when)
     // a duration moves the current deadline; a time (周六 20:00) replaces it

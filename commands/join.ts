@@ -1,9 +1,13 @@
 import { z } from 'zod'
-import { parseJoin, type JoinIntent } from '../src/core/join.js'
+import { parseRoutedJoin } from '../src/core/intent.js'
 import * as rules from '../src/core/sale.js'
 import { loadBook, openSales, saleByNo, saveBook } from '../src/engine/repo.js'
 import { pickItem, pickSale } from '../src/engine/pick.js'
 import { noteSoldOut, promotionNotices } from '../src/engine/sales.js'
+import { deliveryFromJoin } from '../src/engine/delivery.js'
+import { committedTo, routeJoin, type RoutedJoin } from '../src/engine/intents.js'
+import { enterLottery, lotteryOpen } from '../src/engine/lottery.js'
+import { noteSource } from '../src/engine/orderSource.js'
 import { t } from '../src/i18n/zh-CN.js'
 import type { CommandSpec, Reply } from '../src/engine/types.js'
 
@@ -12,20 +16,25 @@ const args = z.object({
   quantity: z.number().int().min(1).max(999),
   saleRef: z.number().int().positive().nullable(),
   rest: z.string(),
+  // issue 3: '#需求3 +2' commits intent instead of ordering
+  intentRef: z.number().int().positive().optional(),
 })
 
-const join: CommandSpec<JoinIntent> = {
+const join: CommandSpec<RoutedJoin> = {
   name: 'join',
   aliases: ['/join', '接龙'],
   who: 'anyone',
   where: 'group',
   summary: '接龙：说出你要的总数，如 +2、我要两盒、+1 大果；加购用「再加1份」',
   usage: '+2',
-  args: args as z.ZodType<JoinIntent>,
+  args: args as z.ZodType<RoutedJoin>,
   // `/join 2` and `接龙 2` arrive here with the command word removed
-  parse: (rest) => parseJoin(`/join ${rest}`),
-  match: (text) => parseJoin(text),
+  parse: (rest) => parseRoutedJoin(`/join ${rest}`),
+  match: (text) => parseRoutedJoin(text),
   run(ctx, intent) {
+    // open intents (意向) may take the join, or make it ambiguous (issue 3)
+    const routed = routeJoin(ctx, intent)
+    if (routed) return routed
     const group = ctx.group!
     const member = ctx.member!
     const open = openSales(ctx.db, group.id)
@@ -44,10 +53,16 @@ const join: CommandSpec<JoinIntent> = {
     const before = books.get(sale.value.id)!
     const item = pickItem(sale.value, before, intent.rest)
     if (!item.ok) return ask(item.question)
+    if (lotteryOpen(ctx.db, sale.value, ctx.now)) {
+      return [...enterLottery(ctx.db, sale.value, before, member, item.value, intent.quantity, intent.mode, ctx.now), ...deliveryFromJoin(ctx.db, sale.value, member, intent.rest)]
+    }
 
     const r = rules.join(before, member.id, item.value, intent.quantity, intent.mode)
-    if (r.unchanged && !r.capped) return []
+    // delivery words (+2 自提东门, +1 快递) count even when the quantity is unchanged
+    const delivery = deliveryFromJoin(ctx.db, sale.value, member, intent.rest)
+    if (r.unchanged && !r.capped) return delivery
     saveBook(ctx.db, sale.value.id, before, r.book, ctx.now)
+    noteSource(ctx.db, sale.value.id, before, r.book, member.id, item.value, committedTo(ctx.db, sale.value, member.id) ? 'intent' : 'join', null, ctx.now)
     noteSoldOut(ctx.db, sale.value, r.book, ctx.now)
 
     const itemName = before.items.find((i) => i.id === item.value)!.name
@@ -58,7 +73,7 @@ const join: CommandSpec<JoinIntent> = {
     else if (!r.capped) replies.push({ kind: 'notice', notice: 'ack', ...base, payload: { qty: r.confirmed, item: itemName } })
     if (r.capped) replies.push({ kind: 'notice', notice: 'capped', ...base, payload: { limit: before.limit, got: r.confirmed + r.waiting } })
     replies.push(...promotionNotices(ctx.db, sale.value, r.book, r.promotions))
-    return replies
+    return [...replies, ...delivery]
   },
 }
 export default join

@@ -11,8 +11,39 @@ import abort from './abort.js'
 import admin from './admin.js'
 import unadmin from './unadmin.js'
 import settings from './settings.js'
+import supplier from './supplier.js'
+import quote from './quote.js'
+import sample from './sample.js'
+import paid from './paid.js'
+import unpaid from './unpaid.js'
+import pickup from './pickup.js'
+import shipTo from './shipto.js'
+import address from './address.js'
+import arrived from './arrived.js'
+import picked from './picked.js'
+import notPicked from './notpicked.js'
+import ship from './ship.js'
+import track from './track.js'
+import issue from './issue.js'
+import resolve from './resolve.js'
+import rate from './rate.js'
+import reviews from './reviews.js'
+import stats from './stats.js'
+import exportCmd from './export.js'
+import chain from './chain.js'
+import poll from './poll.js'
+import pollClose from './pollClose.js'
+import vote from './vote.js'
+import want from './want.js'
+import demand from './demand.js'
 import help from './help.js'
 
 export function list(): CommandSpec<any>[] {
-  return [launch, join, quit, my, status, close, extend, abort, admin, unadmin, settings, help]
+  // chain precedes join: a native 接龙 list is matched before any join form inside it
+  return [launch, chain, join, quit, my, status, close, extend, abort, admin, unadmin, settings,
+    // issue 4: supply, payment, delivery, after-sales, feedback
+    supplier, quote, sample, paid, unpaid, pickup, shipTo, address, arrived, picked, notPicked, ship, track, issue, resolve, rate, reviews, stats, exportCmd,
+    // issue 3: demand discovery (polls, intents; chain is above)
+    poll, pollClose, vote, want, demand,
+    help]
 }

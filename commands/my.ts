@@ -4,6 +4,7 @@ import { groups, items, members, orders, sales, waitlist } from '../src/db/schem
 import { money, itemLabel } from '../src/core/render.js'
 import { t } from '../src/i18n/zh-CN.js'
 import type { CommandSpec, Ctx } from '../src/engine/types.js'
+import { currentItemFen, myFulfilment, soldIn } from '../src/engine/fulfilment.js'
 
 const RECENT_MS = 14 * 24 * 3600_000
 
@@ -30,12 +31,19 @@ function lines(ctx: Ctx): string[] {
     r.waiting += w.qty
     rows.set(key, r)
   }
+  const noted = new Set<number>()
   return [...rows.values()].sort((a, b) => a.sale.id - b.sale.id || a.item.id - b.item.id).map((r) => {
-    const owes = r.sale.state === 'failed' || r.sale.state === 'aborted' ? 0 : r.confirmed * r.item.priceFen
-    return t('my.line', {
+    // an open sale with price tiers is shown at the tier its current total reached
+    const unit = currentItemFen(r.sale, r.item.priceFen, soldIn(ctx.db, r.sale.id))
+    const owes = r.sale.state === 'failed' || r.sale.state === 'aborted' ? 0 : r.confirmed * unit
+    const line = t('my.line', {
       room: ctx.group ? null : r.room, no: r.sale.no, title: r.sale.title, item: r.item.isDefault ? '' : itemLabel(r.item.name),
       confirmed: r.confirmed, waiting: r.waiting, amount: money(owes), state: t(`state.${r.sale.state}`),
     })
+    // payment and delivery once per sale
+    if (noted.has(r.sale.id)) return line
+    noted.add(r.sale.id)
+    return line + myFulfilment(ctx.db, r.sale, who)
   })
 }
 

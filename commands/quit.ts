@@ -3,21 +3,31 @@ import { openSales } from '../src/engine/repo.js'
 import { cancelMember } from '../src/engine/sales.js'
 import { saleRefOf, targetSale } from '../src/engine/target.js'
 import { fail, type CommandSpec, type Reply } from '../src/engine/types.js'
+import { extractIntentRef } from '../src/core/intent.js'
+import { withdrawFromQuit } from '../src/engine/intents.js'
+import { withdrawEntries } from '../src/engine/lottery.js'
 
-const quit: CommandSpec<{ ref: number | null }> = {
+const quit: CommandSpec<{ ref: number | null; intentRef?: number }> = {
   name: 'quit',
   aliases: ['/quit', '/cancel', '取消'],
   who: 'anyone',
   where: 'group',
   summary: '取消自己在团里的登记（有多个团时加团号：取消 #2）',
   usage: '取消',
-  args: z.object({ ref: z.number().int().positive().nullable() }),
-  parse: (rest) => ({ ref: saleRefOf(rest).ref }),
-  run(ctx, { ref }) {
+  args: z.object({ ref: z.number().int().positive().nullable(), intentRef: z.number().int().positive().optional() }),
+  parse: (rest) => {
+    // '取消 #需求3' withdraws intent (issue 3)
+    const intent = extractIntentRef(rest).ref
+    return intent !== null ? { ref: null, intentRef: intent } : { ref: saleRefOf(rest).ref }
+  },
+  run(ctx, { ref, intentRef }) {
+    if (intentRef !== undefined) return withdrawFromQuit(ctx, intentRef)!
     // with several open sales and no number, cancel wherever the member has something
     const sales = ref !== null ? [targetSale(ctx, ref, { mustBeOpen: true })] : openSales(ctx.db, ctx.group!.id)
     const replies: Reply[] = []
-    for (const sale of sales) replies.push(...cancelMember(ctx.db, sale, ctx.member!, ctx.now).replies)
+    for (const sale of sales) replies.push(...cancelMember(ctx.db, sale, ctx.member!, ctx.now).replies, ...withdrawEntries(ctx.db, sale, ctx.member!, ctx.now))
+    // nothing in a sale: the member's intent, if that is all they have
+    if (replies.length === 0 && ref === null) replies.push(...(withdrawFromQuit(ctx, null) ?? []))
     if (replies.length === 0) throw Object.assign(fail('sale.nothingToCancel'), { asNotice: true })
     return replies
   },

@@ -4,10 +4,13 @@ import { groups } from '../src/db/schema.js'
 import { parseHm, parseOffsets } from '../src/core/schedule.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { groupOf } from '../src/engine/fulfilment.js'
 
 type Args = { key: 'show' } | { key: 'countdowns'; value: string } | { key: 'digest'; value: number } | { key: 'quiet'; start: string; end: string }
+  | { key: 'intentDays'; value: number }
+  | { key: 'remindAt'; value: string }
 
-const usage = '/set 提醒 60,10 · /set 汇总 15 · /set 免打扰 23:00-08:00'
+const usage = '/set 提醒 60,10 · /set 汇总 15 · /set 免打扰 23:00-08:00 · /set 需求 14 · /set 催付 20:00'
 
 function parse(rest: string): Args | null {
   const m = /^(\S+)\s*(.*)$/s.exec(rest.trim())
@@ -25,6 +28,16 @@ function parse(rest: string): Args | null {
     if (/^(关|off|无)$/i.test(value.trim())) return { key: 'quiet', start: '00:00', end: '00:00' }
     const q = /^(\d{1,2}:\d{2})\s*[-~到至]\s*(\d{1,2}:\d{2})$/.exec(value.trim())
     return q && parseHm(q[1]) !== null && parseHm(q[2]) !== null ? { key: 'quiet', start: q[1].padStart(5, '0'), end: q[2].padStart(5, '0') } : null
+  }
+  // issue 3: days without a commitment before an intent closes quietly
+  if (/^(需求|意向|intents?)$/i.test(key)) {
+    const n = Number(value.replace(/天|d$/i, '').trim())
+    return Number.isInteger(n) && n >= 1 && n <= 365 ? { key: 'intentDays', value: n } : null
+  }
+  // issue 4: the wall time of the payment reminder on the day after close
+  if (/^(催付|remind)$/i.test(key)) {
+    const v = value.trim()
+    return parseHm(v) !== null ? { key: 'remindAt', value: v.padStart(5, '0') } : null
   }
   return null
 }
@@ -47,9 +60,14 @@ const settings: CommandSpec<Args> = {
     if (a.key === 'show') {
       const quiet = g.quietStart === g.quietEnd ? '关' : `${g.quietStart}-${g.quietEnd}`
       const countdowns = parseOffsets(g.countdowns).map((m) => (m % 60 === 0 ? `${m / 60}小时` : `${m}分钟`)).join('、') + '前'
-      return [{ kind: 'say', text: t('settings.show', { countdowns, digest: g.digestSeconds, quiet, tz: g.tz }) }]
+      return [{ kind: 'say', text: `${t('settings.show', { countdowns, digest: g.digestSeconds, quiet, tz: g.tz })}\n${t('demand.settingsLine', { days: g.intentDays })}\n${t('pay.settingsLine', { at: groupOf(ctx.db, g.id).remindAt })}` }]
     }
-    const set = a.key === 'countdowns' ? { countdowns: a.value } : a.key === 'digest' ? { digestSeconds: a.value } : { quietStart: a.start, quietEnd: a.end }
+    if (a.key === 'remindAt') {
+      ctx.db.update(groups).set({ remindAt: a.value }).where(eq(groups.id, g.id)).run()
+      return [{ kind: 'say', text: t('settings.saved') }]
+    }
+    const set = a.key === 'countdowns' ? { countdowns: a.value } : a.key === 'digest' ? { digestSeconds: a.value }
+      : a.key === 'intentDays' ? { intentDays: a.value } : { quietStart: a.start, quietEnd: a.end }
     ctx.db.update(groups).set(set).where(eq(groups.id, g.id)).run()
     return [{ kind: 'say', text: t('settings.saved') }]
   },

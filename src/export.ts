@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync'
 import { z } from 'zod'
 import type { Db } from './db/db.js'
 import { groups, items, members, orders, sales, waitlist } from './db/schema.js'
+import { exportInfo } from './engine/fulfilment.js'
 
 export const ExportRow = z.object({
   room: z.string(),
@@ -16,6 +17,15 @@ export const ExportRow = z.object({
   waitlist: z.number().int().min(0),
   unit_price: z.string(),
   amount: z.string(),
+  // issue 4: payment and delivery per member (refund and shipping fee on the member's first row of a sale)
+  paid: z.enum(['yes', 'reported', 'no']),
+  delivery: z.string(),
+  delivery_state: z.enum(['pending', 'ready', 'delivered', '']),
+  refund: z.string(),
+  shipping_fee: z.string(),
+  // issue 3: how the order came in, and who entered a 代接龙
+  source: z.enum(['join', 'chain', 'intent', 'proxy', 'lottery']),
+  entered_by: z.string(),
 })
 export type ExportRow = z.infer<typeof ExportRow>
 
@@ -30,12 +40,12 @@ export function exportRows(db: Db, filter: { room?: string; sale?: number }): Ex
   const rows: ExportRow[] = []
   for (const { sale, room } of saleRows) {
     const its = db.select().from(items).where(eq(items.saleId, sale.id)).orderBy(asc(items.id)).all()
-    const held = db.select({ memberId: orders.memberId, itemId: orders.itemId, qty: orders.confirmed, name: members.name }).from(orders)
+    const held = db.select({ memberId: orders.memberId, itemId: orders.itemId, qty: orders.confirmed, name: members.name, source: orders.source, enteredBy: orders.enteredBy }).from(orders)
       .innerJoin(members, eq(orders.memberId, members.id)).where(eq(orders.saleId, sale.id)).orderBy(asc(orders.id)).all()
     const waits = db.select({ memberId: waitlist.memberId, itemId: waitlist.itemId, qty: waitlist.qty, name: members.name }).from(waitlist)
       .innerJoin(members, eq(waitlist.memberId, members.id)).where(eq(waitlist.saleId, sale.id)).orderBy(asc(waitlist.seq)).all()
-    const byKey = new Map<string, { name: string; itemId: number; qty: number; wait: number }>()
-    for (const h of held) byKey.set(`${h.memberId}:${h.itemId}`, { name: h.name, itemId: h.itemId, qty: h.qty, wait: 0 })
+    const byKey = new Map<string, { name: string; itemId: number; qty: number; wait: number; source?: string; enteredBy?: string | null }>()
+    for (const h of held) byKey.set(`${h.memberId}:${h.itemId}`, { name: h.name, itemId: h.itemId, qty: h.qty, wait: 0, source: h.source, enteredBy: h.enteredBy })
     for (const w of waits) {
       const key = `${w.memberId}:${w.itemId}`
       const r = byKey.get(key) ?? { name: w.name, itemId: w.itemId, qty: 0, wait: 0 }
@@ -43,19 +53,28 @@ export function exportRows(db: Db, filter: { room?: string; sale?: number }): Ex
       byKey.set(key, r)
     }
     const owes = sale.state === 'open' || sale.state === 'succeeded'
-    for (const r of byKey.values()) {
+    const after = exportInfo(db, sale)
+    const firstRow = new Set<number>()
+    for (const [key, r] of byKey) {
       if (r.qty === 0 && r.wait === 0) continue
       const item = its.find((i) => i.id === r.itemId)!
+      const memberId = Number(key.split(':')[0])
+      const f = after.get(memberId)
+      const first = !firstRow.has(memberId)
+      firstRow.add(memberId)
       rows.push(ExportRow.parse({
         room, sale_no: sale.no, sale: sale.title, sale_state: sale.state, member: r.name, item: item.name,
         quantity: r.qty, waitlist: r.wait, unit_price: fen2(item.priceFen), amount: fen2(owes ? r.qty * item.priceFen : 0),
+        paid: f?.paid ?? 'no', delivery: f?.delivery ?? '', delivery_state: f?.deliveryState ?? '',
+        refund: fen2(first ? f?.refundFen ?? 0 : 0), shipping_fee: fen2(first && r.qty > 0 ? f?.shippingFen ?? 0 : 0),
+        source: r.source ?? 'join', entered_by: r.enteredBy ?? '',
       }))
     }
   }
   return rows
 }
 
-export const COLUMNS = ['room', 'sale_no', 'sale', 'sale_state', 'member', 'item', 'quantity', 'waitlist', 'unit_price', 'amount'] as const
+export const COLUMNS = ['room', 'sale_no', 'sale', 'sale_state', 'member', 'item', 'quantity', 'waitlist', 'unit_price', 'amount', 'paid', 'delivery', 'delivery_state', 'refund', 'shipping_fee', 'source', 'entered_by'] as const
 
 export function toCsv(rows: ExportRow[]): string {
   return '\uFEFF' + stringify(rows, { header: true, columns: [...COLUMNS], record_delimiter: 'windows' })

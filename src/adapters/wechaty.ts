@@ -88,7 +88,8 @@ export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport
   })
 
   async function translate(msg: Message) {
-    if (msg.type() !== types.Message.Text) return null
+    // a native 接龙 arrives as an appmsg of type 53 whose title is the whole list (issue 3)
+    if (msg.type() !== types.Message.Text && msg.type() !== types.Message.GroupNote) return null
     if (msg.age() > MAX_AGE_S) return null
     const room = msg.room()
     const talker = msg.talker()

@@ -1,25 +1,49 @@
 // npm run --silent export -- --db DB --out FILE.csv [--sale N --room TOPIC]
+//                            --db DB --out FILE.csv --demand [--room TOPIC]   (demand packages, issue 3)
 import { writeFileSync, existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { openDb } from '../db/db.js'
 import { exportRows, toCsv } from '../export.js'
+import { saleForExport, workbookData, writeWorkbook } from '../exportXlsx.js'
+import { demandCsv, demandRows } from '../exportDemand.js'
 
 const Args = z.object({
   db: z.string().min(1),
   out: z.string().min(1),
   sale: z.coerce.number().int().positive().optional(),
   room: z.string().min(1).optional(),
+  demand: z.boolean().optional(),
 })
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, out: { type: 'string' }, sale: { type: 'string' }, room: { type: 'string' } } })
+const { values } = parseArgs({ options: { db: { type: 'string' }, out: { type: 'string' }, sale: { type: 'string' }, room: { type: 'string' }, demand: { type: 'boolean' } } })
 const args = Args.safeParse(values)
 if (!args.success || !existsSync(args.data.db)) {
-  process.stderr.write('usage: npm run --silent export -- --db DB --out FILE.csv [--sale N --room TOPIC]\n')
+  process.stderr.write('usage: npm run --silent export -- --db DB --out FILE.csv|FILE.xlsx [--sale N --room TOPIC] [--demand]\n')
   process.exit(2)
 }
 const db = openDb(args.data.db)
-const rows = exportRows(db, { sale: args.data.sale, room: args.data.room })
-writeFileSync(args.data.out, toCsv(rows))
-process.stderr.write(`${rows.length} rows → ${args.data.out}\n`)
+if (args.data.demand) {
+  const rows = demandRows(db, { room: args.data.room })
+  writeFileSync(args.data.out, demandCsv(rows))
+  process.stderr.write(`${rows.length} demand rows → ${args.data.out}\n`)
+} else if (args.data.out.toLowerCase().endsWith('.xlsx')) {
+  // the supplier order sheet: one sale, a workbook of several sheets
+  if (args.data.sale === undefined) {
+    process.stderr.write('an .xlsx export is for one sale: add --sale N (and --room TOPIC when several groups have that number)\n')
+    process.exit(2)
+  }
+  const sale = saleForExport(db, args.data.sale, args.data.room)
+  if ('error' in sale) {
+    process.stderr.write(sale.error + '\n')
+    process.exit(2)
+  }
+  const data = workbookData(db, sale)
+  await writeWorkbook(data, args.data.out)
+  process.stderr.write(`${data.sheets.map((s) => s.name).join(', ')} → ${args.data.out}\n`)
+} else {
+  const rows = exportRows(db, { sale: args.data.sale, room: args.data.room })
+  writeFileSync(args.data.out, toCsv(rows))
+  process.stderr.write(`${rows.length} rows → ${args.data.out}\n`)
+}
 db.$client.close()

@@ -3,7 +3,9 @@
 // not silently drop a limit or a deadline from a sale that takes money.
 import { looseKey, normalize } from './text.js'
 import { CN_NUMERAL_CHARS, parseCount, parseMoney, UNIT_WORDS } from './quantity.js'
-import { parseDeadline } from './deadline.js'
+import { parseDeadline, parseDuration } from './deadline.js'
+import { parseTiers, type Tier } from './tiers.js'
+import { parsePoints, parseShipping } from './delivery.js'
 
 export type VariantSpec = { name: string; priceFen: number | null; stock: number | null }
 export type LaunchSpec = {
@@ -17,6 +19,17 @@ export type LaunchSpec = {
   note: string | null
   variants: VariantSpec[]
   extra: Record<string, string>
+  // issue 4, present only when the launch says so: 阶梯 / 自提 / 快递 / 供应 / 付款时限
+  tiers?: Tier[]
+  pickupPoints?: string[]
+  /** 0 = 包邮 */
+  shippingFeeFen?: number
+  /** a supplier's name, checked against the suppliers when the sale is created */
+  supplier?: string
+  payGraceMs?: number
+  // issue 3: 抽签 (lottery window) and the intent a sale is launched from (set by /launch from N)
+  lotteryMs?: number
+  intentId?: number
 }
 export type LaunchError =
   | { code: 'noTitle' }
@@ -33,7 +46,7 @@ const MAX_STOCK = 100_000
 const MAX_LIMIT = 999
 const MAX_PRICE_FEN = 100_000 * 100
 
-type Key = 'price' | 'stock' | 'limit' | 'deadline' | 'min' | 'note'
+type Key = 'price' | 'stock' | 'limit' | 'deadline' | 'min' | 'note' | 'tiers' | 'pickup' | 'shipping' | 'supplier' | 'grace' | 'lottery'
 const KEYS: Record<string, Key> = {
   价格: 'price', price: 'price',
   限量: 'stock', 库存: 'stock', stock: 'stock',
@@ -41,7 +54,15 @@ const KEYS: Record<string, Key> = {
   截止: 'deadline', deadline: 'deadline',
   成团: 'min', min: 'min',
   说明: 'note', note: 'note',
+  阶梯: 'tiers', 阶梯价: 'tiers', tiers: 'tiers',
+  自提: 'pickup', 自提点: 'pickup', pickup: 'pickup',
+  快递: 'shipping', shipping: 'shipping',
+  供应: 'supplier', 供应商: 'supplier', supplier: 'supplier',
+  付款时限: 'grace', 付款期限: 'grace', paywithin: 'grace',
+  抽签: 'lottery', lottery: 'lottery',
 }
+const MAX_GRACE_MS = 14 * 24 * 3600_000
+const MAX_LOTTERY_MS = 24 * 3600_000
 
 // normalize() has already folded '：' into ':'.
 const KEY_LINE = /^([^:]+?)\s*:\s*(.*)$/
@@ -82,6 +103,9 @@ export function parseLaunch(body: string, now: number, tz?: string): LaunchResul
     minUnits: null, minMembers: null, note: null, variants: [], extra: {},
   }
   const variantKeys = new Set<string>()
+  // tiers are checked against the sale's price, which may come from the variants
+  let tiersLine: { raw: string; value: string } | null = null
+  let lotteryLine = ''
 
   for (const { raw, text } of rest) {
     const bad = fail({ code: 'badLine', line: raw })
@@ -126,6 +150,39 @@ export function parseLaunch(body: string, now: number, tz?: string): LaunchResul
       case 'note':
         spec.note = value
         break
+      case 'tiers':
+        if (parseTiers(value, null) === null) return bad
+        tiersLine = { raw, value }
+        break
+      case 'pickup': {
+        const points = parsePoints(value)
+        if (points === null) return bad
+        spec.pickupPoints = points
+        break
+      }
+      case 'shipping': {
+        const fee = parseShipping(value)
+        if (fee === null) return bad
+        spec.shippingFeeFen = fee
+        break
+      }
+      case 'supplier':
+        if ([...value].length > 40) return bad
+        spec.supplier = value
+        break
+      case 'grace': {
+        const ms = parseDuration(value)
+        if (ms === null || ms > MAX_GRACE_MS) return bad
+        spec.payGraceMs = ms
+        break
+      }
+      case 'lottery': {
+        const ms = parseDuration(value)
+        if (ms === null || ms < 60_000 || ms > MAX_LOTTERY_MS) return bad
+        spec.lotteryMs = ms
+        lotteryLine = raw
+        break
+      }
     }
   }
 
@@ -137,6 +194,13 @@ export function parseLaunch(body: string, now: number, tz?: string): LaunchResul
     spec.priceFen = Math.min(...(prices as number[]))
   }
   if (spec.deadline === null) return fail({ code: 'noDeadline' })
+  // the draw must happen while the sale is still open
+  if (spec.lotteryMs !== undefined && now + spec.lotteryMs >= spec.deadline) return fail({ code: 'badLine', line: lotteryLine })
+  if (tiersLine !== null) {
+    const tiers = parseTiers(tiersLine.value, spec.priceFen)
+    if (tiers === null) return fail({ code: 'badLine', line: tiersLine.raw })
+    spec.tiers = tiers
+  }
   return { ok: true, spec: { ...spec, priceFen: spec.priceFen, deadline: spec.deadline } }
 }
 

@@ -2,12 +2,14 @@
 import { t, yuan } from '../i18n/zh-CN.js'
 import { formatDuration, formatTime } from './deadline.js'
 import { type Book, soldOf, waitlistUnits, buyers, bills } from './sale.js'
+import { demandBlocks, isDemandNotice } from './demandDigest.js'
+import { fulfilmentLines, launchExtras, tierProgress, type FulfilmentView } from './fulfilmentRender.js'
 
 export type SaleView = {
   no: number; title: string; priceFen: number; stock: number | null; limit: number | null
   minUnits: number | null; minMembers: number | null; deadline: number; note: string | null
   state: 'open' | 'succeeded' | 'failed' | 'aborted'
-}
+} & Omit<FulfilmentView, 'priceFen' | 'state'>
 
 export const money = (fen: number) => `¥${yuan(fen)}`
 
@@ -43,16 +45,18 @@ export function launchText(s: SaleView, book: Book, now: number, tz: string, oth
   if (s.minMembers !== null) lines.push(t('sale.minMembers', { n: s.minMembers }))
   lines.push(t('sale.deadline', { at: formatTime(s.deadline, now, tz) }))
   if (hasVariants(book)) for (const i of book.items) lines.push(t('sale.variant', { name: i.name, price: money(i.priceFen), stock: i.stock }))
+  lines.push(...launchExtras(s))
   if (s.note) lines.push(t('sale.note', { note: s.note }))
   const example = (othersOpen ? `#${s.no} ` : '') + joinExample(book)
   return t('launch.posted', { no: s.no, title: s.title, lines: lines.join('\n'), how: t('launch.how', { example }) })
 }
 
 function progressLine(s: SaleView, book: Book, now: number): string {
+  const tier = tierProgress(s, soldOf(book))
   return t('digest.progress', {
     sold: soldOf(book), stock: s.stock, waiting: waitlistUnits(book),
     left: s.state === 'open' && s.deadline > now ? formatDuration(s.deadline - now) : null,
-  })
+  }) + (tier ? ` · ${tier}` : '')
 }
 
 export function boardText(s: SaleView, book: Book, now: number, tz: string): string {
@@ -65,6 +69,8 @@ export function boardText(s: SaleView, book: Book, now: number, tz: string): str
   if (hasVariants(book)) lines.push(t('board.total', { sold: soldOf(book), stock: s.stock, buyers: buyers(book) }))
   if (s.minUnits !== null) lines.push(t('board.minUnits', { have: soldOf(book), need: s.minUnits }))
   if (s.minMembers !== null) lines.push(t('board.minMembers', { have: buyers(book), need: s.minMembers }))
+  const tier = tierProgress(s, soldOf(book))
+  if (tier) lines.push(t('tier.board', { text: tier }))
   if (s.state === 'open' && s.deadline > now) lines.push(t('board.left', { left: formatDuration(s.deadline - now), at: formatTime(s.deadline, now, tz) }))
   else lines.push(t('board.closed', { at: formatTime(s.deadline, now, tz) }))
   return lines.join('\n')
@@ -74,6 +80,8 @@ export function countdownText(s: SaleView, book: Book, now: number): string {
   let progress = progressLine(s, book, now).replace(/ · 剩 .*$/, '')
   if (s.minUnits !== null && soldOf(book) < s.minUnits) progress += `，成团还差 ${s.minUnits - soldOf(book)} 份`
   if (s.minMembers !== null && buyers(book) < s.minMembers) progress += `，成团还差 ${s.minMembers - buyers(book)} 人`
+  const tier = tierProgress(s, soldOf(book))
+  if (tier) progress += `，${tier}`
   return t('countdown.text', { no: s.no, title: s.title, left: formatDuration(s.deadline - now), progress, how: t('launch.how', { example: joinExample(book) }) })
 }
 
@@ -114,7 +122,8 @@ function ackList(acks: DigestNotice[]): string {
 export function digestText(notices: DigestNotice[], sales: Map<number, DigestSale>, now: number, cap: number): { text: string; mentions: string[] } {
   const m = new Mentions(cap)
   const blocks: string[] = []
-  const list = collapse(notices)
+  // votes, intents, 接龙 lines and lottery entries get blocks of their own (demandDigest.ts)
+  const list = collapse(notices.filter((n) => !isDemandNotice(n.kind)))
   const saleIds = [...new Set(list.map((n) => n.saleId))]
   for (const saleId of saleIds) {
     const mine = list.filter((n) => n.saleId === saleId)
@@ -129,12 +138,14 @@ export function digestText(notices: DigestNotice[], sales: Map<number, DigestSal
       else if (n.kind === 'ask') lines.push(t('digest.ask', { who: m.at(n.member), question: String(p.question) }))
       else if (n.kind === 'refused') lines.push(t('digest.refused', { who: m.at(n.member), reason: String(p.reason) }))
     }
+    lines.push(...fulfilmentLines(mine, m))
     const acks = mine.filter((n) => n.kind === 'ack')
     if (acks.length > 0) lines.splice(1, 0, t('digest.acks', { list: ackList(acks) }))
     const cancels = mine.filter((n) => n.kind === 'cancelled').map((n) => n.member)
     if (cancels.length > 0) lines.splice(1, 0, t('digest.cancelled', { names: cancels.slice(0, 20).join('、') + (cancels.length > 20 ? ` 等 ${cancels.length} 人` : '') }))
     blocks.push(lines.join('\n'))
   }
+  blocks.push(...demandBlocks(notices.filter((n) => isDemandNotice(n.kind)), m))
   return { text: blocks.join('\n\n'), mentions: m.names }
 }
 
@@ -165,7 +176,8 @@ export function summaryText(s: SaleView, book: Book, names: Map<number, string>,
     }).join(' + ')
     lines.push(t('close.line', { who: m.at(names.get(b.memberId) ?? '?'), detail, amount: money(b.totalFen) }))
   }
-  const waiting = new Set(book.waitlist.map((w) => w.memberId))
-  if (waiting.size > 0) lines.push(t('close.waitlistNote', { n: waiting.size }))
+  // named (without @): a pending "you are waitlisted" notice is dropped at the close, this replaces it
+  const waiting = [...new Set(book.waitlist.map((w) => w.memberId))].map((id) => names.get(id) ?? '?')
+  if (waiting.length > 0) lines.push(t('close.waitlistNote', { n: waiting.length, names: waiting.join('、') }))
   return { text: lines.join('\n'), mentions: m.names }
 }

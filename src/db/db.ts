@@ -21,9 +21,14 @@ export function openDb(file: string): Db {
   const sqlite = new Database(file)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
-  sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = drizzle(sqlite, { schema }) as Db
+  // drizzle-kit rebuilds a table to alter it; that needs foreign keys off, and the pragma
+  // is ignored inside the migrator's transaction, so switch them off around it and check after
+  sqlite.pragma('foreign_keys = OFF')
   migrate(db, { migrationsFolder })
+  const broken = sqlite.pragma('foreign_key_check') as unknown[]
+  if (broken.length > 0) throw new Error(`migration left ${broken.length} rows with broken foreign keys`)
+  sqlite.pragma('foreign_keys = ON')
   return db
 }

@@ -1,6 +1,6 @@
 // The one place where a message becomes a change: dedupe, parse, permission,
 // one transaction, outbox. Adapters (live, simulator, replay) only feed it.
-import { and, eq, gt, isNotNull, isNull, lte, min, asc } from 'drizzle-orm'
+import { and, eq, gt, isNotNull, isNull, lte, min, asc, desc } from 'drizzle-orm'
 import type { JobRun } from './jobs.js'
 import type { Logger } from 'pino'
 import type { Db } from '../db/db.js'
@@ -11,6 +11,7 @@ import { isQuiet, quietEnd } from '../core/schedule.js'
 import { t } from '../i18n/zh-CN.js'
 import { addNotice, enqueue, ensureGroup, ensureMember, groupById, groupByTopic, loadBook, saleById } from './repo.js'
 import { alertSale, closeSale, view, MENTION_CAP } from './sales.js'
+import { organizesAny } from './scope.js'
 import { UserError, type CommandSpec, type Ctx, type GroupRow, type Inbound, type Reply } from './types.js'
 
 export type EngineOptions = {
@@ -21,6 +22,8 @@ export type EngineOptions = {
 
 const MAX_TEXT = 4000
 const ECHO_WINDOW_MS = 10 * 60_000
+/** how long failed scheduled work (a close, a countdown, a digest) waits before it is tried again */
+const RETRY_MS = 60_000
 
 export class Engine {
   private readonly gatherMs: number
@@ -89,9 +92,12 @@ export class Engine {
     if (msg.self && this.isEcho(text, group, msg.at)) return []
     const hit = this.findCommand(text)
     if (!hit) return []
-    if (text.length > MAX_TEXT) return hit.explicit ? [{ kind: 'say', text: t('error.tooLong') }] : []
+    if (text.length > (hit.spec.maxText ?? MAX_TEXT)) return hit.explicit ? [{ kind: 'say', text: t('error.tooLong') }] : []
     const member = group ? ensureMember(this.db, group.id, msg.from, msg.fromId) : null
-    const isOrganizer = !!msg.self || (group !== null && member !== null && (group.ownerName === msg.from || member.isAdmin))
+    // in a private chat, an organizer is the owner or an admin of some group (issue 4)
+    const isOrganizer = !!msg.self || (group !== null
+      ? member !== null && (group.ownerName === msg.from || member.isAdmin)
+      : organizesAny(this.db, msg.from))
     const ctx: Ctx = { db: this.db, now: msg.at, msg: { ...msg, text }, group, member, sender: msg.from, isOrganizer, commands: this.commands }
     const { spec } = hit
     const label = spec.aliases[0]
@@ -120,8 +126,8 @@ export class Engine {
       }
     }
     if (best) return { spec: best.spec, rest: text.slice(best.alias.length).trim(), explicit: true }
-    if (text.length > MAX_TEXT) return null
     for (const spec of this.commands) {
+      if (text.length > (spec.maxText ?? MAX_TEXT)) continue
       const raw = spec.match?.(text)
       if (raw !== undefined && raw !== null) return { spec, rest: text, raw, explicit: false }
     }
@@ -167,10 +173,16 @@ export class Engine {
   runDue(now: number, alerts = true): void {
     const dueSales = !alerts ? [] : this.db.select({ id: sales.id }).from(sales)
       .where(and(eq(sales.state, 'open'), lte(sales.nextAlertAt, now))).orderBy(asc(sales.nextAlertAt)).all()
-    for (const { id } of dueSales) this.guard('sale alert', () => this.tx(() => alertSale(this.db, saleById(this.db, id), now)))
+    for (const { id } of dueSales) {
+      this.guard('sale alert', () => this.tx(() => alertSale(this.db, saleById(this.db, id), now)),
+        () => this.db.update(sales).set({ nextAlertAt: now + RETRY_MS }).where(eq(sales.id, id)).run())
+    }
     if (alerts) this.runJobs(now)
     const dueGroups = this.db.select({ id: groups.id }).from(groups).where(lte(groups.digestDueAt, now)).orderBy(asc(groups.digestDueAt)).all()
-    for (const { id } of dueGroups) this.guard('digest', () => this.tx(() => this.flushDigest(groupById(this.db, id), now)))
+    for (const { id } of dueGroups) {
+      this.guard('digest', () => this.tx(() => this.flushDigest(groupById(this.db, id), now)),
+        () => this.db.update(groups).set({ digestDueAt: now + RETRY_MS }).where(eq(groups.id, id)).run())
+    }
   }
 
   private runJobs(now: number): void {
@@ -196,18 +208,37 @@ export class Engine {
     }))
   }
 
-  private guard(what: string, fn: () => void): void {
+  /** `later` reschedules failed work: a fault that persists must not be retried at the same moment forever. */
+  private guard(what: string, fn: () => void, later?: () => void): void {
     try {
       fn()
     } catch (err) {
       this.log.error({ err }, `${what} failed`)
+      if (later) this.guard(`${what}: rescheduling`, later)
     }
+  }
+
+  /**
+   * The group sees digests at least `digestSeconds` apart, counted from when the last one
+   * actually went out: while it is still queued behind answers, look again shortly.
+   */
+  private digestSpacing(group: GroupRow, now: number): number {
+    const last = this.db.select({ sentAt: outbox.sentAt }).from(outbox)
+      .where(and(eq(outbox.groupId, group.id), eq(outbox.kind, 'digest'), isNull(outbox.failedAt)))
+      .orderBy(desc(outbox.id)).limit(1).get()
+    if (!last) return now
+    return last.sentAt === null ? now + 2000 : last.sentAt + group.digestSeconds * 1000
   }
 
   private flushDigest(group: GroupRow, now: number): void {
     const quiet = { start: group.quietStart, end: group.quietEnd, tz: group.tz }
     if (isQuiet(now, quiet)) {
       this.db.update(groups).set({ digestDueAt: quietEnd(now, quiet) }).where(eq(groups.id, group.id)).run()
+      return
+    }
+    const waitUntil = this.digestSpacing(group, now)
+    if (waitUntil > now) {
+      this.db.update(groups).set({ digestDueAt: waitUntil }).where(eq(groups.id, group.id)).run()
       return
     }
     const rows = this.db.select().from(notices).where(eq(notices.groupId, group.id)).orderBy(asc(notices.id)).all()

@@ -40,7 +40,7 @@ export function pickSale(open: SaleRow[], books: Map<number, Book>, ref: number 
     return namedItems(books.get(s.id)!, rest).length > 0
   })
   if (matches.length === 1) return { ok: true, value: matches[0] }
-  return { ok: false, question: t('sale.whichSale', { choices: open.map((s) => `团${s.no} ${s.title}`).join('、') }) }
+  return { ok: false, question: t('sale.whichSale', { choices: open.map((s) => `团${s.no} ${s.title}`).join('、'), example: `#${open[0].no} +1` }) }
 }
 
 export function pickItem(sale: SaleRow, book: Book, rest: string): Pick<number> {

@@ -4,6 +4,7 @@ import type { Db } from '../db/db.js'
 import { groups, members, sales, items, orders, waitlist, outbox, notices } from '../db/schema.js'
 import type { Book } from '../core/sale.js'
 import type { GroupRow, MemberRow, NoticeKind } from './types.js'
+import { maskPhones } from '../core/privacy.js'
 
 export type SaleRow = typeof sales.$inferSelect
 export type ItemRow = typeof items.$inferSelect
@@ -116,7 +117,8 @@ export function enqueue(db: Db, m: Outgoing, now: number, notBefore = now): void
   db.insert(outbox).values({
     groupId: m.groupId ?? null,
     toName: m.toName ?? null,
-    text: m.text,
+    // a phone number never goes to a group whole, whoever typed it (issue 4)
+    text: m.groupId ? maskPhones(m.text) : m.text,
     mentions: JSON.stringify(m.mentions ?? []),
     kind: m.kind,
     createdAt: now,

@@ -2,7 +2,7 @@
 // writes back and queues what the group must hear. Called inside the engine's transaction.
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/db.js'
-import { groups, items, sales } from '../db/schema.js'
+import { groups, items, notices, sales } from '../db/schema.js'
 import * as rules from '../core/sale.js'
 import { summaryText, countdownText, launchText, type SaleView } from '../core/render.js'
 import { countdownStep, parseOffsets } from '../core/schedule.js'
@@ -10,6 +10,9 @@ import type { LaunchSpec } from '../core/launch.js'
 import { t } from '../i18n/zh-CN.js'
 import { enqueue, groupById, loadBook, namesById, saveBook, openSales, type SaleRow } from './repo.js'
 import type { GroupRow, MemberRow, Reply } from './types.js'
+import { launchColumns, pointsOf, settleAtClose, tiersOf } from './fulfilment.js'
+import { launchExtras } from './launchExtras.js'
+import { settleLotteryAtClose } from './lottery.js'
 
 export const MENTION_CAP = 20
 export const STALE_MS = 2 * 60_000
@@ -17,6 +20,7 @@ export const STALE_MS = 2 * 60_000
 export const view = (s: SaleRow): SaleView => ({
   no: s.no, title: s.title, priceFen: s.priceFen, stock: s.stock, limit: s.limitPerMember,
   minUnits: s.minUnits, minMembers: s.minMembers, deadline: s.deadline, note: s.note, state: s.state,
+  tiers: tiersOf(s), pickupPoints: pointsOf(s), shippingFeeFen: s.shippingFeeFen, payGraceMs: s.payGraceMs,
 })
 
 const quietOf = (g: GroupRow) => ({ start: g.quietStart, end: g.quietEnd, tz: g.tz })
@@ -33,6 +37,7 @@ export function launchSale(db: Db, group: GroupRow, by: MemberRow, spec: LaunchS
     groupId: group.id, no, title: spec.title, note: spec.note, priceFen: spec.priceFen, stock: spec.stock,
     limitPerMember: spec.limit, minUnits: spec.minUnits, minMembers: spec.minMembers, deadline: spec.deadline,
     createdBy: by.id, createdAt: now, countdownsDone: step.done.join(','), nextAlertAt: step.nextAt,
+    ...launchColumns(db, spec),
   }).returning().get()
   if (spec.variants.length === 0) {
     db.insert(items).values({ saleId: sale.id, name: spec.title, priceFen: spec.priceFen, stock: null, isDefault: true }).run()
@@ -40,7 +45,10 @@ export function launchSale(db: Db, group: GroupRow, by: MemberRow, spec: LaunchS
     for (const v of spec.variants) db.insert(items).values({ saleId: sale.id, name: v.name, priceFen: v.priceFen ?? spec.priceFen, stock: v.stock }).run()
   }
   const others = openSales(db, group.id).filter((s) => s.id !== sale.id).length > 0
-  enqueue(db, { groupId: group.id, text: launchText(view(sale), loadBook(db, sale), now, group.tz, others), kind: 'event' }, now)
+  // issue 3: the lottery window and seed, the intent's members asked to confirm
+  const extra = launchExtras(db, group, sale, spec, now)
+  const text = [launchText(view(sale), loadBook(db, sale), now, group.tz, others), ...extra.lines].join('\n')
+  enqueue(db, { groupId: group.id, text, mentions: extra.mentions, kind: 'event' }, now)
   return sale
 }
 
@@ -78,15 +86,23 @@ export function cancelMember(db: Db, sale: SaleRow, member: MemberRow, now: numb
 
 /** Close a sale: succeeded or failed by its minimum, or aborted; one summary to the group. */
 export function closeSale(db: Db, sale: SaleRow, now: number, how: 'close' | 'abort', recovered = false): void {
+  // a lottery still waiting for its draw is drawn first on a close, dropped on an abort (issue 3)
+  settleLotteryAtClose(db, sale, how, now)
   const book = loadBook(db, sale)
   const min = { units: sale.minUnits, members: sale.minMembers }
   const state = how === 'abort' ? 'aborted' : rules.minimumReached(book, min) ? 'succeeded' : 'failed'
   db.update(sales).set({ state, closedAt: now, nextAlertAt: null }).where(eq(sales.id, sale.id)).run()
   const closed = { ...sale, state } as SaleRow
   const ids = [...book.orders.map((o) => o.memberId), ...book.waitlist.map((w) => w.memberId)]
-  const s = summaryText(view(closed), book, namesById(db, ids), MENTION_CAP)
-  const text = recovered ? `${s.text}\n${t('close.recovered')}` : s.text
+  // a successful close fixes the final tier price, opens payment and delivery, advises on supply
+  const settled = state === 'succeeded' ? settleAtClose(db, closed, book, now) : { book, lines: [] }
+  const s = summaryText(view(closed), settled.book, namesById(db, ids), MENTION_CAP)
+  const body = [s.text, ...settled.lines].join('\n')
+  const text = recovered ? `${body}\n${t('close.recovered')}` : body
   enqueue(db, { groupId: sale.groupId, text, mentions: s.mentions, kind: 'event' }, now)
+  // the summary supersedes the sale's pending acks and notices: a digest after it
+  // (held by quiet hours or a restart) would tell members they are in a sale that has ended
+  db.delete(notices).where(eq(notices.saleId, sale.id)).run()
 }
 
 export function extendSale(db: Db, sale: SaleRow, deadline: number, now: number): SaleRow {

@@ -4,7 +4,8 @@ import { fail, type Ctx } from './types.js'
 import { openSales, saleByNo, type SaleRow } from './repo.js'
 import { t } from '../i18n/zh-CN.js'
 
-export function targetSale(ctx: Ctx, ref: number | null, opts: { mustBeOpen: boolean }): SaleRow {
+/** `example` shows the command with a sale number, for the question asked when several sales are open. */
+export function targetSale(ctx: Ctx, ref: number | null, opts: { mustBeOpen: boolean; example?: (no: number) => string }): SaleRow {
   const group = ctx.group!
   if (ref !== null) {
     const sale = saleByNo(ctx.db, group.id, ref)
@@ -15,7 +16,8 @@ export function targetSale(ctx: Ctx, ref: number | null, opts: { mustBeOpen: boo
   const open = openSales(ctx.db, group.id)
   if (open.length === 1) return open[0]
   if (open.length === 0) throw fail('sale.none')
-  throw fail('sale.whichSale', { choices: open.map((s) => `团${s.no} ${s.title}`).join('、') })
+  const example = (opts.example ?? ((no: number) => `#${no}`))(open[0].no)
+  throw fail('sale.whichSale', { choices: open.map((s) => `团${s.no} ${s.title}`).join('、'), example })
 }
 
 /** Split a leading sale reference off a command's arguments: '#2 2h', '团2', '2'. */

@@ -1,8 +1,11 @@
 // The shapes that cross the engine's edge: what adapters feed in and what handlers return.
 import type { z } from 'zod'
 import type { Db } from '../db/db.js'
+import type { groups, members } from '../db/schema.js'
 import type { JobRun } from './jobs.js'
 import { t, type Key, type Catalog } from '../i18n/zh-CN.js'
+import type { DemandNoticeKind } from '../core/demandDigest.js'
+import type { FulfilmentNoticeKind } from '../core/fulfilmentRender.js'
 
 /** One incoming chat message, already translated from the platform. */
 export type Inbound = {
@@ -20,7 +23,7 @@ export type Inbound = {
   mentions?: string[]
 }
 
-export type NoticeKind = 'ack' | 'capped' | 'waitlisted' | 'promoted' | 'ask' | 'refused' | 'cancelled'
+export type NoticeKind = 'ack' | 'capped' | 'waitlisted' | 'promoted' | 'ask' | 'refused' | 'cancelled' | DemandNoticeKind | FulfilmentNoticeKind
 
 export type Reply =
   /** sent as it happens, to the chat the message came from (or to a named member privately) */
@@ -28,12 +31,8 @@ export type Reply =
   /** folded into the group's next digest */
   | { kind: 'notice'; notice: NoticeKind; member: string; saleId?: number; payload: Record<string, unknown> }
 
-export type GroupRow = {
-  id: number; topic: string; ownerName: string | null; tz: string; digestSeconds: number
-  countdowns: string; quietStart: string; quietEnd: string; nextSaleNo: number
-  lastDigestAt: number | null; digestDueAt: number | null; createdAt: number
-}
-export type MemberRow = { id: number; groupId: number; name: string; contactId: string | null; isAdmin: boolean; inGroup: boolean }
+export type GroupRow = typeof groups.$inferSelect
+export type MemberRow = typeof members.$inferSelect
 
 export type Ctx = {
   db: Db
@@ -62,6 +61,8 @@ export type CommandSpec<A = unknown> = {
   /** a form recognised without a command word (`+2` for a join); returns raw arguments or null */
   match?: (text: string) => unknown
   run: (ctx: Ctx, args: A) => Reply[]
+  /** longest text this command reads (default 4000): a native 接龙 list of hundreds of lines is longer */
+  maxText?: number
   /** timed work this command schedules with scheduleJob, by job kind */
   jobs?: Record<string, JobRun>
 }

@@ -65,7 +65,7 @@ const core = {
 
   'close.success': (p: { no: number; title: string; total: string; units: number; buyers: number }) => `✅ 团${p.no} ${p.title} 已截单，成团！共 ${p.units} 份，${p.buyers} 人，合计 ${p.total}。请按下面的金额付款：`,
   'close.line': (p: { who: string; detail: string; amount: string }) => `${p.who}：${p.detail}，应付 ${p.amount}`,
-  'close.waitlistNote': (p: { n: number }) => `候补未转正的 ${p.n} 人无需付款。`,
+  'close.waitlistNote': (p: { n: number; names: string }) => `候补未转正的 ${p.n} 人无需付款：${p.names}`,
   'close.failed': (p: { no: number; title: string; reason: string }) => `❌ 团${p.no} ${p.title} 已截单，未成团（${p.reason}），本团取消，大家无需付款。`,
   'close.failedUnits': (p: { have: number; need: number }) => `只接了 ${p.have} 份，需要 ${p.need} 份`,
   'close.failedMembers': (p: { have: number; need: number }) => `只有 ${p.have} 人，需要 ${p.need} 人`,

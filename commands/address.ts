@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { eq } from 'drizzle-orm'
+import { addresses } from '../src/db/schema.js'
+import { findPhone, maskPhones } from '../src/core/privacy.js'
+import { fail, type CommandSpec } from '../src/engine/types.js'
+import { t } from '../src/i18n/zh-CN.js'
+
+type Args = { recipient: string; phone: string; address: string } | { show: true }
+
+/** 收货地址: only in a private chat. In a group the bot neither stores nor repeats it. */
+const address: CommandSpec<Args> = {
+  name: 'address',
+  aliases: ['/address', '收货地址'],
+  who: 'anyone',
+  where: 'both',
+  summary: '私聊机器人登记收货地址：/address 张三 13800001234 上海市…（群里不要发）',
+  usage: '/address 张三 13800001234 上海市浦东新区…',
+  args: z.custom<Args>((v) => v !== null && typeof v === 'object'),
+  parse(rest) {
+    const text = rest.replace(/\s+/g, ' ').trim()
+    if (text === '') return { show: true }
+    const p = findPhone(text)
+    if (!p) return { recipient: '', phone: '', address: '' }
+    const before = text.slice(0, p.index).trim()
+    const after = text.slice(p.index + p.length).trim()
+    // 张三 138… 地址 or 地址 张三 138…: the name is the word right before the number
+    const words = before.split(' ').filter(Boolean)
+    const recipient = words.pop() ?? ''
+    return { recipient, phone: p.phone, address: [words.join(' '), after].filter(Boolean).join(' ') }
+  },
+  run(ctx, a) {
+    if (ctx.group) return [{ kind: 'notice', notice: 'refused', member: ctx.sender, payload: { reason: t('delivery.addressPrivate') } }]
+    const found = ctx.db.select().from(addresses).where(eq(addresses.name, ctx.sender)).get()
+    if ('show' in a) return [{ kind: 'say', text: found ? t('delivery.addressShow', { recipient: found.recipient, phone: maskPhones(found.phone), address: found.address }) : t('delivery.addressNone') }]
+    if (a.recipient === '' || a.address.length < 4) throw fail('delivery.addressBad')
+    const row = { recipient: a.recipient, phone: a.phone, address: a.address, updatedAt: ctx.now }
+    if (found) ctx.db.update(addresses).set(row).where(eq(addresses.id, found.id)).run()
+    else ctx.db.insert(addresses).values({ name: ctx.sender, ...row }).run()
+    return [{ kind: 'say', text: t('delivery.addressSaved', { recipient: a.recipient, phone: maskPhones(a.phone), address: a.address }) }]
+  },
+}
+export default address

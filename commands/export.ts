@@ -1,0 +1,37 @@
+import { z } from 'zod'
+import { join } from 'node:path'
+import { extractSaleRef } from '../src/core/join.js'
+import { chooseGroup, groupSales, pickSaleFor } from '../src/engine/scope.js'
+import { exportsDir, shownPath, workbookData, writeInBackground } from '../src/exportXlsx.js'
+import { fail, type CommandSpec } from '../src/engine/types.js'
+import { t } from '../src/i18n/zh-CN.js'
+
+const stamp = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '')
+const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)
+
+/**
+ * 导出: the supplier order sheet (xlsx) for a sale, written under exports/ beside the database.
+ * Only in a private chat: it holds addresses and phone numbers. The outbox carries text only,
+ * so the reply gives the file's path rather than the file.
+ */
+const exportCmd: CommandSpec<{ rest: string }> = {
+  name: 'export',
+  aliases: ['/export', '导出'],
+  who: 'organizer',
+  where: 'both',
+  summary: '私聊机器人导出订货表（Excel）：/export 团1',
+  usage: '/export 团1',
+  args: z.object({ rest: z.string().max(100) }),
+  parse: (rest) => ({ rest }),
+  run(ctx, { rest }) {
+    if (ctx.group) throw fail('stats.exportPrivate')
+    const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
+    const closed = groupSales(ctx.db, group.id).filter((s) => s.state !== 'open')
+    const ref = extractSaleRef(left).ref ?? (/^\d{1,4}$/.test(left.trim()) ? Number(left.trim()) : null)
+    const sale = pickSaleFor(ctx.db, group, ref, closed.slice(0, 1), '/export')
+    const file = join(exportsDir(ctx.db), `${safe(group.topic)}-团${sale.no}-${stamp(ctx.now)}.xlsx`)
+    writeInBackground(workbookData(ctx.db, sale), file, (err) => process.stderr.write(`export ${file} failed: ${String(err)}\n`))
+    return [{ kind: 'say', text: t('stats.exported', { no: sale.no, title: sale.title, path: shownPath(file) }) }]
+  },
+}
+export default exportCmd

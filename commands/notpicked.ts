@@ -1,0 +1,39 @@
+import { z } from 'zod'
+import { extractSaleRef } from '../src/core/join.js'
+import { pickupOf } from '../src/core/delivery.js'
+import { linesText, pointsOf, saleOrders } from '../src/engine/fulfilment.js'
+import { chooseGroup, fulfilmentSales, pickSaleFor } from '../src/engine/scope.js'
+import type { CommandSpec } from '../src/engine/types.js'
+import { t } from '../src/i18n/zh-CN.js'
+
+/** 未取货: who has not collected yet, per pickup point, plus parcels not yet sent or confirmed. */
+const notPicked: CommandSpec<{ rest: string }> = {
+  name: 'notpicked',
+  aliases: ['/notpicked', '未取货'],
+  who: 'organizer',
+  where: 'both',
+  summary: '看谁还没取货（按自提点），以及快递的发货情况',
+  usage: '/notpicked',
+  args: z.object({ rest: z.string().max(100) }),
+  parse: (rest) => ({ rest }),
+  run(ctx, { rest }) {
+    const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
+    const sale = pickSaleFor(ctx.db, group, extractSaleRef(left).ref, fulfilmentSales(ctx.db, group.id), '/notpicked')
+    const open = saleOrders(ctx.db, sale).filter((o) => o.participant.deliveryState !== 'delivered' && o.refundFen < o.goodsFen)
+    if (open.length === 0) return [{ kind: 'say', text: t('delivery.allPicked', { no: sale.no, title: sale.title }) }]
+    const lines = [t('delivery.notPickedHeader', { no: sale.no, title: sale.title, count: open.length })]
+    const entry = (list: typeof open) => list.map((o) => `${o.name} ${linesText(o)}`).join('、')
+    for (const p of pointsOf(sale)) {
+      const here = open.filter((o) => pickupOf(o.participant.delivery) === p)
+      if (here.length > 0) lines.push(t('delivery.notPickedPoint', { point: p, arrived: here.some((o) => o.participant.deliveryState === 'ready'), list: entry(here) }))
+    }
+    const toShip = open.filter((o) => o.participant.delivery === 'ship' && o.participant.deliveryState === 'pending')
+    const inTransit = open.filter((o) => o.participant.delivery === 'ship' && o.participant.deliveryState === 'ready')
+    const undecided = open.filter((o) => o.participant.delivery === null)
+    if (toShip.length > 0) lines.push(t('delivery.notShipped', { list: entry(toShip) }))
+    if (inTransit.length > 0) lines.push(t('delivery.inTransit', { list: entry(inTransit) }))
+    if (undecided.length > 0) lines.push(t('delivery.undecidedList', { list: entry(undecided) }))
+    return [{ kind: 'say', text: lines.join('\n') }]
+  },
+}
+export default notPicked

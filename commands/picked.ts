@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import { and, eq } from 'drizzle-orm'
+import { members } from '../src/db/schema.js'
+import { checkCompletion, orderOf, updateParticipant } from '../src/engine/fulfilment.js'
+import { fulfilmentSales, memberHits, noticeFor, oneHit, pickSaleFor } from '../src/engine/scope.js'
+import { fail, type CommandSpec, type Reply } from '../src/engine/types.js'
+import { t } from '../src/i18n/zh-CN.js'
+import { forNamed } from './paid.js'
+
+/** 已取货 / 已收货: the member has the goods. An organizer may mark others: /picked @Lily. */
+const picked: CommandSpec<{ rest: string }> = {
+  name: 'picked',
+  aliases: ['/picked', '已取货', '已收货'],
+  who: 'anyone',
+  where: 'both',
+  summary: '取到货或收到快递后回复「已取货」；团长可 /picked @Lily 代为确认',
+  usage: '已取货',
+  args: z.object({ rest: z.string().max(200) }),
+  parse: (rest) => ({ rest }),
+  run(ctx, { rest }) {
+    if (ctx.isOrganizer && (rest.includes('@') || (ctx.msg.mentions ?? []).length > 0)) {
+      const done = forNamed(ctx, rest, (group, saleNo, name) => {
+        const m = ctx.db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.name, name))).get()!
+        const sale = pickSaleFor(ctx.db, group, saleNo, [], '')
+        const o = orderOf(ctx.db, sale, m.id)!
+        if (o.participant.deliveryState === 'delivered') return []
+        updateParticipant(ctx.db, o.participant.id, { deliveryState: 'delivered' })
+        const out: Reply[] = noticeFor(ctx, group, { notice: 'picked', member: name, saleId: sale.id, payload: {} })
+        checkCompletion(ctx.db, sale.id, ctx.now)
+        return out
+      })
+      if (done !== null) return done
+    }
+    const found = memberHits(ctx, rest, (g) => fulfilmentSales(ctx.db, g), (s, id) => {
+      const o = orderOf(ctx.db, s, id)
+      return o !== undefined && o.participant.deliveryState !== 'delivered'
+    })
+    const hit = oneHit(ctx, found.hits, () => fail('delivery.nothingToPick'), '已取货')
+    const o = orderOf(ctx.db, hit.sale, hit.member.id)!
+    updateParticipant(ctx.db, o.participant.id, { deliveryState: 'delivered' })
+    const replies = noticeFor(ctx, hit.group, { notice: 'picked', member: hit.member.name, saleId: hit.sale.id, payload: {} })
+    if (!ctx.group) replies.push({ kind: 'say', text: t('delivery.pickedPrivate', { no: hit.sale.no, title: hit.sale.title }) })
+    checkCompletion(ctx.db, hit.sale.id, ctx.now)
+    return replies
+  },
+}
+export default picked

@@ -1,0 +1,58 @@
+import { z } from 'zod'
+import { extractSaleRef } from '../src/core/join.js'
+import { parseShipLines } from '../src/core/delivery.js'
+import { looseKey } from '../src/core/text.js'
+import { saleOrders, updateParticipant } from '../src/engine/fulfilment.js'
+import { chooseGroup, fulfilmentSales, noticeFor, pickSaleFor } from '../src/engine/scope.js'
+import { fail, type CommandSpec, type Reply } from '../src/engine/types.js'
+import { t } from '../src/i18n/zh-CN.js'
+
+const usage = '/ship⏎Lily SF1234567890⏎Tom 圆通 YT9876543210'
+
+/**
+ * 发货: tracking numbers, one `Name NUMBER` per line (or CSV `Name,NUMBER[,carrier]` pasted
+ * privately). The members are @mentioned in one digest, each with carrier and number.
+ */
+const ship: CommandSpec<{ rest: string }> = {
+  name: 'ship',
+  aliases: ['/ship', '发货'],
+  who: 'organizer',
+  where: 'both',
+  summary: '登记运单号：/ship 后每行「名字 运单号」，发一条汇总 @ 收件人',
+  usage,
+  args: z.object({ rest: z.string().max(20_000) }),
+  parse: (rest) => ({ rest }),
+  run(ctx, { rest }) {
+    const lines = rest.split('\n')
+    // the first line is the scope (团1, the group's name) unless it is already an entry
+    const scopeLine = parseShipLines(lines[0]).lines.length > 0 ? '' : lines.shift() ?? ''
+    const { group, rest: left } = chooseGroup(ctx, scopeLine, 'organizer')
+    const sale = pickSaleFor(ctx.db, group, extractSaleRef(left).ref, fulfilmentSales(ctx.db, group.id), '/ship')
+    const parsed = parseShipLines(lines.join('\n'))
+    if (parsed.lines.length === 0) throw fail('error.badArgs', { usage })
+    const list = saleOrders(ctx.db, sale)
+    const replies: Reply[] = []
+    const unknown: string[] = []
+    let done = 0
+    for (const l of parsed.lines) {
+      const o = list.find((x) => x.name === l.name) ?? list.find((x) => looseKey(x.name) === looseKey(l.name))
+      if (!o) {
+        unknown.push(l.name)
+        continue
+      }
+      const carrier = l.carrier ?? '快递'
+      updateParticipant(ctx.db, o.participant.id, {
+        delivery: 'ship', carrier, tracking: l.tracking,
+        deliveryState: o.participant.deliveryState === 'delivered' ? 'delivered' : 'ready',
+      })
+      replies.push(...noticeFor(ctx, group, { notice: 'shipped', member: o.name, saleId: sale.id, payload: { carrier, tracking: l.tracking } }))
+      done++
+    }
+    // in the group the digest says it all; problems and private use get an answer
+    if (!ctx.group || unknown.length > 0 || parsed.bad.length > 0) {
+      replies.push({ kind: 'say', text: t('delivery.shipDone', { no: sale.no, title: sale.title, done, unknown: unknown.join('、') || null, bad: parsed.bad.join(' / ') || null }) })
+    }
+    return replies
+  },
+}
+export default ship

@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import { extractSaleRef } from '../src/core/join.js'
+import { groupRows, saleRows, table } from '../src/core/stats.js'
+import { statsOfGroup, statsOfSale } from '../src/engine/stats.js'
+import { chooseGroup, groupSales, pickSaleFor } from '../src/engine/scope.js'
+import type { CommandSpec } from '../src/engine/types.js'
+import { t } from '../src/i18n/zh-CN.js'
+
+/** 数据: a sale's figures (the latest closed sale, or 团N) and the group's, as text tables. */
+const stats: CommandSpec<{ rest: string }> = {
+  name: 'stats',
+  aliases: ['/stats', '数据'],
+  who: 'organizer',
+  where: 'both',
+  summary: '数据：团的订单/人数/份数/GMV/退款/付款率/取货率/评分/售后率，以及群的成团率、复购、按月 GMV',
+  usage: '/stats 团1',
+  args: z.object({ rest: z.string().max(100) }),
+  parse: (rest) => ({ rest }),
+  run(ctx, { rest }) {
+    const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
+    const closed = groupSales(ctx.db, group.id).filter((s) => s.state !== 'open')
+    const ref = extractSaleRef(left).ref
+    const parts: string[] = []
+    if (ref !== null || closed.length > 0) {
+      const sale = pickSaleFor(ctx.db, group, ref, closed.slice(0, 1), '/stats')
+      parts.push(t('stats.saleHeader', { no: sale.no, title: sale.title, state: t(`state.${sale.state}`) }), table(saleRows(statsOfSale(ctx.db, sale))))
+    }
+    parts.push(t('stats.groupHeader', { room: group.topic }), table(groupRows(statsOfGroup(ctx.db, group.id))))
+    return [{ kind: 'say', text: parts.join('\n') }]
+  },
+}
+export default stats

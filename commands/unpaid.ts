@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import { and, eq } from 'drizzle-orm'
+import { members } from '../src/db/schema.js'
+import { extractSaleRef } from '../src/core/join.js'
+import { money } from '../src/core/render.js'
+import { maskPhones } from '../src/core/privacy.js'
+import { orderOf, saleOrders, updateParticipant } from '../src/engine/fulfilment.js'
+import { chooseGroup, fulfilmentSales, noticeFor, pickSaleFor } from '../src/engine/scope.js'
+import type { CommandSpec } from '../src/engine/types.js'
+import { t } from '../src/i18n/zh-CN.js'
+import { forNamed } from './paid.js'
+
+/** 未付款: `/unpaid` lists who still owes; `/unpaid @Lily` rejects a payment the organizer could not find. */
+const unpaid: CommandSpec<{ rest: string }> = {
+  name: 'unpaid',
+  aliases: ['/unpaid', '未付款'],
+  who: 'organizer',
+  where: 'both',
+  summary: '看谁还没付款；/unpaid @Lily 表示没收到 Lily 的付款',
+  usage: '/unpaid · /unpaid @Lily',
+  args: z.object({ rest: z.string().max(300) }),
+  parse: (rest) => ({ rest }),
+  run(ctx, { rest }) {
+    const rejected = forNamed(ctx, rest, (group, saleNo, name) => {
+      const m = ctx.db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.name, name))).get()!
+      const sale = pickSaleFor(ctx.db, group, saleNo, [], '')
+      const o = orderOf(ctx.db, sale, m.id)!
+      updateParticipant(ctx.db, o.participant.id, { paid: 'no' })
+      const notice = noticeFor(ctx, group, { notice: 'paidRejected', member: name, saleId: sale.id, payload: { amount: money(o.dueFen) } })
+      return ctx.group ? notice : [...notice, { kind: 'say', text: t('pay.rejectedPrivate', { name, no: sale.no, title: sale.title }) }]
+    })
+    if (rejected !== null) return rejected
+    const { group, rest: left } = chooseGroup(ctx, rest.replace(/^(list|列表)\s*/i, ''), 'organizer')
+    const sale = pickSaleFor(ctx.db, group, extractSaleRef(left).ref, fulfilmentSales(ctx.db, group.id), '/unpaid')
+    const list = saleOrders(ctx.db, sale).filter((o) => o.participant.paid !== 'yes')
+    if (list.length === 0) return [{ kind: 'say', text: t('pay.allPaid', { no: sale.no, title: sale.title }) }]
+    const lines = list.map((o) => t('pay.unpaidLine', {
+      name: o.name, amount: money(o.dueFen), reported: o.participant.paid === 'reported', note: o.participant.paidNote === null ? null : maskPhones(o.participant.paidNote),
+    }))
+    const total = list.reduce((s, o) => s + o.dueFen, 0)
+    return [{ kind: 'say', text: [t('pay.unpaidHeader', { no: sale.no, title: sale.title, count: list.length, total: money(total) }), ...lines].join('\n') }]
+  },
+}
+export default unpaid

@@ -1,0 +1,27 @@
+import { z } from 'zod'
+import { parseVote, MAX_OPTIONS, type VoteForm } from '../src/core/poll.js'
+import { castVote } from '../src/engine/polls.js'
+import { fail, type CommandSpec } from '../src/engine/types.js'
+
+const usage = '投2 · 投 1,3 · 选B · #投票1 2'
+
+const vote: CommandSpec<VoteForm> = {
+  name: 'vote',
+  aliases: ['/vote', '投'],
+  who: 'anyone',
+  where: 'group',
+  summary: '投票：投2、投 1,3（多选）、选B；有多个投票时「#投票1 2」；重投会替换上一次',
+  usage,
+  args: z.object({ pollRef: z.number().int().positive().nullable(), picks: z.array(z.string().min(1).max(4)).min(1).max(MAX_OPTIONS) }),
+  parse(_rest, ctx) {
+    const form = parseVote(ctx.msg.text)
+    if (form) return form
+    // '投 资料' is chatter; a '/vote' the bot cannot read gets the usage
+    if (ctx.msg.text.startsWith('/')) throw fail('error.badArgs', { usage })
+    return null
+  },
+  // '选B', '投B' and '#投票1 2' have no command word the engine can split off
+  match: (text) => (/^(?:[选投]|#\s*投票)/.test(text) ? parseVote(text) : null),
+  run: (ctx, form) => castVote(ctx, form),
+}
+export default vote

@@ -1,0 +1,146 @@
+// Which group and sale a post-close command is about. In a group: that group. In a private
+// chat: the groups the sender organizes (owner or admin) or belongs to; with several, a word
+// of the group's name in the command picks one (`/stats 团1 烘焙`), otherwise one question back.
+import { and, desc, eq, isNull } from 'drizzle-orm'
+import type { Db } from '../db/db.js'
+import { groups, members, sales } from '../db/schema.js'
+import { looseKey } from '../core/text.js'
+import { extractSaleRef } from '../core/join.js'
+import { addNotice, saleByNo, type SaleRow } from './repo.js'
+import { fail, type Ctx, type GroupRow, type NoticeKind, type Reply } from './types.js'
+
+/** How long a notice sent from a private chat waits for others to fold into the same digest. */
+export const GATHER_MS = 3000
+
+export function organizerGroups(db: Db, name: string): GroupRow[] {
+  const owned = db.select().from(groups).where(eq(groups.ownerName, name)).all()
+  const admin = db.select({ g: groups }).from(members).innerJoin(groups, eq(members.groupId, groups.id))
+    .where(and(eq(members.name, name), eq(members.isAdmin, true))).all().map((r) => r.g)
+  const byId = new Map([...owned, ...admin].map((g) => [g.id, g]))
+  return [...byId.values()].sort((a, b) => a.id - b.id)
+}
+
+export const organizesAny = (db: Db, name: string): boolean => organizerGroups(db, name).length > 0
+
+export function memberGroups(db: Db, name: string): GroupRow[] {
+  return db.select({ g: groups }).from(members).innerJoin(groups, eq(members.groupId, groups.id))
+    .where(eq(members.name, name)).all().map((r) => r.g).sort((a, b) => a.id - b.id)
+}
+
+/** The group a command is for, and the command's words without the group's name. */
+export function chooseGroup(ctx: Ctx, rest: string, role: 'organizer' | 'member'): { group: GroupRow; rest: string } {
+  if (ctx.group) return { group: ctx.group, rest }
+  const candidates = role === 'organizer' ? organizerGroups(ctx.db, ctx.sender) : memberGroups(ctx.db, ctx.sender)
+  if (candidates.length === 0) throw fail(role === 'organizer' ? 'scope.notOrganizer' : 'scope.noGroup')
+  const [first, ...more] = rest.split('\n')
+  const tokens = first.split(/\s+/).filter(Boolean)
+  for (const [i, tok] of tokens.entries()) {
+    const key = looseKey(tok)
+    if (key.length < 2) continue
+    const hits = candidates.filter((g) => looseKey(g.topic) === key || looseKey(g.topic).includes(key))
+    if (hits.length !== 1) continue
+    const left = [tokens.filter((_, j) => j !== i).join(' '), ...more].join('\n').trim()
+    return { group: hits[0], rest: left }
+  }
+  if (candidates.length === 1) return { group: candidates[0], rest }
+  throw fail('scope.whichGroup', { groups: candidates.map((g) => g.topic).join('、'), example: candidates[0].topic })
+}
+
+/** Succeeded sales still being delivered, newest first. */
+export function fulfilmentSales(db: Db, groupId: number): SaleRow[] {
+  return db.select().from(sales).where(and(eq(sales.groupId, groupId), eq(sales.state, 'succeeded'), isNull(sales.completedAt)))
+    .orderBy(desc(sales.no)).all()
+}
+
+/** Every sale of the group, newest first. */
+export function groupSales(db: Db, groupId: number): SaleRow[] {
+  return db.select().from(sales).where(eq(sales.groupId, groupId)).orderBy(desc(sales.no)).all()
+}
+
+/** The sale by its number, or the only candidate; several candidates are a question, never a guess. */
+export function pickSaleFor(db: Db, group: GroupRow, ref: number | null, candidates: SaleRow[], example: string): SaleRow {
+  if (ref !== null) {
+    const s = saleByNo(db, group.id, ref)
+    if (!s) throw fail('sale.notFound', { no: ref })
+    return s
+  }
+  if (candidates.length === 1) return candidates[0]
+  if (candidates.length === 0) throw fail('scope.noSale')
+  throw fail('scope.whichSale', { choices: candidates.map((s) => `团${s.no} ${s.title}`).join('、'), example: `${example} 团${candidates[0].no}` })
+}
+
+/** A notice for a group's digest, from a group command (a reply) or a private one (queued directly). */
+export function noticeFor(ctx: Ctx, group: GroupRow, n: { notice: NoticeKind; member: string; saleId?: number; payload: Record<string, unknown> }): Reply[] {
+  if (ctx.group && ctx.group.id === group.id) return [{ kind: 'notice', ...n }]
+  addNotice(ctx.db, group, { kind: n.notice, member: n.member, saleId: n.saleId, payload: n.payload }, ctx.now, GATHER_MS)
+  return []
+}
+
+/** Organizers of a group, by name: the owner first, then admins. */
+export function organizerNames(db: Db, group: GroupRow): string[] {
+  const admins = db.select({ name: members.name }).from(members).where(and(eq(members.groupId, group.id), eq(members.isAdmin, true))).all().map((r) => r.name)
+  return [...new Set([...(group.ownerName ? [group.ownerName] : []), ...admins])]
+}
+
+/** Several candidate groups narrowed by a word of one group's name, if the text has one. */
+function narrowGroups(candidates: GroupRow[], rest: string): { groups: GroupRow[]; rest: string } {
+  const [first, ...more] = rest.split('\n')
+  const tokens = first.split(/\s+/).filter(Boolean)
+  for (const [i, tok] of tokens.entries()) {
+    const key = looseKey(tok)
+    if (key.length < 2) continue
+    const hits = candidates.filter((g) => looseKey(g.topic).includes(key))
+    if (hits.length === 1) return { groups: hits, rest: [tokens.filter((_, j) => j !== i).join(' '), ...more].join('\n').trim() }
+  }
+  return { groups: candidates, rest }
+}
+
+export type MineHit = { group: GroupRow; sale: SaleRow; member: { id: number; name: string } }
+
+/**
+ * A member's own orders that a command may be about: in this group, or privately in every
+ * group the member is in. `salesOf` gives each group's candidate sales, newest first.
+ */
+export function memberHits(ctx: Ctx, rest: string, salesOf: (groupId: number) => SaleRow[], keep: (sale: SaleRow, memberId: number) => boolean): { hits: MineHit[]; rest: string; ref: number | null } {
+  const base = ctx.group ? { groups: [ctx.group], rest } : narrowGroups(memberGroups(ctx.db, ctx.sender), rest)
+  const r = extractSaleRef(base.rest)
+  const hits: MineHit[] = []
+  for (const g of base.groups) {
+    const m = ctx.db.select().from(members).where(and(eq(members.groupId, g.id), eq(members.name, ctx.sender))).get()
+    if (!m) continue
+    const list = r.ref !== null ? [saleByNo(ctx.db, g.id, r.ref)].filter((s): s is SaleRow => !!s) : salesOf(g.id)
+    for (const s of list) if (keep(s, m.id)) hits.push({ group: g, sale: s, member: { id: m.id, name: m.name } })
+  }
+  return { hits, rest: r.text, ref: r.ref }
+}
+
+/** Exactly one hit, or a short question naming the choices. */
+export function oneHit(ctx: Ctx, hits: MineHit[], none: () => Error, example: string): MineHit {
+  if (hits.length === 1) return hits[0]
+  if (hits.length === 0) throw none()
+  const label = (h: MineHit) => `${ctx.group ? '' : `[${h.group.topic}] `}团${h.sale.no} ${h.sale.title}`
+  throw fail('scope.whichSale', { choices: hits.map(label).join('、'), example: `${example} 团${hits[0].sale.no}` })
+}
+
+/** Members named with @ in a command (`/paid @Lily @Tom`), resolved against the group; the rest of the text. */
+export function mentionedIn(ctx: Ctx, group: GroupRow, rest: string): { names: string[]; unknown: string[]; rest: string } {
+  const all = ctx.db.select({ name: members.name }).from(members).where(eq(members.groupId, group.id)).all().map((r) => r.name)
+  const byLength = [...all].sort((a, b) => b.length - a.length)
+  const names = new Set<string>((ctx.msg.mentions ?? []).filter((n) => all.includes(n)))
+  const unknown: string[] = []
+  let left = rest
+  const re = /@([^@\n]+)/g
+  for (const m of rest.matchAll(re)) {
+    const piece = m[1].trim()
+    const hit = byLength.find((n) => piece === n || piece.startsWith(n + ' ') || piece.startsWith(n)) ??
+      byLength.find((n) => looseKey(n) === looseKey(piece.split(/\s+/)[0]))
+    if (hit) {
+      names.add(hit)
+      left = left.replace(`@${hit}`, ' ')
+    } else {
+      unknown.push(piece.split(/\s+/)[0])
+      left = left.replace(`@${piece.split(/\s+/)[0]}`, ' ')
+    }
+  }
+  return { names: [...names], unknown, rest: left.replace(/[ \t]+/g, ' ').trim() }
+}
