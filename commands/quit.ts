@@ -1,27 +1,55 @@
 import { z } from 'zod'
-import { openSales } from '../src/engine/repo.js'
-import { cancelMember } from '../src/engine/sales.js'
+import * as rules from '../src/core/sale.js'
+import { loadBook, openSales, saveBook, type SaleRow } from '../src/engine/repo.js'
+import { cancelMember, noteSoldOut, promotionNotices } from '../src/engine/sales.js'
+import { namedItems } from '../src/engine/pick.js'
 import { saleRefOf, targetSale } from '../src/engine/target.js'
 import { fail, type CommandSpec, type Reply } from '../src/engine/types.js'
 import { extractIntentRef } from '../src/core/intent.js'
 import { withdrawFromQuit } from '../src/engine/intents.js'
 import { withdrawEntries } from '../src/engine/lottery.js'
 
-const quit: CommandSpec<{ ref: number | null; intentRef?: number }> = {
+type Args = { ref: number | null; intentRef?: number; what: string }
+
+/** `取消 大果`: drop one variant only. */
+function cancelVariant(ctx: Parameters<CommandSpec<Args>['run']>[0], sale: SaleRow, itemId: number): Reply[] {
+  const before = loadBook(ctx.db, sale)
+  const held = rules.confirmedOf(before, ctx.member!.id, itemId) + rules.waitingOf(before, ctx.member!.id, itemId)
+  if (held === 0) return []
+  const r = rules.setTotal(before, ctx.member!.id, itemId, 0)
+  saveBook(ctx.db, sale.id, before, r.book, ctx.now)
+  noteSoldOut(ctx.db, sale, r.book, ctx.now)
+  const item = before.items.find((i) => i.id === itemId)!.name
+  return [{ kind: 'notice', notice: 'cancelled', member: ctx.member!.name, saleId: sale.id, payload: { item } }, ...promotionNotices(ctx.db, sale, r.book, r.promotions)]
+}
+
+const quit: CommandSpec<Args> = {
   name: 'quit',
   aliases: ['/quit', '/cancel', '取消'],
   who: 'anyone',
   where: 'group',
   summary: '取消自己在团里的登记（有多个团时加团号：取消 #2）',
   usage: '取消',
-  args: z.object({ ref: z.number().int().positive().nullable(), intentRef: z.number().int().positive().optional() }),
+  args: z.object({ ref: z.number().int().positive().nullable(), intentRef: z.number().int().positive().optional(), what: z.string().max(200) }),
   parse: (rest) => {
     // '取消 #需求3' withdraws intent (issue 3)
     const intent = extractIntentRef(rest).ref
-    return intent !== null ? { ref: null, intentRef: intent } : { ref: saleRefOf(rest).ref }
+    if (intent !== null) return { ref: null, intentRef: intent, what: '' }
+    const r = saleRefOf(rest)
+    return { ref: r.ref, what: r.rest }
   },
-  run(ctx, { ref, intentRef }) {
+  run(ctx, { ref, intentRef, what }) {
     if (intentRef !== undefined) return withdrawFromQuit(ctx, intentRef)!
+    if (what !== '') {
+      // '取消 大果' drops that variant; any other words (取消 明天的聚会) are chatter, not a cancel
+      const sales = ref !== null ? [targetSale(ctx, ref, { mustBeOpen: true })] : openSales(ctx.db, ctx.group!.id)
+      const replies: Reply[] = []
+      for (const sale of sales) {
+        const named = namedItems(loadBook(ctx.db, sale), what)
+        if (named.length === 1) replies.push(...cancelVariant(ctx, sale, named[0]))
+      }
+      return replies
+    }
     // with several open sales and no number, cancel wherever the member has something
     const sales = ref !== null ? [targetSale(ctx, ref, { mustBeOpen: true })] : openSales(ctx.db, ctx.group!.id)
     const replies: Reply[] = []

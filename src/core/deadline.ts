@@ -176,8 +176,15 @@ export function parseDeadline(text: string, now: number, tz: string = DEFAULT_TZ
     const d = parseDuration(rel[1])
     if (d !== null) return now + d
   }
-  return explicitForm(core, now, tz) ?? viaChrono(core, now, tz)
+  // a bare span (`2h`, `30分钟`) means that long from now, as in 2小时后
+  const span = parseDuration(core)
+  if (span !== null) return now + span
+  const at = explicitForm(core, now, tz) ?? viaChrono(core, now, tz)
+  // more than a year ahead is a typo, not a flash sale
+  return at !== null && at - now > MAX_AHEAD_MS ? null : at
 }
+
+const MAX_AHEAD_MS = 366 * 24 * 3600_000
 
 function explicitForm(s: string, now: number, tz: string): number | null {
   const today = wallOf(now, tz)

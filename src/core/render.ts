@@ -13,10 +13,16 @@ export type SaleView = {
 
 export const money = (fen: number) => `¥${yuan(fen)}`
 
+const OVERFLOW_KINDS = ['capped', 'waitlisted', 'promoted', 'ask', 'refused']
+type OverflowKind = 'capped' | 'waitlisted' | 'promoted' | 'ask' | 'refused'
+
 /** An @mention list with a cap: the first `cap` names get an @, the rest are named plainly. */
 export class Mentions {
   readonly names: string[] = []
   constructor(private readonly cap: number) {}
+  full(): boolean {
+    return this.names.length >= this.cap
+  }
   at(name: string): string {
     if (this.names.includes(name)) return `@${name}`
     if (this.names.length >= this.cap) return name
@@ -130,13 +136,23 @@ export function digestText(notices: DigestNotice[], sales: Map<number, DigestSal
     const sale = saleId === null ? undefined : sales.get(saleId)
     const lines: string[] = []
     lines.push(sale ? t('digest.header', { no: sale.view.no, title: sale.view.title, progress: progressLine(sale.view, sale.book, now) }) : t('digest.general'))
+    // past the @ cap, per-member lines are folded into one named list per kind, so a
+    // burst of hundreds of waitlisted members stays one readable message
+    const overflow = new Map<string, string[]>()
     for (const n of mine) {
       const p = n.payload
+      if (OVERFLOW_KINDS.includes(n.kind) && m.full() && !m.names.includes(n.member)) {
+        overflow.set(n.kind, [...(overflow.get(n.kind) ?? []), n.member])
+        continue
+      }
       if (n.kind === 'capped') lines.push(t('digest.capped', { who: m.at(n.member), limit: Number(p.limit), got: Number(p.got) }))
       else if (n.kind === 'waitlisted') lines.push(t('digest.waitlisted', { who: m.at(n.member), got: Number(p.got), waiting: Number(p.waiting) }))
       else if (n.kind === 'promoted') lines.push(t('digest.promoted', { who: m.at(n.member), qty: Number(p.qty), item: itemLabel(String(p.item ?? '')), waiting: Number(p.waiting) }))
       else if (n.kind === 'ask') lines.push(t('digest.ask', { who: m.at(n.member), question: String(p.question) }))
       else if (n.kind === 'refused') lines.push(t('digest.refused', { who: m.at(n.member), reason: String(p.reason) }))
+    }
+    for (const [kind, names] of overflow) {
+      lines.push(t('digest.overflow', { kind: t(`digest.overflow.${kind as OverflowKind}`), names: names.slice(0, 30).join('、'), n: names.length }))
     }
     lines.push(...fulfilmentLines(mine, m))
     const acks = mine.filter((n) => n.kind === 'ack')

@@ -59,6 +59,12 @@ const core = {
   'digest.promoted': (p: { who: string; qty: number; item: string; waiting: number }) => `🎉 ${p.who} 候补转正 ${p.qty} 份${p.item}${p.waiting > 0 ? `，还候补 ${p.waiting} 份` : ''}`,
   'digest.ask': (p: { who: string; question: string }) => `❓ ${p.who} ${p.question}`,
   'digest.refused': (p: { who: string; reason: string }) => `🚫 ${p.who} ${p.reason}`,
+  'digest.overflow': (p: { kind: string; names: string; n: number }) => `${p.kind}（${p.n} 人）：${p.names}${p.n > 30 ? ' 等' : ''}`,
+  'digest.overflow.capped': () => '⚠️ 超过限购，已按限购登记',
+  'digest.overflow.waitlisted': () => '⏳ 库存不足，进入候补',
+  'digest.overflow.promoted': () => '🎉 候补转正',
+  'digest.overflow.ask': () => '❓ 请补充团号或规格后重发',
+  'digest.overflow.refused': () => '🚫 未执行',
   'digest.general': () => '📣 汇总',
 
   'countdown.text': (p: { no: number; title: string; left: string; progress: string; how: string }) => `⏰ 团${p.no} ${p.title} 还有 ${p.left} 截单！${p.progress}\n${p.how}`,

@@ -179,6 +179,16 @@ describe('the abuse corpus through the replay', () => {
     expect(out.filter((o) => o.text === t('error.fault'))).toEqual([])
   })
 
+  // BUG (hardening; not a rule of issue 2): member names are posted as they are, so a name
+  // holding U+202E (right-to-left override) reverses the rest of its line in WeChat, the
+  // payment lines of the close summary included ("@\u202eevil：1 份 × ¥59，应付 ¥59" shows
+  // the amount reversed). Texts are normalized, names are not. Repro: any corpus line from
+  // "\u202eevil", or a replay with members ["\u202e阿May"] joining: the digest carries the
+  // override unterminated. A fix: strip bidi controls from names, or wrap names in FSI…PDI.
+  it.skip('BUG: no group message carries a bidi override or embedding taken from a name', () => {
+    expect(groupTexts(out).filter((text) => /[\u202A-\u202E]/.test(text))).toEqual([])
+  })
+
   it('no phone number or address in any group message or log line', () => {
     expectNoPii(groupTexts(out), 'abuse corpus, group messages')
     expectNoPii(logs, 'abuse corpus, logs')

@@ -110,8 +110,16 @@ describe('parseDeadline: year-less dates', () => {
     expect(parseDeadline('1月2日 20:00', NOW)).toBe(sh('2027-01-02T20:00:00'))
   })
 
-  it('skips to the next leap year for 2月29日', () => {
-    expect(parseDeadline('2月29日 20:00', NOW)).toBe(sh('2028-02-29T20:00:00'))
+  it('refuses 2月29日 when the next one is more than a year away (a typo, not a flash sale)', () => {
+    expect(parseDeadline('2月29日 20:00', NOW)).toBeNull()
+    expect(parseDeadline('2月29日 20:00', Date.parse('2027-12-01T10:00:00+08:00'))).toBe(sh('2028-02-29T20:00:00'))
+  })
+
+  it('reads a bare span as that long from now, and refuses deadlines past a year', () => {
+    expect(parseDeadline('2h', NOW)).toBe(NOW + 2 * 3600_000)
+    expect(parseDeadline('30分钟', NOW)).toBe(NOW + 30 * 60_000)
+    expect(parseDeadline('99999h', NOW)).toBeNull()
+    expect(parseDeadline('2200-01-01 20:00', NOW)).toBeNull()
   })
 })
 

@@ -15,7 +15,14 @@ export function memoryLogger(level = 'trace'): { log: Logger; lines: string[] } 
   return { log, lines }
 }
 
-export type DriverOptions = { dbFile?: string; start: number; log?: Logger; transport?: Transport; pace?: Pace }
+export type DriverOptions = {
+  dbFile?: string
+  start: number
+  log?: Logger
+  /** wraps the recording transport, e.g. to make some sends fail */
+  wrap?: (recorder: Transport) => Transport
+  pace?: Pace
+}
 
 export class Driver {
   app: App
@@ -40,7 +47,7 @@ export class Driver {
   }
 
   private open(): App {
-    const transport = this.opts.transport ?? this.recorder
+    const transport = this.opts.wrap ? this.opts.wrap(this.recorder) : this.recorder
     return makeApp({ dbFile: this.opts.dbFile ?? ':memory:', transport, log: this.opts.log ?? silentLogger(), pace: this.opts.pace })
   }
 
