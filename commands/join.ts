@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { parseRoutedJoin } from '../src/core/intent.js'
 import * as rules from '../src/core/sale.js'
-import { loadBook, openSales, saleByNo, saveBook } from '../src/engine/repo.js'
+import { loadBook, openSales, saleByNo, saveBook, type SaleRow } from '../src/engine/repo.js'
 import { pickItem, pickSale } from '../src/engine/pick.js'
 import { noteSoldOut, promotionNotices } from '../src/engine/sales.js'
 import { deliveryFromJoin } from '../src/engine/delivery.js'
@@ -38,19 +38,21 @@ const join: CommandSpec<RoutedJoin> = {
     const group = ctx.group!
     const member = ctx.member!
     const open = openSales(ctx.db, group.id)
-    const books = new Map(open.map((s) => [s.id, loadBook(ctx.db, s)]))
+    // books are loaded only for the sales a join could be about (usually one)
+    const books = new Map<number, rules.Book>()
+    const bookOf = (s: SaleRow) => books.get(s.id) ?? books.set(s.id, loadBook(ctx.db, s)).get(s.id)!
     const ask = (question: string | null): Reply[] =>
       question === null ? [] : [{ kind: 'notice', notice: 'ask', member: member.name, payload: { question } }]
 
     const ended = intent.saleRef !== null && !open.some((s) => s.no === intent.saleRef) && saleByNo(ctx.db, group.id, intent.saleRef)
     if (ended) return ask(t('sale.notOpen', { no: intent.saleRef! }))
-    const sale = pickSale(open, books, intent.saleRef, intent.rest)
+    const sale = pickSale(open, bookOf, intent.saleRef, intent.rest)
     if (!sale.ok) {
       // a sale that exists but has closed gets a clearer answer than "not found"
       const closed = intent.saleRef !== null ? saleByNo(ctx.db, group.id, intent.saleRef) : undefined
       return ask(closed ? t('sale.notOpen', { no: closed.no }) : sale.question)
     }
-    const before = books.get(sale.value.id)!
+    const before = bookOf(sale.value)
     const item = pickItem(sale.value, before, intent.rest)
     if (!item.ok) return ask(item.question)
     if (lotteryOpen(ctx.db, sale.value, ctx.now)) {

@@ -1,6 +1,5 @@
 // The supplier order sheet: an exceljs workbook for one sale — totals per item and variant,
 // a sheet per pickup point, the shipping sheet, the member sheet and the sale's figures.
-import ExcelJS from 'exceljs'
 import { and, asc, eq } from 'drizzle-orm'
 import { mkdirSync } from 'node:fs'
 import { dirname, join, relative, isAbsolute } from 'node:path'
@@ -82,6 +81,8 @@ export function workbookData(db: Db, sale: SaleRow): WorkbookData {
 }
 
 export async function writeWorkbook(data: WorkbookData, file: string): Promise<void> {
+  // loaded on first use: exceljs takes ~2 s to import, which every bot start would pay
+  const { default: ExcelJS } = await import('exceljs')
   const wb = new ExcelJS.Workbook()
   wb.creator = '闪团 Shantuan'
   wb.title = data.title

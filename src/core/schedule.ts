@@ -3,9 +3,14 @@
 
 const MINUTE = 60_000
 
+// building a formatter is costly (start-up recovery builds many); one per zone is enough
+const clockFormats = new Map<string, Intl.DateTimeFormat>()
+
 /** Minutes since local midnight in `tz`. */
 export function minuteOfDay(ms: number, tz: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(ms))
+  let f = clockFormats.get(tz)
+  if (!f) clockFormats.set(tz, (f = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })))
+  const parts = f.formatToParts(new Date(ms))
   const h = Number(parts.find((p) => p.type === 'hour')!.value)
   const m = Number(parts.find((p) => p.type === 'minute')!.value)
   return h * 60 + m

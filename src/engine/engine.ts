@@ -2,6 +2,7 @@
 // one transaction, outbox. Adapters (live, simulator, replay) only feed it.
 import { and, eq, gt, isNotNull, isNull, lte, min, asc, desc } from 'drizzle-orm'
 import type { JobRun } from './jobs.js'
+import type { Statement } from 'better-sqlite3'
 import type { Logger } from 'pino'
 import type { Db } from '../db/db.js'
 import { groups, inbound, jobs, members, notices, outbox, sales } from '../db/schema.js'
@@ -21,6 +22,8 @@ export type EngineOptions = {
 }
 
 const MAX_TEXT = 4000
+
+type Hit = { spec: CommandSpec<any>; rest: string; raw?: unknown; explicit: boolean }
 const ECHO_WINDOW_MS = 10 * 60_000
 /** how long failed scheduled work (a close, a countdown, a digest) waits before it is tried again */
 const RETRY_MS = 60_000
@@ -29,10 +32,12 @@ export class Engine {
   private readonly gatherMs: number
   private readonly log: Logger
   private readonly jobRuns = new Map<string, JobRun>()
+  private readonly stmts: { markSeen: Statement<[string, number]> }
 
   constructor(readonly db: Db, readonly commands: CommandSpec<any>[], opts: EngineOptions) {
     this.log = opts.log
     this.gatherMs = opts.gatherMs ?? 3000
+    this.stmts = { markSeen: db.$client.prepare('insert into inbound (msg_id, received_at) values (?, ?) on conflict do nothing') }
     for (const c of commands) for (const [kind, run] of Object.entries(c.jobs ?? {})) this.jobRuns.set(kind, run)
   }
 
@@ -58,10 +63,16 @@ export class Engine {
 
   /** Handle one message. Never throws: a fault is logged and answered with a short apology. */
   handle(msg: Inbound): void {
+    // Chatter (most group traffic) is recognised with pure code and never opens a
+    // transaction: it changes nothing, so there is nothing to dedupe or remember.
+    const text = normalize(msg.text).trim()
+    const hit = text === '' ? null : this.findCommand(text)
+    if (!hit) return
     try {
       this.tx(() => {
         if (!this.markSeen(msg)) return
-        this.deliver(msg, this.process(msg))
+        const group = msg.room === null ? null : ensureGroup(this.db, msg.room, msg.at)
+        this.deliver(msg, group, this.process(msg, text, hit, group))
       })
     } catch (err) {
       const userError = err instanceof UserError
@@ -70,7 +81,8 @@ export class Engine {
         this.tx(() => {
           if (!this.markSeen(msg)) return
           const reply = userError ? err.reply : t('error.fault')
-          this.deliver(msg, [userError && err.asNotice && msg.room
+          const g = msg.room === null ? null : ensureGroup(this.db, msg.room, msg.at)
+          this.deliver(msg, g, [userError && err.asNotice && msg.room
             ? { kind: 'notice', notice: 'refused', member: msg.from, payload: { reason: reply } }
             : { kind: 'say', text: reply }])
         })
@@ -81,17 +93,11 @@ export class Engine {
   }
 
   private markSeen(msg: Inbound): boolean {
-    const r = this.db.insert(inbound).values({ msgId: msg.id, receivedAt: msg.at }).onConflictDoNothing().run()
-    return r.changes > 0
+    return this.stmts.markSeen.run(msg.id, msg.at).changes > 0
   }
 
-  private process(msg: Inbound): Reply[] {
-    const text = normalize(msg.text).trim()
-    if (text === '') return []
-    const group = msg.room === null ? null : ensureGroup(this.db, msg.room, msg.at)
+  private process(msg: Inbound, text: string, hit: Hit, group: GroupRow | null): Reply[] {
     if (msg.self && this.isEcho(text, group, msg.at)) return []
-    const hit = this.findCommand(text)
-    if (!hit) return []
     if (text.length > (hit.spec.maxText ?? MAX_TEXT)) return hit.explicit ? [{ kind: 'say', text: t('error.tooLong') }] : []
     const member = group ? ensureMember(this.db, group.id, msg.from, msg.fromId) : null
     // in a private chat, an organizer is the owner or an admin of some group (issue 4)
@@ -112,7 +118,7 @@ export class Engine {
   }
 
   /** The command a text starts with, or a form matched without a command word (a join). */
-  private findCommand(text: string): { spec: CommandSpec<any>; rest: string; raw?: unknown; explicit: boolean } | null {
+  private findCommand(text: string): Hit | null {
     const lower = text.toLowerCase()
     let best: { spec: CommandSpec<any>; alias: string } | null = null
     for (const spec of this.commands) {
@@ -142,8 +148,7 @@ export class Engine {
     return rows.some((r) => looseKey(r.text) === key || key.endsWith(looseKey(r.text)))
   }
 
-  private deliver(msg: Inbound, replies: Reply[]): void {
-    const group = msg.room === null ? null : groupByTopic(this.db, msg.room) ?? null
+  private deliver(msg: Inbound, group: GroupRow | null, replies: Reply[]): void {
     for (const r of replies) {
       if (r.kind === 'say') {
         const toName = r.toName ?? (group ? null : msg.from)

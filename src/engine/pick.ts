@@ -24,9 +24,9 @@ export function namedItems(book: Book, text: string): number[] {
 
 /**
  * The sale a join is for: by its number, the only open one, or a title word or
- * variant name that only one open sale has. `books` holds each open sale's book.
+ * variant name that only one open sale has. `bookOf` loads a sale's book only when needed.
  */
-export function pickSale(open: SaleRow[], books: Map<number, Book>, ref: number | null, rest: string): Pick<SaleRow> {
+export function pickSale(open: SaleRow[], bookOf: (s: SaleRow) => Book, ref: number | null, rest: string): Pick<SaleRow> {
   if (ref !== null) {
     const s = open.find((x) => x.no === ref)
     return s ? { ok: true, value: s } : { ok: false, question: t('sale.notFound', { no: ref }) }
@@ -37,7 +37,7 @@ export function pickSale(open: SaleRow[], books: Map<number, Book>, ref: number 
   const matches = open.filter((s) => {
     const title = looseKey(s.title)
     if (ws.some((w) => w.length >= 2 && title.includes(w))) return true
-    return namedItems(books.get(s.id)!, rest).length > 0
+    return namedItems(bookOf(s), rest).length > 0
   })
   if (matches.length === 1) return { ok: true, value: matches[0] }
   return { ok: false, question: t('sale.whichSale', { choices: open.map((s) => `团${s.no} ${s.title}`).join('、'), example: `#${open[0].no} +1` }) }

@@ -1,6 +1,7 @@
 // Reading and writing the sale tables. Always called inside the engine's transaction.
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../db/db.js'
+import { rowOf, rowsOf } from '../db/rows.js'
 import { groups, members, sales, items, orders, waitlist, outbox, notices } from '../db/schema.js'
 import type { Book } from '../core/sale.js'
 import type { GroupRow, MemberRow, NoticeKind } from './types.js'
@@ -10,11 +11,11 @@ export type SaleRow = typeof sales.$inferSelect
 export type ItemRow = typeof items.$inferSelect
 
 export function groupByTopic(db: Db, topic: string): GroupRow | undefined {
-  return db.select().from(groups).where(eq(groups.topic, topic)).get()
+  return rowOf(db, groups, 'groups', 'where topic = ?', topic)
 }
 
 export function groupById(db: Db, id: number): GroupRow {
-  return db.select().from(groups).where(eq(groups.id, id)).get()!
+  return rowOf(db, groups, 'groups', 'where id = ?', id)!
 }
 
 export function ensureGroup(db: Db, topic: string, now: number): GroupRow {
@@ -24,10 +25,10 @@ export function ensureGroup(db: Db, topic: string, now: number): GroupRow {
 }
 
 export function ensureMember(db: Db, groupId: number, name: string, contactId?: string): MemberRow {
-  const found = db.select().from(members).where(and(eq(members.groupId, groupId), eq(members.name, name))).get()
+  const found = rowOf(db, members, 'members', 'where group_id = ? and name = ?', groupId, name)
   if (found) {
     if (contactId && found.contactId !== contactId) {
-      db.update(members).set({ contactId }).where(eq(members.id, found.id)).run()
+      db.$client.prepare('update members set contact_id = ? where id = ?').run(contactId, found.id)
       return { ...found, contactId }
     }
     return found
@@ -50,7 +51,7 @@ export function namesById(db: Db, ids: number[]): Map<number, string> {
 }
 
 export function openSales(db: Db, groupId: number): SaleRow[] {
-  return db.select().from(sales).where(and(eq(sales.groupId, groupId), eq(sales.state, 'open'))).orderBy(asc(sales.no)).all()
+  return rowsOf(db, sales, 'sales', "where group_id = ? and state = 'open' order by no", groupId)
 }
 
 export function saleByNo(db: Db, groupId: number, no: number): SaleRow | undefined {
@@ -58,17 +59,19 @@ export function saleByNo(db: Db, groupId: number, no: number): SaleRow | undefin
 }
 
 export function saleById(db: Db, id: number): SaleRow {
-  return db.select().from(sales).where(eq(sales.id, id)).get()!
+  return rowOf(db, sales, 'sales', 'where id = ?', id)!
 }
 
 export function itemsOf(db: Db, saleId: number): ItemRow[] {
-  return db.select().from(items).where(eq(items.saleId, saleId)).orderBy(asc(items.id)).all()
+  return rowsOf(db, items, 'items', 'where sale_id = ? order by id', saleId)
 }
 
 export function loadBook(db: Db, sale: SaleRow): Book {
   const its = itemsOf(db, sale.id)
-  const ords = db.select().from(orders).where(eq(orders.saleId, sale.id)).all()
-  const waits = db.select().from(waitlist).where(eq(waitlist.saleId, sale.id)).orderBy(asc(waitlist.seq)).all()
+  const ords = db.$client.prepare('select member_id as memberId, item_id as itemId, confirmed from orders where sale_id = ? and confirmed > 0')
+    .all(sale.id) as { memberId: number; itemId: number; confirmed: number }[]
+  const waits = db.$client.prepare('select seq, member_id as memberId, item_id as itemId, qty from waitlist where sale_id = ? order by seq')
+    .all(sale.id) as { seq: number; memberId: number; itemId: number; qty: number }[]
   return {
     stock: sale.stock,
     limit: sale.limitPerMember,
@@ -88,49 +91,44 @@ export function saveBook(db: Db, saleId: number, before: Book, after: Book, now:
   for (const o of after.orders) {
     const prev = old.get(key(o.memberId, o.itemId))
     if (prev === o.confirmed) continue
-    db.insert(orders)
-      .values({ saleId, itemId: o.itemId, memberId: o.memberId, confirmed: o.confirmed, createdAt: now, updatedAt: now })
-      .onConflictDoUpdate({ target: [orders.saleId, orders.itemId, orders.memberId], set: { confirmed: o.confirmed, updatedAt: now } })
-      .run()
+    db.$client.prepare(`insert into orders (sale_id, item_id, member_id, confirmed, created_at, updated_at) values (?, ?, ?, ?, ?, ?)
+      on conflict (sale_id, item_id, member_id) do update set confirmed = excluded.confirmed, updated_at = excluded.updated_at`)
+      .run(saleId, o.itemId, o.memberId, o.confirmed, now, now)
   }
   for (const o of before.orders) {
     if (next.has(key(o.memberId, o.itemId))) continue
-    db.update(orders).set({ confirmed: 0, updatedAt: now })
-      .where(and(eq(orders.saleId, saleId), eq(orders.itemId, o.itemId), eq(orders.memberId, o.memberId))).run()
+    db.$client.prepare('update orders set confirmed = 0, updated_at = ? where sale_id = ? and item_id = ? and member_id = ?')
+      .run(now, saleId, o.itemId, o.memberId)
   }
   const oldW = new Map(before.waitlist.map((w) => [w.seq, w.qty]))
   const newW = new Map(after.waitlist.map((w) => [w.seq, w]))
   for (const w of after.waitlist) {
     const prev = oldW.get(w.seq)
-    if (prev === undefined) db.insert(waitlist).values({ saleId, itemId: w.itemId, memberId: w.memberId, seq: w.seq, qty: w.qty }).run()
-    else if (prev !== w.qty) db.update(waitlist).set({ qty: w.qty }).where(and(eq(waitlist.saleId, saleId), eq(waitlist.seq, w.seq))).run()
+    if (prev === undefined) db.$client.prepare('insert into waitlist (sale_id, item_id, member_id, seq, qty) values (?, ?, ?, ?, ?)').run(saleId, w.itemId, w.memberId, w.seq, w.qty)
+    else if (prev !== w.qty) db.$client.prepare('update waitlist set qty = ? where sale_id = ? and seq = ?').run(w.qty, saleId, w.seq)
   }
   for (const seq of oldW.keys()) {
-    if (!newW.has(seq)) db.delete(waitlist).where(and(eq(waitlist.saleId, saleId), eq(waitlist.seq, seq))).run()
+    if (!newW.has(seq)) db.$client.prepare('delete from waitlist where sale_id = ? and seq = ?').run(saleId, seq)
   }
-  if (after.nextSeq !== before.nextSeq) db.update(sales).set({ nextWaitSeq: after.nextSeq }).where(eq(sales.id, saleId)).run()
+  if (after.nextSeq !== before.nextSeq) db.$client.prepare('update sales set next_wait_seq = ? where id = ?').run(after.nextSeq, saleId)
 }
 
 export type Outgoing = { groupId?: number | null; toName?: string | null; text: string; mentions?: string[]; kind: string }
 
 export function enqueue(db: Db, m: Outgoing, now: number, notBefore = now): void {
-  db.insert(outbox).values({
-    groupId: m.groupId ?? null,
-    toName: m.toName ?? null,
-    // a phone number never goes to a group whole, whoever typed it (issue 4)
-    text: m.groupId ? maskPhones(m.text) : m.text,
-    mentions: JSON.stringify(m.mentions ?? []),
-    kind: m.kind,
-    createdAt: now,
-    notBefore,
-  }).run()
+  // a phone number never goes to a group whole, whoever typed it (issue 4)
+  const text = m.groupId ? maskPhones(m.text) : m.text
+  db.$client.prepare('insert into outbox (group_id, to_name, text, mentions, kind, created_at, not_before) values (?, ?, ?, ?, ?, ?, ?)')
+    .run(m.groupId ?? null, m.toName ?? null, text, JSON.stringify(m.mentions ?? []), m.kind, now, notBefore)
 }
 
 /** Queue a per-member notice for the group's next digest and make sure a digest is due. */
 export function addNotice(db: Db, group: GroupRow, n: { kind: NoticeKind; member: string; saleId?: number; payload: Record<string, unknown> }, now: number, gatherMs: number): void {
-  db.insert(notices).values({ groupId: group.id, saleId: n.saleId ?? null, memberName: n.member, kind: n.kind, payload: JSON.stringify(n.payload), createdAt: now }).run()
-  const current = db.select({ due: groups.digestDueAt, last: groups.lastDigestAt, secs: groups.digestSeconds }).from(groups).where(eq(groups.id, group.id)).get()!
+  db.$client.prepare('insert into notices (group_id, sale_id, member_name, kind, payload, created_at) values (?, ?, ?, ?, ?, ?)')
+    .run(group.id, n.saleId ?? null, n.member, n.kind, JSON.stringify(n.payload), now)
+  const current = db.$client.prepare('select digest_due_at as due, last_digest_at as last, digest_seconds as secs from groups where id = ?')
+    .get(group.id) as { due: number | null; last: number | null; secs: number }
   if (current.due !== null) return
   const earliest = current.last === null ? now : current.last + current.secs * 1000
-  db.update(groups).set({ digestDueAt: Math.max(now + gatherMs, earliest) }).where(eq(groups.id, group.id)).run()
+  db.$client.prepare('update groups set digest_due_at = ? where id = ?').run(Math.max(now + gatherMs, earliest), group.id)
 }

@@ -66,6 +66,7 @@ export function runLive(runtime: Runtime, clock: Clock, onError: (err: unknown) 
   let timer: NodeJS.Timeout | null = null
   let running = false
   let stopped = false
+  let poked = false
   const tick = async () => {
     if (running || stopped) return
     running = true
@@ -93,9 +94,15 @@ export function runLive(runtime: Runtime, clock: Clock, onError: (err: unknown) 
       stopped = true
       if (timer) clearTimeout(timer)
     },
-    /** call after handling a message: the outbox may have new work */
+    /** call after handling a message: the outbox may have new work. A burst of messages
+     * costs one re-schedule, not one per message. */
     poke() {
-      if (!running) schedule()
+      if (poked || stopped) return
+      poked = true
+      setImmediate(() => {
+        poked = false
+        if (!running) schedule()
+      })
     },
   }
 }
