@@ -168,6 +168,8 @@ const WEEKDAY_INDEX: Record<string, number> = {
 export function parseDeadline(text: string, now: number, tz: string = DEFAULT_TZ): number | null {
   const s = normalize(text).replace(/\s+/g, ' ').trim()
   if (s === '' || s.length > MAX_INPUT || !Number.isFinite(now)) return null
+  // a minus sign never makes a deadline (`-2h` is not two hours from now)
+  if (s.includes('-') && !/\d-\d/.test(s)) return null
   if (ISO_WITH_OFFSET.test(s)) {
     const ms = Date.parse(s.replace(' ', 'T'))
     return Number.isNaN(ms) ? null : ms
@@ -265,7 +267,8 @@ function viaChrono(s: string, now: number, tz: string): number | null {
     const [r] = parser.parse(s, ref, { forwardDate: true })
     if (!r || r.index !== 0 || r.text.length !== s.length) continue
     const c = r.start
-    if (c.isCertain('timezoneOffset')) return c.date().getTime()
+    // always read wall components: the reference Date carries the group's wall time in the
+    // process's zone, so c.date() would be off by the difference between the two zones
     const y = c.get('year')
     const mo = c.get('month')
     const d = c.get('day')

@@ -119,7 +119,7 @@ export function parseLaunch(body: string, now: number, tz?: string): LaunchResul
       continue
     }
     const m = KEY_LINE.exec(text)
-    const key = m ? KEYS[m[1].toLowerCase()] : undefined
+    const key = m && Object.hasOwn(KEYS, m[1].toLowerCase()) ? KEYS[m[1].toLowerCase()] : undefined
     if (!m || !key || seen.has(key) || m[2] === '') return bad
     seen.add(key)
     const value = m[2]
@@ -206,7 +206,7 @@ export function parseLaunch(body: string, now: number, tz?: string): LaunchResul
 
 function isKnownKeyLine(text: string): boolean {
   const m = KEY_LINE.exec(text)
-  return m !== null && KEYS[m[1].toLowerCase()] !== undefined
+  return m !== null && Object.hasOwn(KEYS, m[1].toLowerCase())
 }
 
 /**

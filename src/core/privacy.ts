@@ -18,3 +18,22 @@ export function findPhone(text: string): { phone: string; index: number; length:
 }
 
 export const maskPhone = (phone: string): string => maskPhones(phone)
+
+// A road, lane, building or room with a house number: 建国路88号, 3栋2单元501室, 幸福里12弄.
+const ADDRESS = new RegExp(
+  [
+    '(?:[\\u4e00-\\u9fa5]{0,12}(?:省|市|区|县))?[\\u4e00-\\u9fa5]{0,12}(?:路|街|大道|巷|弄|胡同|里)\\s*\\d+\\s*(?:号|弄)(?:\\s*\\d+\\s*(?:栋|幢|座|号楼|单元|室|层|楼))*',
+    '[\\u4e00-\\u9fa5]{0,12}\\d+\\s*(?:栋|幢|座|号楼)\\s*\\d+\\s*(?:单元|室|层|楼)(?:\\s*\\d+\\s*(?:单元|室|层|楼))*',
+    '\\d+\\s*单元\\s*\\d+\\s*室?',
+    '[\\u4e00-\\u9fa5]{0,12}(?:省|市|区|县)[\\u4e00-\\u9fa5]{1,12}(?:路|街|道|镇|乡|村)',
+  ].join('|'),
+  'g',
+)
+
+/**
+ * Street addresses a member types in a group are hidden before anything is stored or
+ * echoed: the bot collects addresses only in a private chat (/address).
+ */
+export function maskAddresses(text: string): string {
+  return text.replace(ADDRESS, '[地址已隐藏]')
+}

@@ -7,6 +7,7 @@ import type { Logger } from 'pino'
 import type { Db } from '../db/db.js'
 import { groups, inbound, jobs, members, notices, outbox, sales } from '../db/schema.js'
 import { normalize, looseKey } from '../core/text.js'
+import { maskAddresses } from '../core/privacy.js'
 import { digestText, type DigestNotice, type DigestSale } from '../core/render.js'
 import { isQuiet, quietEnd } from '../core/schedule.js'
 import { t } from '../i18n/zh-CN.js'
@@ -96,14 +97,18 @@ export class Engine {
     return this.stmts.markSeen.run(msg.id, msg.at).changes > 0
   }
 
-  private process(msg: Inbound, text: string, hit: Hit, group: GroupRow | null): Reply[] {
-    if (msg.self && this.isEcho(text, group, msg.at)) return []
-    if (text.length > (hit.spec.maxText ?? MAX_TEXT)) return hit.explicit ? [{ kind: 'say', text: t('error.tooLong') }] : []
+  private process(msg: Inbound, rawText: string, found: Hit, group: GroupRow | null): Reply[] {
+    if (msg.self && this.isEcho(rawText, group, msg.at)) return []
+    if (rawText.length > (found.spec.maxText ?? MAX_TEXT)) return found.explicit ? [{ kind: 'say', text: t('error.tooLong') }] : []
     const member = group ? ensureMember(this.db, group.id, msg.from, msg.fromId) : null
     // in a private chat, an organizer is the owner or an admin of some group (issue 4)
     const isOrganizer = !!msg.self || (group !== null
       ? member !== null && (group.ownerName === msg.from || member.isAdmin)
       : organizesAny(this.db, msg.from))
+    // a member's address typed in a group is never stored or echoed (organizers may post pickup points)
+    const text = group !== null && !isOrganizer ? maskAddresses(rawText) : rawText
+    const hit = text === rawText ? found : this.findCommand(text)
+    if (!hit) return []
     const ctx: Ctx = { db: this.db, now: msg.at, msg: { ...msg, text }, group, member, sender: msg.from, isOrganizer, commands: this.commands }
     const { spec } = hit
     const label = spec.aliases[0]

@@ -113,11 +113,16 @@ export function saveBook(db: Db, saleId: number, before: Book, after: Book, now:
   if (after.nextSeq !== before.nextSeq) db.$client.prepare('update sales set next_wait_seq = ? where id = ?').run(after.nextSeq, saleId)
 }
 
+const BIDI = /[\u202A-\u202E\u2066-\u2069\u061C]/g
+
 export type Outgoing = { groupId?: number | null; toName?: string | null; text: string; mentions?: string[]; kind: string }
 
 export function enqueue(db: Db, m: Outgoing, now: number, notBefore = now): void {
   // a phone number never goes to a group whole, whoever typed it (issue 4)
-  const text = m.groupId ? maskPhones(m.text) : m.text
+  // direction overrides (from a nickname) would reverse the rest of a line in WeChat; the
+  // bot's own texts never need them. Names stay as they are for identity.
+  const plain = m.text.replace(BIDI, '')
+  const text = m.groupId ? maskPhones(plain) : plain
   db.$client.prepare('insert into outbox (group_id, to_name, text, mentions, kind, created_at, not_before) values (?, ?, ?, ?, ?, ?, ?)')
     .run(m.groupId ?? null, m.toName ?? null, text, JSON.stringify(m.mentions ?? []), m.kind, now, notBefore)
 }

@@ -23,6 +23,9 @@ export function rng(seed: number): () => number {
   }
 }
 
+/** Messages that are not commands: the engine answers them with silence and records nothing. */
+export const CHATTER = ['今天天气真好', '明天几点到货？', '谢谢团长']
+
 export type Step = { line: KillLine; join?: { who: string; qty: number; mode: 'set' | 'add' }; cancel?: string; status?: boolean }
 
 /** The platform's stream: a launch, two hours of chat up to the deadline, a few messages after it. */
@@ -54,7 +57,7 @@ export function buildStream(rand: () => number): Step[] {
     } else if (r < 0.88) {
       steps.push({ line: msg(id, at, who, '进度'), status: true })
     } else {
-      steps.push({ line: msg(id, at, who, pick(['今天天气真好', '明天几点到货？', '谢谢团长'])) })
+      steps.push({ line: msg(id, at, who, pick(CHATTER)) })
     }
   }
   // after the deadline: joins are ignored, a status says no sale is open
