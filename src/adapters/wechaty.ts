@@ -63,7 +63,19 @@ export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport
     fn().catch((err) => log.error({ err }, `${what} failed`))
   }
 
-  bot.on('error', (err) => log.error({ err }, 'wechaty error'))
+  // the puppet retries fast when the network is down: log each kind of error once a minute
+  const lastLogged = new Map<string, { at: number; skipped: number }>()
+  bot.on('error', (err) => {
+    const key = String((err as Error)?.message ?? err).slice(0, 200)
+    const seen = lastLogged.get(key)
+    const now = clock.now()
+    if (seen && now - seen.at < 60_000) {
+      seen.skipped++
+      return
+    }
+    log.error({ err, repeats: seen?.skipped ?? 0 }, 'wechaty error')
+    lastLogged.set(key, { at: now, skipped: 0 })
+  })
   bot.on('login', (user) => safely('login sync', async () => {
     transport.reset()
     log.info({ user: user.name() }, 'logged in')

@@ -175,6 +175,15 @@ export class Engine {
     return all.length === 0 ? null : Math.min(...all)
   }
 
+  private lastCheckpoint = 0
+
+  /** Housekeeping for the live loop: fold the WAL back into the database once a minute. */
+  maintain(now: number): void {
+    if (now - this.lastCheckpoint < 60_000) return
+    this.lastCheckpoint = now
+    this.guard('checkpoint', () => this.db.$client.pragma('wal_checkpoint(PASSIVE)'))
+  }
+
   hasPendingDigest(): boolean {
     return this.db.select({ id: groups.id }).from(groups).where(isNotNull(groups.digestDueAt)).limit(1).get() !== undefined
   }

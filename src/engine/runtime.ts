@@ -74,6 +74,7 @@ export function runLive(runtime: Runtime, clock: Clock, onError: (err: unknown) 
       const now = clock.now()
       runtime.engine.runDue(now)
       await runtime.sender.flush(now)
+      runtime.engine.maintain(now)
     } catch (err) {
       onError(err)
     } finally {

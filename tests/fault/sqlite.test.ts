@@ -92,3 +92,32 @@ describe('openDb settings', () => {
     await exited
   })
 })
+
+describe('checkpoints', () => {
+  it('are not run inside message commits, but by the live loop once a minute, which keeps the WAL from growing', async () => {
+    const { statSync } = await import('node:fs')
+    const { makeApp } = await import('../../src/app.js')
+    const { silentLogger } = await import('../../src/log.js')
+    const { RecordingTransport } = await import('../../src/replay.js')
+    const file = tmpDb()
+    const app = makeApp({ dbFile: file, transport: new RecordingTransport(), log: silentLogger() })
+    expect(app.db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
+    const t0 = Date.parse('2026-12-01T10:00:00+08:00')
+    app.engine.declareGroup('群', '团长', ['团长', 'Lily', 'Tom'], t0)
+    app.engine.handle({ id: 'l', at: t0, room: '群', from: '团长', text: '/launch 蓝莓\n价格: 59\n截止: 2小时后' })
+    let n = 0
+    const burst = () => { for (let i = 0; i < 200; i++, n++) app.engine.handle({ id: `j${n}`, at: t0 + n, room: '群', from: n % 2 ? 'Lily' : 'Tom', text: `+${(n % 3) + 1}` }) }
+    const wal = () => statSync(`${file}-wal`).size
+    burst()
+    const first = wal()
+    burst()
+    // no checkpoint yet: the second burst appended to the same WAL
+    expect(wal()).toBeGreaterThan(first * 1.5)
+    const grown = wal()
+    app.engine.maintain(t0 + 60_000)
+    burst()
+    // after the checkpoint the WAL is reused from its start instead of growing further
+    expect(wal()).toBeLessThanOrEqual(grown)
+    app.close()
+  })
+})
