@@ -21,8 +21,7 @@ const arrived: CommandSpec<{ rest: string }> = {
   run(ctx, { rest }) {
     const g = ctx.group!
     const r = extractSaleRef(rest)
-    const sale = pickSaleFor(ctx.db, g, r.ref, fulfilmentSales(ctx.db, g.id), '/arrived')
-    if (sale.state !== 'succeeded') throw fail('sale.notOpen', { no: sale.no })
+    const sale = pickSaleFor(ctx.db, g, r.ref, fulfilmentSales(ctx.db, g.id), '/arrived', 'succeeded')
     const points = pointsOf(sale)
     let point: string | null = null
     if (points.length > 0) {

@@ -11,8 +11,8 @@ const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)
 
 /**
  * 导出: the supplier order sheet (xlsx) for a sale, written under exports/ beside the database.
- * Only in a private chat: it holds addresses and phone numbers. The outbox carries text only,
- * so the reply gives the file's path rather than the file.
+ * Only in a private chat: it holds addresses and phone numbers. The reply carries the file;
+ * it is written in the background, and the send is retried until the file exists.
  */
 const exportCmd: CommandSpec<{ rest: string }> = {
   name: 'export',
@@ -31,7 +31,7 @@ const exportCmd: CommandSpec<{ rest: string }> = {
     const sale = pickSaleFor(ctx.db, group, ref, closed.slice(0, 1), '/export')
     const file = join(exportsDir(ctx.db), `${safe(group.topic)}-团${sale.no}-${stamp(ctx.now)}.xlsx`)
     writeInBackground(workbookData(ctx.db, sale), file, (err) => process.stderr.write(`export ${file} failed: ${String(err)}\n`))
-    return [{ kind: 'say', text: t('stats.exported', { no: sale.no, title: sale.title, path: shownPath(file) }) }]
+    return [{ kind: 'say', text: t('stats.exported', { no: sale.no, title: sale.title, path: shownPath(file) }), file }]
   },
 }
 export default exportCmd

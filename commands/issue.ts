@@ -22,7 +22,7 @@ const issue: CommandSpec<{ rest: string }> = {
   args: z.object({ rest: z.string().max(500) }),
   parse: (rest) => ({ rest }),
   run(ctx, { rest }) {
-    const found = memberHits(ctx, rest, (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'), (s, id) => orderOf(ctx.db, s, id) !== undefined)
+    const found = memberHits(ctx, rest, (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'), (s, id) => orderOf(ctx.db, s, id) !== undefined, 'succeeded')
     const text = found.rest.trim()
     if ([...text].length < 2) throw fail('ticket.empty')
     // the latest order unless 团N says otherwise: a complaint should not bounce on a question

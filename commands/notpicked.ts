@@ -18,7 +18,7 @@ const notPicked: CommandSpec<{ rest: string }> = {
   parse: (rest) => ({ rest }),
   run(ctx, { rest }) {
     const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
-    const sale = pickSaleFor(ctx.db, group, extractSaleRef(left).ref, fulfilmentSales(ctx.db, group.id), '/notpicked')
+    const sale = pickSaleFor(ctx.db, group, extractSaleRef(left).ref, fulfilmentSales(ctx.db, group.id), '/notpicked', 'succeeded')
     const open = saleOrders(ctx.db, sale).filter((o) => o.participant.deliveryState !== 'delivered' && o.refundFen < o.goodsFen)
     if (open.length === 0) return [{ kind: 'say', text: t('delivery.allPicked', { no: sale.no, title: sale.title }) }]
     const lines = [t('delivery.notPickedHeader', { no: sale.no, title: sale.title, count: open.length })]

@@ -23,7 +23,7 @@ export function forNamed(ctx: Ctx, rest: string, each: (group: GroupRow, saleNo:
     const m = ctx.db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.name, name))).get()!
     const candidates = fulfilmentSales(ctx.db, group.id).filter((s) => orderOf(ctx.db, s, m.id) !== undefined)
     if (ref === null && candidates.length === 0) throw fail('pay.nothingFor', { name })
-    const sale = pickSaleFor(ctx.db, group, ref, candidates, `/paid @${name}`)
+    const sale = pickSaleFor(ctx.db, group, ref, candidates, `/paid @${name}`, 'succeeded')
     if (!orderOf(ctx.db, sale, m.id)) throw fail('pay.nothingFor', { name })
     replies.push(...each(group, sale.no, name))
   }
@@ -63,7 +63,7 @@ const paid: CommandSpec<Args> = {
     const found = memberHits(ctx, note, (g) => fulfilmentSales(ctx.db, g), (s, id) => {
       const o = orderOf(ctx.db, s, id)
       return o !== undefined && o.participant.paid !== 'yes'
-    })
+    }, 'succeeded')
     const hit = oneHit(ctx, found.hits, () => fail('pay.nothingDue'), '已付款')
     const o = orderOf(ctx.db, hit.sale, hit.member.id)!
     updateParticipant(ctx.db, o.participant.id, { paid: 'reported', paidNote: found.rest || null })

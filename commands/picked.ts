@@ -34,7 +34,7 @@ const picked: CommandSpec<{ rest: string }> = {
     const found = memberHits(ctx, rest, (g) => fulfilmentSales(ctx.db, g), (s, id) => {
       const o = orderOf(ctx.db, s, id)
       return o !== undefined && o.participant.deliveryState !== 'delivered'
-    })
+    }, 'succeeded')
     const hit = oneHit(ctx, found.hits, () => fail('delivery.nothingToPick'), '已取货')
     const o = orderOf(ctx.db, hit.sale, hit.member.id)!
     updateParticipant(ctx.db, o.participant.id, { deliveryState: 'delivered' })

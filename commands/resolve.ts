@@ -5,7 +5,7 @@ import { parseMoney } from '../src/core/quantity.js'
 import { money } from '../src/core/render.js'
 import { enqueue, saleById } from '../src/engine/repo.js'
 import { checkCompletion, orderOf, updateParticipant } from '../src/engine/fulfilment.js'
-import { chooseGroup, noticeFor } from '../src/engine/scope.js'
+import { chooseGroup, noticeFor, requireSucceeded } from '../src/engine/scope.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
@@ -46,6 +46,8 @@ const resolve: CommandSpec<Args> = {
     if (ticket.state === 'resolved') throw fail('ticket.already', { no: d.no, resolution: ticket.resolution ?? '' })
     const member = ctx.db.select().from(members).where(eq(members.id, ticket.memberId)).get()!
     const sale = ticket.saleId === null ? null : saleById(ctx.db, ticket.saleId)
+    // refunds and after-sales apply only to a sale closed with 成团
+    if (sale) requireSucceeded(sale)
     const order = sale ? orderOf(ctx.db, sale, member.id) : undefined
     if (d.kind === 'refund') {
       const max = order ? order.dueFen - order.refundFen : 0

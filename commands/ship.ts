@@ -27,7 +27,7 @@ const ship: CommandSpec<{ rest: string }> = {
     // the first line is the scope (团1, the group's name) unless it is already an entry
     const scopeLine = parseShipLines(lines[0]).lines.length > 0 ? '' : lines.shift() ?? ''
     const { group, rest: left } = chooseGroup(ctx, scopeLine, 'organizer')
-    const sale = pickSaleFor(ctx.db, group, extractSaleRef(left).ref, fulfilmentSales(ctx.db, group.id), '/ship')
+    const sale = pickSaleFor(ctx.db, group, extractSaleRef(left).ref, fulfilmentSales(ctx.db, group.id), '/ship', 'succeeded')
     const parsed = parseShipLines(lines.join('\n'))
     if (parsed.lines.length === 0) throw fail('error.badArgs', { usage })
     const list = saleOrders(ctx.db, sale)

@@ -31,7 +31,7 @@ const unpaid: CommandSpec<{ rest: string }> = {
     })
     if (rejected !== null) return rejected
     const { group, rest: left } = chooseGroup(ctx, rest.replace(/^(list|列表)\s*/i, ''), 'organizer')
-    const sale = pickSaleFor(ctx.db, group, extractSaleRef(left).ref, fulfilmentSales(ctx.db, group.id), '/unpaid')
+    const sale = pickSaleFor(ctx.db, group, extractSaleRef(left).ref, fulfilmentSales(ctx.db, group.id), '/unpaid', 'succeeded')
     const list = saleOrders(ctx.db, sale).filter((o) => o.participant.paid !== 'yes')
     if (list.length === 0) return [{ kind: 'say', text: t('pay.allPaid', { no: sale.no, title: sale.title }) }]
     const lines = list.map((o) => t('pay.unpaidLine', {

@@ -33,6 +33,8 @@ const want: CommandSpec<Args> = {
   parse(rest, ctx) {
     const slash = ctx.msg.text.startsWith('/')
     const w = parseWant(rest)
+    // '想要2份 目标价 40': terms with no product: neither an intent titled 2份 nor a guessed join
+    if (!w.ok && w.code === 'quantityTitle' && (slash || w.hasTerms)) throw fail('demand.noTitle', { example: t('demand.example') })
     if (!slash) {
       // '想要2份' is a join (想要 is one of the join words), unless it states an intent's terms
       if (!(w.ok && w.hasTerms)) {
@@ -44,7 +46,7 @@ const want: CommandSpec<Args> = {
     if (w.ok) return { kind: 'want', spec: w.spec }
     const example = t('demand.example')
     switch (w.code) {
-      case 'noTitle': case 'question': throw fail('demand.noTitle', { example })
+      case 'noTitle': case 'question': case 'quantityTitle': throw fail('demand.noTitle', { example })
       case 'titleTooLong': throw fail('demand.titleTooLong', { max: MAX_INTENT_TITLE, example })
       case 'badPrice': throw fail('demand.badPrice', { example })
       case 'badThreshold': throw fail('demand.badThreshold', { example })

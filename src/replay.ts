@@ -17,7 +17,7 @@ const Line = z.object({
   id: z.union([z.string(), z.number()]).optional(),
 })
 
-export type OutLine = { at: string; room?: string; to?: string; text: string; mentions: string[] }
+export type OutLine = { at: string; room?: string; to?: string; text: string; mentions: string[]; file?: string }
 
 /** A transport that records what the bot would send, with the virtual time of each send. */
 export class RecordingTransport implements Transport {
@@ -27,6 +27,8 @@ export class RecordingTransport implements Transport {
     const line: OutLine = m.room !== null
       ? { at: isoAt(at), room: m.room, text: m.text, mentions: m.mentions }
       : { at: isoAt(at), to: m.toName!, text: m.text, mentions: m.mentions }
+    // a file sent with the message (a private export) is named by its path
+    if (m.file) line.file = m.file
     this.lines.push(line)
     this.onLine?.(line)
   }

@@ -2,6 +2,8 @@
 // puppet sends. No sale logic lives here.
 import { types, type Wechaty, type Message, type Room, type Contact } from 'wechaty'
 import type { Logger } from 'pino'
+import { existsSync } from 'node:fs'
+import { FileBox } from 'file-box'
 import type { Engine } from '../engine/engine.js'
 import type { OutMessage, Transport } from '../engine/sender.js'
 import type { Clock } from '../engine/runtime.js'
@@ -47,7 +49,10 @@ export class WechatyTransport implements Transport {
     }
     const contact = await this.bot.Contact.find({ name: m.toName! })
     if (!contact) throw new Error('private recipient not found by name')
+    // the export is written in the background: until it exists this send fails and is retried
+    if (m.file && !existsSync(m.file)) throw new Error('file not written yet')
     await this.bot.puppet.messageSendText(contact.id, m.text)
+    if (m.file) await this.bot.puppet.messageSendFile(contact.id, FileBox.fromFile(m.file))
   }
 }
 
@@ -100,9 +105,16 @@ export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport
   })
 
   async function translate(msg: Message) {
+    if (msg.age() > MAX_AGE_S) return null
+    // a CSV of tracking numbers sent to the bot privately is the same as /ship with its lines
+    if (msg.type() === types.Message.Attachment && !msg.room() && !msg.self()) {
+      const file = await msg.toFileBox()
+      if (!/\.csv$/i.test(file.name)) return null
+      const csv = (await file.toBuffer()).toString('utf8').replace(/^\uFEFF/, '')
+      return { id: msg.id, at: clock.now(), room: null, from: msg.talker().name(), fromId: msg.talker().id, text: `/ship\n${csv}` }
+    }
     // a native 接龙 arrives as an appmsg of type 53 whose title is the whole list (issue 3)
     if (msg.type() !== types.Message.Text && msg.type() !== types.Message.GroupNote) return null
-    if (msg.age() > MAX_AGE_S) return null
     const room = msg.room()
     const talker = msg.talker()
     const text = msg.text()

@@ -171,6 +171,17 @@ export function ownerMatcher(names: string[], follow: string[] = []): (content: 
   return (content, poster) => ownerOf(fold(normalize(content)), sorted, poster, follow)
 }
 
+/** Whether a leading word is a variant name, alone or glued to a quantity or a known word (大果, 大果自提). */
+function startsWithVariant(word: string, follow: string[]): boolean {
+  const k = looseKey(word)
+  return follow.some((v) => {
+    const vk = looseKey(v)
+    if (vk === '' || !k.startsWith(vk)) return false
+    const tail = k.slice(vk.length)
+    return tail === '' || QUANTITY_START.test(tail) || [...GLUED_WORDS, ...follow].some((w) => w !== '' && tail.startsWith(looseKey(w)))
+  })
+}
+
 function ownerOf(text: string, sorted: { n: string; key: string }[], poster: string, follow: string[]): Owned {
   const k = keyed(text)
   for (const { n, key } of sorted) {
@@ -185,6 +196,8 @@ function ownerOf(text: string, sorted: { n: string; key: string }[], poster: str
   if (!m) return { owner: poster, rest: text, named: false }
   const written = m[0]
   if (NOT_NAMES.test(written)) return { owner: poster, rest: text, named: false }
+  // a line that opens with a variant of the sale (大果 2, 小果, 小果自提) has no name part
+  if (startsWithVariant(written, follow)) return { owner: poster, rest: text, named: false }
   const owner = looseKey(written) === looseKey(poster) ? poster : written
   return { owner, rest: text.slice(written.length).replace(/^[\s,，:：]+/, '').trim(), named: true }
 }
@@ -198,7 +211,9 @@ const NUM = `(\\d+|[${CN_NUMERAL_CHARS}]+)`
 const PLUS_FORM = new RegExp(`(?:^|\\s)\\+\\s*${NUM}(?:\\s*${UNIT})?`, 'g')
 // a count with its unit, not glued to a product spec before it (125g×4盒)
 const UNIT_FORM = new RegExp(`(?<![\\d.×xX*])${NUM}\\s*${UNIT}(?![元号楼栋层室])`, 'gu')
-const BARE = /(?:^|\s)(\d{1,4})(?=\s|$)/g
+const BARE = /(?:^|\s)(\d+)(?=\s|$)/g
+// any number above 999 anywhere in a line (10000, 小果10000, 1200份): never read as 1 unit
+const HUGE = /(?<![\d.])0*[1-9]\d{3,}(?![\d.])/
 const NEGATIVE = /(?:^|\s)-\s*\d/
 
 /**
@@ -208,7 +223,7 @@ const NEGATIVE = /(?:^|\s)-\s*\d/
  */
 export function readLine(rest: string): LineRead {
   const s = fold(normalize(rest))
-  if (NEGATIVE.test(s)) return { ok: false, reason: 'badNumber' }
+  if (NEGATIVE.test(s) || HUGE.test(s)) return { ok: false, reason: 'badNumber' }
   type Hit = { qty: number | null; start: number; end: number }
   const hits: Hit[] = []
   const take = (re: RegExp, group = 1) => {

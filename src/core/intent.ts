@@ -1,7 +1,7 @@
 // Intent chains (意向接龙): proposing a product, referring to an intent, and the
 // demand package (需求包) an organizer takes to suppliers. Pure.
 import { normalize, looseKey } from './text.js'
-import { parseMoney, UNIT_WORDS } from './quantity.js'
+import { CN_NUMERAL_CHARS, parseMoney, UNIT_WORDS } from './quantity.js'
 import { formatTime } from './deadline.js'
 import { parseJoin, type JoinIntent } from './join.js'
 import { money } from './render.js'
@@ -11,6 +11,8 @@ export type WantSpec = { title: string; targetPriceFen: number | null; threshold
 export type WantResult =
   | { ok: true; spec: WantSpec; hasTerms: boolean }
   | { ok: false; code: 'noTitle' | 'titleTooLong' | 'badPrice' | 'badThreshold' | 'question' }
+  /** the title is only a quantity ('2份', '两盒', '+2'): not a product */
+  | { ok: false; code: 'quantityTitle'; hasTerms: boolean }
 
 export const MAX_INTENT_TITLE = 40
 const MAX_THRESHOLD = 100_000
@@ -22,6 +24,8 @@ const YUAN_SIGN = /¥\s*(\d+(?:\.\d{1,2})?)(?:\s*\/\s*\S{1,2})?/
 // '需 30 份', '需要30份', '满30份', '凑够 30', '门槛: 30', 'min 30', '30份成团', '30份起'
 const THRESHOLD = new RegExp(`(?:需要?|满|凑够?|门槛|起订|(?<![a-z])(?:threshold|min)(?![a-z]))\\s*:?\\s*(\\d+)\\s*(${UNIT}|人)?|(\\d+)\\s*(${UNIT}|人)?\\s*(?:成团|起订|起)`, 'i')
 const QUESTION = /[?？吗呢]$/
+// a title that is only a quantity form: '2份', '两盒', '+2', 'x2', '2'
+const QUANTITY_ONLY = new RegExp(`^(?:[+＋x×*]\\s*)?(?:\\d+|[${CN_NUMERAL_CHARS}]+)\\s*${UNIT}?$`, 'i')
 
 /** `/want 发酵黄油 目标价 45 需 30 份` → title, target price (fen) and threshold (units). */
 export function parseWant(rest: string): WantResult {
@@ -48,6 +52,7 @@ export function parseWant(rest: string): WantResult {
   }
   const title = s.replace(/[,，。;；、]+/g, ' ').replace(/\s+/g, ' ').trim()
   if (title === '') return { ok: false, code: 'noTitle' }
+  if (QUANTITY_ONLY.test(title)) return { ok: false, code: 'quantityTitle', hasTerms }
   if (QUESTION.test(title)) return { ok: false, code: 'question' }
   if ([...title].length > MAX_INTENT_TITLE) return { ok: false, code: 'titleTooLong' }
   return { ok: true, spec: { title, targetPriceFen, threshold }, hasTerms }

@@ -131,6 +131,8 @@ export const outbox = sqliteTable('outbox', {
   toName: text('to_name'),
   text: text('text').notNull(),
   mentions: text('mentions').notNull().default('[]'),
+  /** a file to send with the text (a private export), by path */
+  file: text('file'),
   kind: text('kind').notNull(),
   createdAt: integer('created_at').notNull(),
   notBefore: integer('not_before').notNull(),

@@ -157,7 +157,7 @@ export class Engine {
     for (const r of replies) {
       if (r.kind === 'say') {
         const toName = r.toName ?? (group ? null : msg.from)
-        enqueue(this.db, { groupId: toName ? null : group!.id, toName, text: r.text, mentions: r.mentions, kind: r.tag ?? 'reply' }, msg.at)
+        enqueue(this.db, { groupId: toName ? null : group!.id, toName, text: r.text, mentions: r.mentions, kind: r.tag ?? 'reply', file: r.file }, msg.at)
       } else if (group) {
         addNotice(this.db, group, { kind: r.notice, member: r.member, saleId: r.saleId, payload: r.payload }, msg.at, this.gatherMs)
       } else {

@@ -1,10 +1,11 @@
 // Payment tracking (收款): the bot never moves money, it records who said they paid, who an
 // organizer confirmed, reminds the rest once, and releases unpaid orders after the grace period.
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, gt, isNull } from 'drizzle-orm'
 import type { Db } from '../db/db.js'
 import { jobs, participants, sales } from '../db/schema.js'
 import * as rules from '../core/sale.js'
 import { formatTime } from '../core/deadline.js'
+import { isQuiet, quietEnd } from '../core/schedule.js'
 import { Mentions, money } from '../core/render.js'
 import { t } from '../i18n/zh-CN.js'
 import { addNotice, enqueue, groupById, loadBook, namesById, saveBook, saleById, type SaleRow } from './repo.js'
@@ -45,7 +46,12 @@ function graceEndOf(db: Db, sale: SaleRow, list: MemberOrder[]): number | null {
  */
 export function releaseIfUnpaid(db: Db, participantId: number, now: number): void {
   const p = db.select().from(participants).where(eq(participants.id, participantId)).get()
+  // confirmed ('yes') and reported orders are never released
   if (!p || p.paid !== 'no' || p.released) return
+  // a promotion gave this member a fresh deadline: an older job for them does nothing
+  const later = db.select({ id: jobs.id }).from(jobs)
+    .where(and(eq(jobs.kind, 'pay.grace'), eq(jobs.refId, p.id), isNull(jobs.doneAt), gt(jobs.dueAt, now))).get()
+  if (later) return
   const sale = saleById(db, p.saleId)
   if (sale.state !== 'succeeded' || sale.completedAt !== null) return
   const before = loadBook(db, sale)
@@ -58,16 +64,23 @@ export function releaseIfUnpaid(db: Db, participantId: number, now: number): voi
   const held = before.orders.filter((o) => o.memberId === p.memberId).reduce((s, o) => s + o.confirmed, 0)
   addNotice(db, group, { kind: 'released', member: names.get(p.memberId) ?? '?', saleId: sale.id, payload: { units: held } }, now, GATHER_MS)
   const after = saleOrders(db, sale)
-  const until = sale.payGraceMs === null ? null : now + sale.payGraceMs
+  // The promoted hear of it in the next digest, which waits out quiet hours: their fresh grace
+  // period is counted from the end of quiet hours, so it never ends before they were told.
+  const quiet = { start: group.quietStart, end: group.quietEnd, tz: group.tz }
+  const from = isQuiet(now, quiet) ? quietEnd(now, quiet) : now
+  const until = sale.payGraceMs === null ? null : from + sale.payGraceMs
   for (const pr of r.promotions) {
     const o = after.find((x) => x.memberId === pr.memberId)
     const part = participantOf(db, sale.id, pr.memberId)
-    // a promotion reopens payment: the member now owes the new total
-    if (part.released || part.paid !== 'no') updateParticipant(db, part.id, { released: false, paid: 'no' })
+    // A promotion reopens payment for the new total. Money already handed over is never put at
+    // risk: a member an organizer confirmed ('yes') goes back to 'reported' (listed by /unpaid for
+    // the organizer to confirm the new total, never released); 'reported' stays as it is.
+    if (part.released) updateParticipant(db, part.id, { released: false })
+    if (part.paid === 'yes') updateParticipant(db, part.id, { paid: 'reported' })
     const points = pointsOf(sale)
     const ask = part.delivery === null && points.length + (shipsOf(sale) ? 1 : 0) >= 2 ? howToChoose(points, shipsOf(sale)) : null
     if (ask !== null) updateParticipant(db, part.id, { askedDelivery: true })
-    if (until !== null) scheduleJob(db, 'pay.grace', part.id, until)
+    if (until !== null && part.paid === 'no') scheduleJob(db, 'pay.grace', part.id, until)
     addNotice(db, group, {
       kind: 'promotedPay', member: names.get(pr.memberId) ?? '?', saleId: sale.id,
       payload: { qty: pr.qty, items: o ? linesText(o) : `${pr.qty} 份`, amount: money(o?.dueFen ?? 0), until: until === null ? null : formatTime(until, now, group.tz), waiting: pr.stillWaiting, ask },

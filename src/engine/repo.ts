@@ -115,7 +115,7 @@ export function saveBook(db: Db, saleId: number, before: Book, after: Book, now:
 
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u061C]/g
 
-export type Outgoing = { groupId?: number | null; toName?: string | null; text: string; mentions?: string[]; kind: string }
+export type Outgoing = { groupId?: number | null; toName?: string | null; text: string; mentions?: string[]; kind: string; file?: string | null }
 
 export function enqueue(db: Db, m: Outgoing, now: number, notBefore = now): void {
   // a phone number never goes to a group whole, whoever typed it (issue 4)
@@ -123,8 +123,8 @@ export function enqueue(db: Db, m: Outgoing, now: number, notBefore = now): void
   // bot's own texts never need them. Names stay as they are for identity.
   const plain = m.text.replace(BIDI, '')
   const text = m.groupId ? maskPhones(plain) : plain
-  db.$client.prepare('insert into outbox (group_id, to_name, text, mentions, kind, created_at, not_before) values (?, ?, ?, ?, ?, ?, ?)')
-    .run(m.groupId ?? null, m.toName ?? null, text, JSON.stringify(m.mentions ?? []), m.kind, now, notBefore)
+  db.$client.prepare('insert into outbox (group_id, to_name, text, mentions, kind, created_at, not_before, file) values (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(m.groupId ?? null, m.toName ?? null, text, JSON.stringify(m.mentions ?? []), m.kind, now, notBefore, m.file ?? null)
 }
 
 /** Queue a per-member notice for the group's next digest and make sure a digest is due. */

@@ -57,12 +57,26 @@ export function groupSales(db: Db, groupId: number): SaleRow[] {
   return db.select().from(sales).where(eq(sales.groupId, groupId)).orderBy(desc(sales.no)).all()
 }
 
+/**
+ * The one state check for after-sale commands (payment, arrival, shipping, pickup confirmation,
+ * after-sales, refunds): they exist only for a sale closed with 成团. An open sale has not closed
+ * yet; a failed or aborted one owes nothing.
+ */
+export function requireSucceeded(sale: SaleRow): SaleRow {
+  if (sale.state === 'open') throw fail('scope.notClosedYet', { no: sale.no })
+  if (sale.state !== 'succeeded') throw fail('scope.notSucceeded', { no: sale.no })
+  return sale
+}
+
+/** What a command needs of a sale named by 团N: 'succeeded' for the after-sale commands. */
+export type SaleNeed = 'any' | 'succeeded'
+
 /** The sale by its number, or the only candidate; several candidates are a question, never a guess. */
-export function pickSaleFor(db: Db, group: GroupRow, ref: number | null, candidates: SaleRow[], example: string): SaleRow {
+export function pickSaleFor(db: Db, group: GroupRow, ref: number | null, candidates: SaleRow[], example: string, need: SaleNeed = 'any'): SaleRow {
   if (ref !== null) {
     const s = saleByNo(db, group.id, ref)
     if (!s) throw fail('sale.notFound', { no: ref })
-    return s
+    return need === 'succeeded' ? requireSucceeded(s) : s
   }
   if (candidates.length === 1) return candidates[0]
   if (candidates.length === 0) throw fail('scope.noSale')
@@ -101,16 +115,25 @@ export type MineHit = { group: GroupRow; sale: SaleRow; member: { id: number; na
  * A member's own orders that a command may be about: in this group, or privately in every
  * group the member is in. `salesOf` gives each group's candidate sales, newest first.
  */
-export function memberHits(ctx: Ctx, rest: string, salesOf: (groupId: number) => SaleRow[], keep: (sale: SaleRow, memberId: number) => boolean): { hits: MineHit[]; rest: string; ref: number | null } {
+export function memberHits(ctx: Ctx, rest: string, salesOf: (groupId: number) => SaleRow[], keep: (sale: SaleRow, memberId: number) => boolean, need: SaleNeed = 'any'): { hits: MineHit[]; rest: string; ref: number | null } {
   const base = ctx.group ? { groups: [ctx.group], rest } : narrowGroups(memberGroups(ctx.db, ctx.sender), rest)
   const r = extractSaleRef(base.rest)
   const hits: MineHit[] = []
+  let refused: SaleRow | undefined
   for (const g of base.groups) {
     const m = ctx.db.select().from(members).where(and(eq(members.groupId, g.id), eq(members.name, ctx.sender))).get()
     if (!m) continue
     const list = r.ref !== null ? [saleByNo(ctx.db, g.id, r.ref)].filter((s): s is SaleRow => !!s) : salesOf(g.id)
-    for (const s of list) if (keep(s, m.id)) hits.push({ group: g, sale: s, member: { id: m.id, name: m.name } })
+    for (const s of list) {
+      if (need === 'succeeded' && s.state !== 'succeeded') {
+        refused ??= s
+        continue
+      }
+      if (keep(s, m.id)) hits.push({ group: g, sale: s, member: { id: m.id, name: m.name } })
+    }
   }
+  // 团N named a sale that is not (or no longer) in its after-sale phase: say why, not "no order"
+  if (hits.length === 0 && refused) requireSucceeded(refused)
   return { hits, rest: r.text, ref: r.ref }
 }
 

@@ -6,7 +6,7 @@ import type { Logger } from 'pino'
 import type { Db } from '../db/db.js'
 import { groups, outbox } from '../db/schema.js'
 
-export type OutMessage = { id: number; room: string | null; toName: string | null; text: string; mentions: string[] }
+export type OutMessage = { id: number; room: string | null; toName: string | null; text: string; mentions: string[]; file: string | null }
 
 /** What actually delivers a message: the Wechaty adapter, the simulator's terminal, the replay file. */
 export interface Transport {
@@ -48,7 +48,7 @@ export class Sender {
     const row = this.db.select().from(outbox).where(eq(outbox.id, id)).get()!
     const room = row.groupId === null ? null : this.db.select({ topic: groups.topic }).from(groups).where(eq(groups.id, row.groupId)).get()!.topic
     try {
-      await this.transport.send({ id: row.id, room, toName: row.toName, text: row.text, mentions: JSON.parse(row.mentions) }, now)
+      await this.transport.send({ id: row.id, room, toName: row.toName, text: row.text, mentions: JSON.parse(row.mentions), file: row.file }, now)
       this.db.update(outbox).set({ sentAt: now, attempts: row.attempts + 1 }).where(eq(outbox.id, id)).run()
     } catch (err) {
       const attempts = row.attempts + 1

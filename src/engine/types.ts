@@ -27,7 +27,7 @@ export type NoticeKind = 'ack' | 'capped' | 'waitlisted' | 'promoted' | 'ask' | 
 
 export type Reply =
   /** sent as it happens, to the chat the message came from (or to a named member privately) */
-  | { kind: 'say'; text: string; mentions?: string[]; toName?: string; tag?: string }
+  | { kind: 'say'; text: string; mentions?: string[]; toName?: string; tag?: string; file?: string }
   /** folded into the group's next digest */
   | { kind: 'notice'; notice: NoticeKind; member: string; saleId?: number; payload: Record<string, unknown> }
 

@@ -9,6 +9,8 @@ export const fulfilmentStrings = {
   'scope.whichGroup': (p: { groups: string; example: string }) => `你在多个群：${p.groups}，请在命令里写上群名，例如「… ${p.example}」`,
   'scope.whichSale': (p: { choices: string; example: string }) => `有多个团：${p.choices}，请加团号，例如「${p.example}」`,
   'scope.noSale': () => '现在没有待交付的团。',
+  'scope.notClosedYet': (p: { no: number }) => `团${p.no} 还没截单，成团截单后才能付款、到货和售后。`,
+  'scope.notSucceeded': (p: { no: number }) => `团${p.no} 没有成团，大家都不用付款，也没有到货和售后。`,
 
   'supply.added': (p: { name: string; contact: string | null; phone: string | null; updated: boolean }) =>
     `${p.updated ? '已更新' : '已记录'}供应商：${p.name}${p.contact || p.phone ? `（${[p.contact, p.phone].filter(Boolean).join(' ')}）` : ''}`,
@@ -142,6 +144,6 @@ export const fulfilmentStrings = {
   'stats.groupHeader': (p: { room: string }) => `📊 ${p.room} 全群`,
   'stats.exportPrivate': () => '订货表含收货地址和手机号，请私聊机器人发送 /export',
   'stats.exported': (p: { no: number; title: string; path: string }) =>
-    `📎 团${p.no} ${p.title} 的订货表已生成：${p.path}\n（含订货汇总、各自提点、快递、成员和统计；机器人暂时不能直接发文件，请到这个路径取）`,
+    `📎 团${p.no} ${p.title} 的订货表已生成：${p.path}\n（含订货汇总、各自提点、快递、成员和统计；文件随后发给你，也留存在这个路径）`,
 }
 

@@ -66,14 +66,16 @@ describe('xlsx export', () => {
     expect(stats).toMatchObject({ '份数': '12', '成交额 GMV': '¥624', '退款': '¥20', '净额': '¥604', '自提已取': '5/5（100%）', '售后率（单/订单）': '1/6（16.7%）' })
   })
 
-  it('/export in a private chat writes the workbook beside the database and replies with its path', async () => {
+  it('/export in a private chat writes the workbook beside the database and sends it to the organizer', async () => {
     const db = tmpDb()
     const { out, app } = await run([...whole, { at: '2026-12-08T13:00:00+08:00', from: '阿May', text: '/export 团1', id: 'e1' }], db)
     await exportsWritten()
     app.close()
     const reply = out.filter((o) => o.to === '阿May').pop()!
     const path = /已生成：(\S+\.xlsx)/.exec(reply.text)![1]
-    expect(reply.text).toContain('机器人暂时不能直接发文件')
+    // the file goes with the private reply, and only there
+    expect(reply.file).toBe(path)
+    expect(out.filter((o) => o.file !== undefined)).toEqual([reply])
     expect(path.startsWith(join(db, '..', 'exports'))).toBe(true)
     expect(existsSync(path)).toBe(true)
     expect((await read(path)).names).toContain('订货汇总')
