@@ -20,7 +20,11 @@ import { noteSource } from './orderSource.js'
 import { refuse } from './demandKit.js'
 import { fail, type Ctx, type GroupRow, type MemberRow, type Reply } from './types.js'
 
-type StoredLine = { owner: string; key: string; rest: string }
+/**
+ * A line of the last list. `first`: who first posted it (its owner in WeChat's sense: only they
+ * can take it out); `anon`: it has no name part, so it counts for `first` for good; `long`: too long.
+ */
+type StoredLine = { owner: string; key: string; rest: string; first?: string; anon?: boolean; long?: boolean }
 /** An entry of a list nothing claimed yet, with who first posted that line (for 代接龙 once it is linked). */
 type Posted = ChainEntry & { by?: string }
 type Unlinked = { title: string; titleKey: string; poster: string; entries: Posted[] }
@@ -124,6 +128,9 @@ function memberNamesAll(db: Db, groupId: number): string[] {
 
 type Line = StoredLine & { no: number; content: string; tooLong: boolean; by?: string }
 
+const stored = (ls: Line[], poster: string): StoredLine[] =>
+  ls.map(({ owner, key: k, rest, first, by, anon, tooLong }) => ({ owner, key: k, rest, first: first ?? by ?? poster, anon: anon === true, ...(tooLong ? { long: true } : {}) }))
+
 /** A posted native 接龙. */
 export function handleChainPost(ctx: Ctx): Reply[] {
   const list = parseChain(ctx.msg.text)
@@ -157,10 +164,10 @@ export function handleChainPost(ctx: Ctx): Reply[] {
   }
   if ('ended' in found) {
     const key = keyOf(found.ended)
-    const next = readLines(db, group, list.entries, ctx.sender)
+    const next = readLines(db, group, list.entries, ctx.sender, [], state.lists[key]?.entries ?? [])
     if (diffByOwner(state.lists[key]?.entries ?? [], next).owners.length === 0) return []
     // the changed list is kept, so the same re-post is not answered again
-    state.lists[key] = { title: list.title, entries: next.map(({ owner, key: k, rest }) => ({ owner, key: k, rest })), at: now }
+    state.lists[key] = { title: list.title, entries: stored(next, ctx.sender), at: now }
     saveState(db, group.id, state, null, now)
     return [{ kind: 'notice', notice: 'refused', member: ctx.sender, payload: { reason: t('chain.closedTarget', { target: labelOf(found.ended) }) } }]
   }
@@ -195,12 +202,40 @@ export function linkChain(ctx: Ctx, ref: TargetRef): Reply[] {
   return [{ kind: 'say', text: t('chain.linked', { title: pending.title || t('chain.untitled'), target: labelOf(target), n: people }) }, ...replies]
 }
 
-function readLines(db: Db, group: GroupRow, entries: Posted[], poster: string, variants: string[] = []): Line[] {
+/**
+ * Whose each line is. A line's owner is fixed the first time it is seen: a line the previous
+ * list had keeps its owner and first poster (a nameless line never moves to whoever re-posts
+ * the list), and a line of the previous list that this one lacks stays unless the poster is
+ * the one who first posted it (only they can take it out of a native 接龙).
+ */
+function readLines(db: Db, group: GroupRow, entries: Posted[], poster: string, variants: string[] = [], prev: StoredLine[] = []): Line[] {
   const ownerOf = ownerMatcher(memberNamesAll(db, group.id), variants)
-  return entries.map((e) => {
+  const left = [...prev]
+  const take = (ok: (l: StoredLine) => boolean): StoredLine | null => {
+    const i = left.findIndex(ok)
+    return i >= 0 ? left.splice(i, 1)[0] : null
+  }
+  const read = entries.map((e) => {
     const o = ownerOf(e.content, e.by ?? poster)
-    return { owner: o.owner, rest: o.rest, key: lineKey(o.rest), no: e.no, content: e.content, tooLong: e.tooLong, by: e.by }
+    return { owner: o.owner, rest: o.rest, key: lineKey(o.rest), no: e.no, content: e.content, tooLong: e.tooLong, by: e.by, anon: !o.named } as Line
   })
+  // named lines first (their owner is in the line), then nameless ones take the remaining lines
+  for (const l of read.filter((x) => !x.anon)) {
+    const seen = take((p) => p.anon !== true && looseKey(p.owner) === looseKey(l.owner) && p.key === l.key)
+    if (seen?.first !== undefined) l.first = seen.first
+  }
+  for (const l of read.filter((x) => x.anon)) {
+    // lists stored before `anon` was kept: any line with the same text
+    const seen = take((p) => p.anon === true && p.key === l.key) ?? take((p) => p.anon === undefined && p.key === l.key)
+    if (seen) {
+      l.owner = seen.owner
+      l.first = seen.first ?? seen.owner
+    }
+  }
+  const me = looseKey(poster)
+  const kept = left.filter((p) => looseKey(p.first ?? p.owner) !== me)
+    .map((p): Line => ({ ...p, no: 0, content: p.rest, tooLong: p.long === true }))
+  return [...read, ...kept]
 }
 
 type Want = { items: Map<number, number>; words: string[]; problems: { line: Line; reason: string }[] }
@@ -244,8 +279,8 @@ function applyList(db: Db, group: GroupRow, target: Target, state: ChainState, t
   const key = keyOf(target)
   const prev = state.lists[key]?.entries ?? []
   const variants = target.kind === 'sale' ? loadBook(db, target.sale).items.map((i) => i.name).filter(Boolean) : []
-  const next = readLines(db, group, entries, poster, variants)
-  state.lists[key] = { title, entries: next.map(({ owner, key: k, rest }) => ({ owner, key: k, rest })), at: now }
+  const next = readLines(db, group, entries, poster, variants, prev)
+  state.lists[key] = { title, entries: stored(next, poster), at: now }
   const diff = diffByOwner(prev, next)
   if (diff.owners.length === 0) return []
   const fresh = new Map<string, number>()

@@ -129,6 +129,14 @@ describe('splitOwner: whose line it is', () => {
     ['周周大果 2份', '周周', '大果 2份', true],
     ['Lily大果', 'Lily', '大果', true],
     ['Lilyan 1份', 'Lilyan', '1份', true],
+    // a line that opens with a variant or a quantity has no name part: the poster's
+    ['大果 2', 'Tom', '大果 2', false],
+    ['大果', 'Tom', '大果', false],
+    ['大果自提', 'Tom', '大果自提', false],
+    ['大果2份', 'Tom', '大果2份', false],
+    ['2份 大果', 'Tom', '2份 大果', false],
+    ['两份 大果 自提', 'Tom', '两份 大果 自提', false],
+    ['大果妈妈 2份', '大果妈妈', '2份', true],
   ])('「%s」 is %s\'s (rest 「%s」)', (content, owner, rest, named) => {
     expect(splitOwner(content, names, 'Tom', ['大果'])).toEqual({ owner, rest, named })
   })
@@ -150,7 +158,8 @@ describe('readLine: what a line asks for', () => {
     expect(readLine(text)).toEqual({ ok: true, qty, words })
   })
   it.each<[string, string]>([
-    ['0份', 'badNumber'], ['1000份', 'badNumber'], ['-1', 'badNumber'], ['大果1份 小果2份', 'manyNumbers'], ['大果1份 小果1份', 'manyNumbers'], ['+2 3份', 'manyNumbers'],
+    ['0份', 'badNumber'], ['1000份', 'badNumber'], ['小果 10000', 'badNumber'], ['10000', 'badNumber'], ['1000', 'badNumber'],
+    ['小果10000', 'badNumber'], ['大果 2份 自提 13800138000', 'badNumber'], ['00001000', 'badNumber'], ['-1', 'badNumber'], ['大果1份 小果2份', 'manyNumbers'], ['大果1份 小果1份', 'manyNumbers'], ['+2 3份', 'manyNumbers'],
   ])('「%s」 cannot be read: %s', (text, reason) => {
     expect(readLine(text)).toEqual({ ok: false, reason })
   })

@@ -149,3 +149,49 @@ describe('a native 接龙 re-posted ten times', () => {
     expect(texts(out).join('\n')).toContain('成员001、成员002、成员003、成员004、成员005、成员006、成员007、成员008、成员009、成员010 等 500 人 各 1 份')
   })
 })
+
+describe('reviewed: whose line it is, and numbers too big to be a quantity', () => {
+  const fruit = '\n- 大果 128元 10份\n- 小果 98元 10份\n限购: 5'
+  const rows = (app: Awaited<ReturnType<typeof run>>['app']) => exportRows(app.db, {}).map((r) => [r.member, r.item, r.quantity, r.source])
+
+  it('a nameless line stays with whoever first posted it; only they can take it out', async () => {
+    const { out, app } = await run([
+      ...sale(fruit),
+      say(at('10:01'), 'Lily', list('2份 大果 自提')),
+      // Tom re-posts with his line added: Lily's nameless line is still Lily's
+      say(at('10:02'), 'Tom', list('2份 大果 自提', 'Tom 小果')),
+      // Ann's client left Lily's line out: that does not cancel it
+      say(at('10:03'), 'Ann', list('Tom 小果', '大果 1')),
+    ])
+    expect(rows(app)).toEqual([['Lily', '大果', 2, 'chain'], ['Tom', '小果', 1, 'chain'], ['Ann', '大果', 1, 'chain']])
+    expect(texts(out).join('\n')).not.toContain('已取消')
+    // Lily takes her own line out: now it is cancelled
+    const after = await run([
+      ...sale(fruit),
+      say(at('10:01'), 'Lily', list('2份 大果 自提')),
+      say(at('10:02'), 'Tom', list('2份 大果 自提', 'Tom 小果')),
+      say(at('10:03'), 'Lily', list('Tom 小果')),
+    ])
+    expect(rows(after.app)).toEqual([['Tom', '小果', 1, 'chain']])
+    expect(chainDigests(after.out).join('\n')).toContain('已取消：Lily')
+  })
+
+  it('a line that opens with a variant is the poster\'s, not someone named 大果', async () => {
+    const { app } = await run([
+      ...sale(fruit),
+      say(at('10:01'), 'Lily', list('大果 2')),
+      say(at('10:02'), 'Tom', list('大果 2', '小果')),
+      say(at('10:03'), 'Ann', list('大果 2', '小果', '2份 大果')),
+    ])
+    expect(rows(app)).toEqual([['Lily', '大果', 2, 'chain'], ['Tom', '小果', 1, 'chain'], ['Ann', '大果', 2, 'chain']])
+  })
+
+  it('a 5-digit number makes the line unreadable, listed with the reason, never 1 unit', async () => {
+    const { out, app } = await run([
+      ...sale(fruit),
+      say(at('10:01'), 'Tom', list('Tom 小果 10000')),
+    ])
+    expect(rows(app)).toEqual([])
+    expect(texts(out).join('\n')).toContain('接龙「1. Tom 小果 10000」没有登记：数量看不懂（要 1-999 的整数）')
+  })
+})

@@ -31,7 +31,16 @@ describe('parseWant', () => {
 
   it('terms are noticed (they make 想要 a proposal, not a join)', () => {
     expect(parseWant('黄油 需 30 份')).toMatchObject({ ok: true, hasTerms: true })
-    expect(parseWant('2份')).toMatchObject({ ok: true, hasTerms: false })
+    expect(parseWant('2份')).toEqual({ ok: false, code: 'quantityTitle', hasTerms: false })
+  })
+
+  it.each<[string, boolean]>([
+    ['2份 目标价 40', true], ['两盒 需 30 份', true], ['+2 目标价 40', true], ['2', false], ['x3', false], ['十份', false],
+  ])('「%s」: a title that is only a quantity is no title', (text, hasTerms) => {
+    expect(parseWant(text)).toEqual({ ok: false, code: 'quantityTitle', hasTerms })
+  })
+  it('a title that only starts with a number is one', () => {
+    expect(parseWant('2斤装草莓 目标价 40')).toMatchObject({ ok: true, spec: { title: '2斤装草莓' } })
   })
 })
 

@@ -189,3 +189,12 @@ describe('an intent reaching its threshold and becoming a sale', () => {
     expect(texts(out).at(-1)).toBe('群里现在没有征集中的需求。发「想要 商品名 目标价 45 需 30 份」发起一个。')
   })
 })
+
+describe('reviewed: 想要 with a quantity for a title', () => {
+  it('「想要2份 目标价 40」 gets the usage, not an intent titled 2份', async () => {
+    const { out, app } = await run([...propose('想要2份 目标价 40')])
+    expect(all(out)).toContain('想要什么？例如：')
+    expect(all(out)).not.toContain('需求1')
+    expect(demandRows(app.db, {})).toEqual([])
+  })
+})
