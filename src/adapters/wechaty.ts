@@ -107,8 +107,11 @@ export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport
   async function translate(msg: Message) {
     if (msg.age() > MAX_AGE_S) return null
     // a CSV of tracking numbers sent to the bot privately is the same as /ship with its lines
-    if (msg.type() === types.Message.Attachment && !msg.room() && !msg.self()) {
-      const file = await msg.toFileBox()
+    // (puppets differ in the type they give a file: anything that is not text and carries a .csv is taken)
+    const isText = msg.type() === types.Message.Text || msg.type() === types.Message.GroupNote
+    if (!isText && !msg.room() && !msg.self()) {
+      const file = await msg.toFileBox().catch(() => null)
+      if (!file) return null
       if (!/\.csv$/i.test(file.name)) return null
       const csv = (await file.toBuffer()).toString('utf8').replace(/^\uFEFF/, '')
       return { id: msg.id, at: clock.now(), room: null, from: msg.talker().name(), fromId: msg.talker().id, text: `/ship\n${csv}` }

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import { FileBox } from 'file-box'
 import { makeApp, type App } from '../../src/app.js'
 import { attach, WechatyTransport } from '../../src/adapters/wechaty.js'
 import { runLive } from '../../src/engine/runtime.js'
@@ -26,6 +27,11 @@ async function live() {
     sent.push({ to, text, mentions: mentions ?? [] })
     return undefined
   })
+  const files: { to: string; name: string }[] = []
+  const fileSpy = vi.spyOn(puppet, 'messageSendFile').mockImplementation(async (to: string, file: { name: string }) => {
+    files.push({ to, name: file.name })
+    return undefined
+  })
   const transport = new WechatyTransport(bot)
   const log = silentLogger()
   const app: App = makeApp({ dbFile: ':memory:', transport, log, pace: FAST, gatherMs: 500 })
@@ -36,10 +42,11 @@ async function live() {
   const stop = async () => {
     loop.stop()
     spy.mockRestore()
+    fileSpy.mockRestore()
     await bot.stop()
     app.close()
   }
-  return { mocker, bot, room, may, lily, tom, self, sent, app, stop }
+  return { mocker, bot, room, may, lily, tom, self, sent, files, app, stop }
 }
 
 const until = async (cond: () => boolean, ms = 5000) => {
@@ -110,5 +117,42 @@ describe('live adapter on wechaty-puppet-mock', () => {
     const board = w.sent.find((s) => s.text.includes('📋'))!.text
     expect(board).toContain('已接 0 份')
     expect(w.sent.filter((s) => s.text.includes('团1 开团'))).toHaveLength(1)
+  })
+
+  it('sends the organizer the order sheet as a file in a private chat after /export', async () => {
+    const w = await live()
+    cleanup = w.stop
+    await until(() => w.app.db.$client.prepare("select owner_name from groups where topic='烘焙同好群'").get() !== undefined)
+    w.app.db.$client.prepare('update groups set digest_seconds = 1').run()
+    w.may.say('/launch 云南蓝莓\n价格: 59\n截止: 2小时后').to(w.room)
+    await until(() => w.sent.some((s) => s.text.includes('团1 开团')))
+    w.lily.say('+2').to(w.room)
+    await until(() => w.sent.some((s) => s.text.includes('已登记')))
+    w.may.say('截单').to(w.room)
+    await until(() => w.sent.some((s) => s.text.includes('已截单')))
+    // privately, to the bot
+    w.may.say('/export 团1').to(w.self)
+    await until(() => w.files.length > 0, 15_000)
+    expect(w.files[0].to).toBe('may@mock')
+    expect(w.files[0].name).toMatch(/\.xlsx$/)
+    expect(w.sent.some((s) => s.to === 'may@mock' && s.text.includes('订货表已生成'))).toBe(true)
+  })
+
+  it('reads a CSV of tracking numbers sent privately as /ship', async () => {
+    const w = await live()
+    cleanup = w.stop
+    await until(() => w.app.db.$client.prepare("select owner_name from groups where topic='烘焙同好群'").get() !== undefined)
+    w.app.db.$client.prepare('update groups set digest_seconds = 1').run()
+    w.may.say('/launch 云南蓝莓\n价格: 59\n截止: 2小时后\n快递: 包邮').to(w.room)
+    await until(() => w.sent.some((s) => s.text.includes('团1 开团')))
+    w.lily.say('+2').to(w.room)
+    await until(() => w.sent.some((s) => s.text.includes('已登记')))
+    w.may.say('截单').to(w.room)
+    await until(() => w.sent.some((s) => s.text.includes('已截单')))
+    w.may.say(FileBox.fromBase64(Buffer.from('\uFEFFLily,SF1234567890\n').toString('base64'), 'ship.csv')).to(w.self)
+    // the members' digest names Lily's tracking number
+    await until(() => w.sent.some((s) => s.to === 'bake@chatroom' && s.text.includes('SF1234567890')), 15_000)
+    const shipped = w.app.db.$client.prepare("select tracking from participants").pluck().all()
+    expect(shipped).toEqual(['SF1234567890'])
   })
 })
