@@ -55,7 +55,9 @@ const core = {
   'digest.ackOne': (p: { name: string; qty: number; item: string }) => `${p.name} ${p.qty} 份${p.item}`,
   'digest.cancelled': (p: { names: string }) => `已取消：${p.names}`,
   'digest.capped': (p: { who: string; limit: number; got: number }) => `⚠️ ${p.who} 每人限购 ${p.limit} 份，已按 ${p.got} 份登记`,
-  'digest.waitlisted': (p: { who: string; got: number; waiting: number }) => `⏳ ${p.who} 库存不足，确认 ${p.got} 份，候补 ${p.waiting} 份（有人取消会按顺序转正）`,
+  'digest.waitlisted': (p: { who: string; got: number; waiting: number }) => p.got === 0
+    ? `⏳ ${p.who} 已售罄，候补 ${p.waiting} 份（有人取消会按顺序转正）`
+    : `⏳ ${p.who} 库存不足，确认 ${p.got} 份，候补 ${p.waiting} 份（有人取消会按顺序转正）`,
   'digest.promoted': (p: { who: string; qty: number; item: string; waiting: number }) => `🎉 ${p.who} 候补转正 ${p.qty} 份${p.item}${p.waiting > 0 ? `，还候补 ${p.waiting} 份` : ''}`,
   'digest.ask': (p: { who: string; question: string }) => `❓ ${p.who} ${p.question}`,
   'digest.refused': (p: { who: string; reason: string }) => `🚫 ${p.who} ${p.reason}`,

@@ -93,7 +93,7 @@ describe('waitlist (候补)', () => {
     const { out } = await run([...start(THREE), ...spaced(['Lily', '+2'], ['Tom', '+2'], ['Ann', '+1'])])
     expect(out.map((o) => o.text)).toContain('🔥 团1 蓝莓 已售罄！继续接龙将进入候补，有人取消会按顺序转正。')
     expect(digests(out)[1]).toMatchObject({ text: '【团1 蓝莓】已接 3/3 份 · 候补 1 份 · 剩 9小时57分钟\n⏳ @Tom 库存不足，确认 1 份，候补 1 份（有人取消会按顺序转正）', mentions: ['Tom'] })
-    expect(digests(out)[2].text).toContain('⏳ @Ann 库存不足，确认 0 份，候补 1 份')
+    expect(digests(out)[2].text).toContain('⏳ @Ann 已售罄，候补 1 份')
     expect(tally(out)).toEqual({ sold: 3, stock: 3, waiting: 2, buyers: 2 })
   })
 
@@ -176,7 +176,7 @@ describe('variants (规格)', () => {
 
   it('a variant\'s own stock runs out while the others still sell', async () => {
     const { out } = await run([...start(VARIANTS), ...spaced(['Lily', '+2 大果'], ['Tom', '+1 大果'], ['Ann', '+1 超大果'])])
-    expect(digests(out)[1].text).toContain('⏳ @Tom 库存不足，确认 0 份，候补 1 份')
+    expect(digests(out)[1].text).toContain('⏳ @Tom 已售罄，候补 1 份')
     expect(lastBoard(out)).toContain('大果：已接 2/2 份，候补 1 份\n超大果：已接 1 份\n合计 3/4 份，2 人')
   })
 })
