@@ -1,11 +1,8 @@
 import { z } from 'zod'
-import { and, eq } from 'drizzle-orm'
-import { members } from '../src/db/schema.js'
 import { checkCompletion, orderOf, updateParticipant } from '../src/engine/fulfilment.js'
-import { fulfilmentSales, memberHits, noticeFor, oneHit, pickSaleFor } from '../src/engine/scope.js'
+import { fulfilmentSales, memberHits, noticeFor, oneHit, forNamed } from '../src/engine/scope.js'
 import { fail, type CommandSpec, type Reply } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
-import { forNamed } from './paid.js'
 
 /** 已取货 / 已收货: the member has the goods. An organizer may mark others: /picked @Lily. */
 const picked: CommandSpec<{ rest: string }> = {
@@ -19,10 +16,7 @@ const picked: CommandSpec<{ rest: string }> = {
   parse: (rest) => ({ rest }),
   run(ctx, { rest }) {
     if (ctx.isOrganizer && (rest.includes('@') || (ctx.msg.mentions ?? []).length > 0)) {
-      const done = forNamed(ctx, rest, (group, saleNo, name) => {
-        const m = ctx.db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.name, name))).get()!
-        const sale = pickSaleFor(ctx.db, group, saleNo, [], '')
-        const o = orderOf(ctx.db, sale, m.id)!
+      const done = forNamed(ctx, rest, ({ group, sale, name, order: o }) => {
         if (o.participant.deliveryState === 'delivered') return []
         updateParticipant(ctx.db, o.participant.id, { deliveryState: 'delivered' })
         const out: Reply[] = noticeFor(ctx, group, { notice: 'picked', member: name, saleId: sale.id, payload: {} })

@@ -1,14 +1,11 @@
 import { z } from 'zod'
-import { and, eq } from 'drizzle-orm'
-import { members } from '../src/db/schema.js'
 import { extractSaleRef } from '../src/core/join.js'
 import { money } from '../src/core/render.js'
 import { maskPhones } from '../src/core/privacy.js'
-import { orderOf, saleOrders, updateParticipant } from '../src/engine/fulfilment.js'
-import { chooseGroup, fulfilmentSales, noticeFor, pickSaleFor } from '../src/engine/scope.js'
+import { saleOrders, updateParticipant } from '../src/engine/fulfilment.js'
+import { chooseGroup, fulfilmentSales, noticeFor, pickSaleFor, forNamed } from '../src/engine/scope.js'
 import type { CommandSpec } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
-import { forNamed } from './paid.js'
 
 /** 未付款: `/unpaid` lists who still owes; `/unpaid @Lily` rejects a payment the organizer could not find. */
 const unpaid: CommandSpec<{ rest: string }> = {
@@ -21,10 +18,7 @@ const unpaid: CommandSpec<{ rest: string }> = {
   args: z.object({ rest: z.string().max(300) }),
   parse: (rest) => ({ rest }),
   run(ctx, { rest }) {
-    const rejected = forNamed(ctx, rest, (group, saleNo, name) => {
-      const m = ctx.db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.name, name))).get()!
-      const sale = pickSaleFor(ctx.db, group, saleNo, [], '')
-      const o = orderOf(ctx.db, sale, m.id)!
+    const rejected = forNamed(ctx, rest, ({ group, sale, name, order: o }) => {
       updateParticipant(ctx.db, o.participant.id, { paid: 'no' })
       const notice = noticeFor(ctx, group, { notice: 'paidRejected', member: name, saleId: sale.id, payload: { amount: money(o.dueFen) } })
       return ctx.group ? notice : [...notice, { kind: 'say', text: t('pay.rejectedPrivate', { name, no: sale.no, title: sale.title }) }]

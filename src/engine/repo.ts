@@ -1,8 +1,8 @@
 // Reading and writing the sale tables. Always called inside the engine's transaction.
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../db/db.js'
 import { rowOf, rowsOf } from '../db/rows.js'
-import { groups, members, sales, items, orders, waitlist, outbox, notices } from '../db/schema.js'
+import { groups, members, sales, items } from '../db/schema.js'
 import type { Book } from '../core/sale.js'
 import type { GroupRow, MemberRow, NoticeKind } from './types.js'
 import { maskPhones } from '../core/privacy.js'

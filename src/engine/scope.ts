@@ -7,6 +7,7 @@ import { groups, members, sales } from '../db/schema.js'
 import { looseKey } from '../core/text.js'
 import { extractSaleRef } from '../core/join.js'
 import { addNotice, saleByNo, type SaleRow } from './repo.js'
+import { orderOf, type MemberOrder } from './fulfilment.js'
 import { fail, type Ctx, type GroupRow, type NoticeKind, type Reply } from './types.js'
 
 /** How long a notice sent from a private chat waits for others to fold into the same digest. */
@@ -166,4 +167,27 @@ export function mentionedIn(ctx: Ctx, group: GroupRow, rest: string): { names: s
     }
   }
   return { names: [...names], unknown, rest: left.replace(/[ \t]+/g, ' ').trim() }
+}
+
+/**
+ * An organizer acting on named members: `/paid @Lily @Tom [团1]`, `/unpaid @Lily`, `/picked @Lily`.
+ * Each name is resolved to the member's order in one succeeded sale; null when no name is given.
+ */
+export function forNamed(ctx: Ctx, rest: string, each: (hit: { group: GroupRow; sale: SaleRow; name: string; order: MemberOrder }) => Reply[]): Reply[] | null {
+  const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
+  const who = mentionedIn(ctx, group, left)
+  if (who.names.length === 0 && who.unknown.length === 0) return null
+  if (who.unknown.length > 0) throw fail('admin.notFound', { name: who.unknown[0] })
+  const ref = extractSaleRef(who.rest).ref
+  const replies: Reply[] = []
+  for (const name of who.names) {
+    const m = ctx.db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.name, name))).get()!
+    const candidates = fulfilmentSales(ctx.db, group.id).filter((s) => orderOf(ctx.db, s, m.id) !== undefined)
+    if (ref === null && candidates.length === 0) throw fail('pay.nothingFor', { name })
+    const sale = pickSaleFor(ctx.db, group, ref, candidates, `/paid @${name}`, 'succeeded')
+    const order = orderOf(ctx.db, sale, m.id)
+    if (!order) throw fail('pay.nothingFor', { name })
+    replies.push(...each({ group, sale, name, order }))
+  }
+  return replies
 }

@@ -2,7 +2,6 @@
 import { extractSaleRef } from '../core/join.js'
 import { fail, type Ctx } from './types.js'
 import { openSales, saleByNo, type SaleRow } from './repo.js'
-import { t } from '../i18n/zh-CN.js'
 
 /** `example` shows the command with a sale number, for the question asked when several sales are open. */
 export function targetSale(ctx: Ctx, ref: number | null, opts: { mustBeOpen: boolean; example?: (no: number) => string }): SaleRow {
