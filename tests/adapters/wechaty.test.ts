@@ -8,6 +8,7 @@ import { makeApp, type App } from '../../src/app.js'
 import { attach, WechatyTransport } from '../../src/adapters/wechaty.js'
 import { runLive } from '../../src/engine/runtime.js'
 import { silentLogger } from '../../src/log.js'
+import { runningClock, until } from '../support/clock.js'
 
 const FAST = { perChatMs: 0, jitterMs: 0, perMinute: 1000, maxAttempts: 3 }
 
@@ -35,8 +36,9 @@ async function live() {
   const transport = new WechatyTransport(bot)
   const log = silentLogger()
   const app: App = makeApp({ dbFile: ':memory:', transport, log, pace: FAST, gatherMs: 500 })
-  const loop = runLive(app.runtime, { now: () => Date.now() }, () => {})
-  attach(bot, app.engine, transport, { now: () => Date.now() }, log, () => loop.poke())
+  const clock = runningClock()
+  const loop = runLive(app.runtime, clock, () => {})
+  attach(bot, app.engine, transport, clock, log, () => loop.poke())
   await bot.start()
   mocker.login(self)
   const stop = async () => {
@@ -49,13 +51,6 @@ async function live() {
   return { mocker, bot, room, may, lily, tom, self, sent, files, app, stop }
 }
 
-const until = async (cond: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 
 let cleanup: (() => Promise<void>) | null = null
 afterEach(async () => {

@@ -7,6 +7,7 @@ import { makeApp } from '../../src/app.js'
 import { attach, WechatyTransport } from '../../src/adapters/wechaty.js'
 import { runLive } from '../../src/engine/runtime.js'
 import { silentLogger } from '../../src/log.js'
+import { runningClock, until } from '../support/clock.js'
 import { exportRows } from '../../src/export.js'
 
 let stop: (() => Promise<void>) | null = null
@@ -15,13 +16,6 @@ afterEach(async () => {
   stop = null
 })
 
-const until = async (cond: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 
 describe('live adapter: WeChat\'s native 接龙', () => {
   it('a GroupNote message is read as the list it carries', async () => {
@@ -40,8 +34,9 @@ describe('live adapter: WeChat\'s native 接龙', () => {
     const transport = new WechatyTransport(bot)
     const log = silentLogger()
     const app = makeApp({ dbFile: ':memory:', transport, log, pace: { perChatMs: 0, jitterMs: 0, perMinute: 1000, maxAttempts: 3 }, gatherMs: 200 })
-    const loop = runLive(app.runtime, { now: () => Date.now() }, () => {})
-    attach(bot, app.engine, transport, { now: () => Date.now() }, log, () => loop.poke())
+    const clock = runningClock()
+    const loop = runLive(app.runtime, clock, () => {})
+    attach(bot, app.engine, transport, clock, log, () => loop.poke())
     await bot.start()
     mocker.login(self)
     stop = async () => {
