@@ -12,6 +12,8 @@ const hm = (ms: number, tz: string) => {
   const m = minuteOfDay(ms, tz)
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
 }
+/** How far a typed line lets the clock run on for its output: paced sends go out within a minute. */
+const REPLY_HORIZON_MS = 60_000
 const clockLine = (ms: number) => isoAt(ms).slice(0, 19).replace('T', ' ')
 
 /** `:wait` spans: 20s, 90s, 15m, 2h, 1d, 20秒, 15分钟, 2小时, 1天; a bare number is seconds. */
@@ -90,8 +92,9 @@ export function openSim(opts: SimOptions) {
     const [, priv, from, body] = m
     await app.runtime.advanceTo(clock, clock.now() + 1000)
     app.engine.handle({ id: `sim-${Date.now()}-${seq++}`, at: clock.now(), room: priv ? null : room, from: from.trim(), text: body.replace(/\\n/g, '\n') })
-    // the reply shows up right away; the clock stops short of the next deadline, countdown or job
-    await app.runtime.drain(clock)
+    // the reply shows up right away; the clock stops short of the next deadline, countdown or
+    // job, and never jumps ahead to a digest quiet hours hold: that one is shown as held
+    await app.runtime.drain(clock, REPLY_HORIZON_MS)
     showHeld()
     return true
   }
