@@ -3,11 +3,11 @@
 // digest quiet hours hold past a deadline) stays unsent, and the replay ends there.
 import { describe, expect, it } from 'vitest'
 import { t } from '../src/i18n/zh-CN.js'
-import { digests, group, ms, run, say, texts } from './harness.js'
+import { digests, group, ms, run, say, texts, type OutLine } from './harness.js'
 
 const night = (hm: string, day = '03') => `2026-12-${day}T${hm}+08:00`
-const opened = (out: { text: string }[]) => texts(out).filter((x) => x.startsWith('🛒'))
-const closed = (out: { text: string }[]) => out.filter((o) => /已截单/.test(o.text))
+const opened = (out: OutLine[]) => texts(out).filter((x) => x.startsWith('🛒'))
+const closed = (out: OutLine[]) => out.filter((o) => /已截单/.test(o.text))
 
 describe('the replay after its last line', () => {
   it('stops at the deadline: a digest held by quiet hours until after it stays unsent', async () => {
