@@ -52,9 +52,11 @@ export function openSim(opts: SimOptions) {
     const held = app.engine.heldDigests(clock.now())
     for (const r of shownHeld.keys()) if (!held.some((h) => h.room === r)) shownHeld.delete(r)
     for (const h of held) {
-      const line = `⏸ ${h.room} 的进度汇总（${h.notices} 条）(免打扰，${hm(h.until, h.tz)} 发送)`
-      if (shownHeld.get(h.room) === line) continue
-      shownHeld.set(h.room, line)
+      const line = `⏸ ${h.room} 的进度汇总 (免打扰，${hm(h.until, h.tz)} 发送)`
+      // said again when more is held, so that each held join is seen to be held
+      const key = `${line} ${h.notices}`
+      if (shownHeld.get(h.room) === key) continue
+      shownHeld.set(h.room, key)
       print(line)
     }
   }

@@ -43,6 +43,11 @@ describe('the simulator at 04:35 China time: /launch … 截止: 2小时后, the
     expect(text).not.toContain('【团1')
   })
 
+  it('says so again for each join held, not on every line', async () => {
+    const { text } = await session([LAUNCH, 'Tom: 我要两盒', ':wait 15s', 'Lily: +1', ':wait 15s'])
+    expect(text.split(HELD).length - 1).toBe(2)
+  })
+
   it('closes the sale at its deadline on the next :wait, not as a late close after downtime', async () => {
     const { text, clocks } = await session([LAUNCH, 'Tom: 我要两盒', ':wait 2h'])
     const close = closeLine(text)
