@@ -66,19 +66,26 @@ function isValidDate(y: number, mo: number, d: number): boolean {
 const CN = CN_NUMERAL_CHARS
 const DURATION_PART = new RegExp(
   `^(?:(\\d{1,6}(?:\\.\\d{1,3})?|[${CN}]+)\\s*(个)?\\s*(半)?|(半)\\s*(个)?)\\s*` +
-    `(天|日|小时|钟头|钟|分钟|分|星期|礼拜|周|days?|d|hours?|hrs?|h|minutes?|mins?|m|weeks?|w)(?![a-z])\\s*(半)?`,
+    `(天|日|小时|钟头|钟|分钟|分|星期|礼拜|周|秒钟|秒|days?|d|hours?|hrs?|h|minutes?|mins?|m|weeks?|w|seconds?|secs?|s)(?![a-z])\\s*(半)?`,
   'i',
 )
 
+const SECOND_UNIT = /^(秒钟|秒|s|secs?|seconds?)$/i
+
 function unitMs(unit: string): number {
   const u = unit.toLowerCase()
+  if (SECOND_UNIT.test(u)) return 1000
   if (/^(天|日|d|days?)$/.test(u)) return DAY
   if (/^(小时|钟头|钟|h|hrs?|hours?)$/.test(u)) return HOUR
   if (/^(星期|礼拜|周|w|weeks?)$/.test(u)) return 7 * DAY
   return MINUTE
 }
 
-export function parseDuration(text: string): number | null {
+/**
+ * A span of time such as 2小时, 1天半, 90m. Seconds (20s, 20秒) only when `seconds` is set:
+ * a sale measured in seconds is a typo, while the simulator's `:wait 20s` is not.
+ */
+export function parseDuration(text: string, opts: { seconds?: boolean } = {}): number | null {
   let s = normalize(text).trim()
   if (s === '' || s.length > MAX_INPUT) return null
   let total = 0
@@ -90,6 +97,7 @@ export function parseDuration(text: string): number | null {
     if (n === null) return null
     const halves = [halfAfterNum, halfAlone, halfAfterUnit].filter(Boolean).length
     if (halves > 1) return null
+    if (!opts.seconds && SECOND_UNIT.test(unit)) return null
     total += (n + halves * 0.5) * unitMs(unit)
     s = s.slice(whole.length).replace(/^零/, '')
   }

@@ -1,6 +1,6 @@
 // The one place where a message becomes a change: dedupe, parse, permission,
 // one transaction, outbox. Adapters (live, simulator, replay) only feed it.
-import { and, eq, gt, isNotNull, isNull, lte, min, asc, desc } from 'drizzle-orm'
+import { and, count, eq, gt, isNotNull, isNull, lte, min, asc, desc } from 'drizzle-orm'
 import type { JobRun } from './jobs.js'
 import type { Statement } from 'better-sqlite3'
 import type { Logger } from 'pino'
@@ -12,7 +12,7 @@ import { digestText, type DigestNotice, type DigestSale } from '../core/render.j
 import { isQuiet, quietEnd } from '../core/schedule.js'
 import { t } from '../i18n/zh-CN.js'
 import { addNotice, enqueue, ensureGroup, ensureMember, groupById, loadBook, saleById } from './repo.js'
-import { alertSale, closeSale, view, MENTION_CAP } from './sales.js'
+import { alertSale, closeSale, quietOf, view, MENTION_CAP } from './sales.js'
 import { organizesAny } from './scope.js'
 import { UserError, type CommandSpec, type Ctx, type GroupRow, type Inbound, type Reply } from './types.js'
 
@@ -166,13 +166,18 @@ export class Engine {
     }
   }
 
-  /** The earliest moment the engine has work of its own (a deadline, a countdown, a digest). */
+  /** The earliest moment the engine has work of its own (a deadline, a countdown, a job, a digest). */
   nextDue(alerts = true): number | null {
-    const a = alerts ? this.db.select({ v: min(sales.nextAlertAt) }).from(sales).where(eq(sales.state, 'open')).get()?.v ?? null : null
+    const a = alerts ? this.nextWorkDue() : null
     const b = this.db.select({ v: min(groups.digestDueAt) }).from(groups).get()?.v ?? null
-    const c = alerts ? this.db.select({ v: min(jobs.dueAt) }).from(jobs).where(isNull(jobs.doneAt)).get()?.v ?? null : null
-    const all = [a, b, c].filter((x): x is number => x !== null)
-    return all.length === 0 ? null : Math.min(...all)
+    return a === null ? b : b === null ? a : Math.min(a, b)
+  }
+
+  /** The next deadline, countdown or job: work that changes what is true, not only what is said. */
+  nextWorkDue(): number | null {
+    const a = this.db.select({ v: min(sales.nextAlertAt) }).from(sales).where(eq(sales.state, 'open')).get()?.v ?? null
+    const c = this.db.select({ v: min(jobs.dueAt) }).from(jobs).where(isNull(jobs.doneAt)).get()?.v ?? null
+    return a === null ? c : c === null ? a : Math.min(a, c)
   }
 
   private lastCheckpoint = 0
@@ -184,8 +189,14 @@ export class Engine {
     this.guard('checkpoint', () => this.db.$client.pragma('wal_checkpoint(PASSIVE)'))
   }
 
-  hasPendingDigest(): boolean {
-    return this.db.select({ id: groups.id }).from(groups).where(isNotNull(groups.digestDueAt)).limit(1).get() !== undefined
+  /** Groups whose gathered notices quiet hours hold at `now`, and when the hold ends. */
+  heldDigests(now: number): { room: string; tz: string; until: number; notices: number }[] {
+    const rows = this.db.select({ id: groups.id, n: count() }).from(notices).innerJoin(groups, eq(notices.groupId, groups.id)).groupBy(groups.id).all()
+    return rows.flatMap(({ id, n }) => {
+      const g = groupById(this.db, id)
+      const quiet = quietOf(g)
+      return isQuiet(now, quiet) ? [{ room: g.topic, tz: g.tz, until: quietEnd(now, quiet), notices: n }] : []
+    })
   }
 
   /** Run everything due by `now`, oldest first: closes, countdowns, digests. */

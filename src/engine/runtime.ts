@@ -41,23 +41,21 @@ export class Runtime {
     clock.set(t)
   }
 
-  /** Run on only as far as needed to send pending digests and empty the outbox. */
+  /**
+   * Run on only as far as it takes to send pending output (digests and the outbox), and stop
+   * short of the engine's next deadline, countdown or job: output that could only go out at or
+   * after it stays unsent. Passing that work without running it would close a sale late, as if
+   * the bot had been offline; running it is for advanceTo, when time is asked to pass.
+   */
   async drain(clock: VirtualClock, horizonMs = 24 * 3600_000): Promise<void> {
+    await this.advanceTo(clock, clock.now())
     const stopAt = clock.now() + horizonMs
     for (let guard = 0; guard < 1_000_000; guard++) {
-      if (!this.hasPendingOutput()) break
-      // deadlines and countdowns are not reached here: only digests and sends
       const due = this.nextDue(false)
-      if (due === null || due > stopAt) break
-      const at = Math.max(due, clock.now())
-      clock.set(at)
-      this.engine.runDue(at, false)
-      await this.sender.flush(at)
+      const work = this.engine.nextWorkDue()
+      if (due === null || due > stopAt || (work !== null && due >= work)) break
+      await this.advanceTo(clock, due)
     }
-  }
-
-  private hasPendingOutput(): boolean {
-    return this.sender.nextDue() !== null || this.engine.hasPendingDigest()
   }
 }
 

@@ -23,7 +23,7 @@ export const view = (s: SaleRow): SaleView => ({
   tiers: tiersOf(s), pickupPoints: pointsOf(s), shippingFeeFen: s.shippingFeeFen, payGraceMs: s.payGraceMs,
 })
 
-const quietOf = (g: GroupRow) => ({ start: g.quietStart, end: g.quietEnd, tz: g.tz })
+export const quietOf = (g: GroupRow) => ({ start: g.quietStart, end: g.quietEnd, tz: g.tz })
 const doneOf = (s: SaleRow) => s.countdownsDone.split(',').filter(Boolean).map(Number)
 
 export function launchSale(db: Db, group: GroupRow, by: MemberRow, spec: LaunchSpec, now: number): SaleRow {

@@ -219,8 +219,9 @@ describe('the abuse corpus through the simulator', () => {
   it('keeps the process alive to the end: exit code 0, the launch printed, the last query answered', () => {
     const { script, skipped } = simScript()
     expect(skipped).toBeLessThanOrEqual(3)
+    // the simulator's clock starts at the corpus's own morning, not the hour the suite runs at
     const r = spawnSync(process.execPath, [fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url)), 'src/cli/sim.ts'], {
-      cwd: ROOT, input: script, encoding: 'utf8', timeout: 45_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, LOG_LEVEL: 'info' },
+      cwd: ROOT, input: script, encoding: 'utf8', timeout: 45_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, LOG_LEVEL: 'info', SHANTUAN_SIM_AT: '2026-12-01T10:00:00+08:00' },
     })
     expect(r.error, String(r.error)).toBeUndefined()
     expect(r.status, r.stderr.slice(-2000)).toBe(0)
