@@ -43,16 +43,15 @@ export const jsonl = (out: OutLine[]) => out.map((l) => JSON.stringify(l)).join(
 
 type In = { at: string; room?: string; from?: string; text?: string }
 
-const hhmm = (iso: string) => {
-  // input times may carry any offset; show them as China wall time like the output
-  const d = new Date(Date.parse(iso) + 8 * 3600_000)
-  return d.toISOString().slice(11, 16)
-}
+// input times may carry any offset; show them as China wall time like the output
+const china = (t: number) => new Date(t + 8 * 3600_000).toISOString()
+const hhmm = (iso: string) => china(Date.parse(iso)).slice(11, 16)
+const dayLine = (t: number) => `—— ${Number(china(t).slice(5, 7))}月${Number(china(t).slice(8, 10))}日 ——`
 
 /**
  * A transcript and its output as a chat a person reads: one turn per message, in time order
  * (a member's message before the bot's answer at the same moment), continuation lines
- * indented. Group declarations and clock-only lines are left out.
+ * indented, a line with the date whenever the day changes. Group declarations and clock-only lines are left out.
  */
 export function chatText(input: string[], out: OutLine[]): string {
   type Turn = { t: number; order: number; who: string; text: string }
@@ -68,9 +67,13 @@ export function chatText(input: string[], out: OutLine[]): string {
     turns.push({ t: Date.parse(o.at), order: 1e6 + i, who: `${hhmm(o.at)}  ${who}`, text: o.text })
   })
   turns.sort((a, b) => a.t - b.t || a.order - b.order)
-  return turns.map(({ who, text }) => {
+  // a line with the date before the first turn and wherever the day changes
+  let day = ''
+  return turns.map(({ t, who, text }) => {
     const [first, ...rest] = text.split('\n')
-    return [`${who}: ${first}`, ...rest.map((r) => `        ${r}`)].join('\n')
+    const lines = [`${who}: ${first}`, ...rest.map((r) => `        ${r}`)]
+    if (dayLine(t) !== day) lines.unshift((day = dayLine(t)))
+    return lines.join('\n')
   }).join('\n') + '\n'
 }
 
