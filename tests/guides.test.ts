@@ -1,0 +1,60 @@
+// Every example in the guides' command tables is a message the bot takes as a command: typed
+// into a group by its owner while a sale is open, it is handled (recorded as seen) rather than
+// passed over as chatter. What each example then does is checked by the walkthrough replays
+// (tests/examples.test.ts) and the feature tests.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { makeApp } from '../src/app.js'
+import { silentLogger } from '../src/log.js'
+import { RecordingTransport } from '../src/replay.js'
+import { ROOT } from './support/examples.js'
+
+/** The code spans in the example column of every table whose header names one ("例子", "你发"). */
+function tableExamples(markdown: string): string[] {
+  const found: string[] = []
+  let column = -1
+  for (const line of markdown.split('\n')) {
+    if (!line.startsWith('|')) {
+      column = -1
+      continue
+    }
+    const cells = line.split('|').map((c) => c.trim())
+    if (column === -1) {
+      column = cells.findIndex((c) => c === '例子' || c === '你发')
+      // a table without an example column: skip it to its end
+      if (column === -1) column = -2
+      continue
+    }
+    if (column < 0 || /^-+$/.test(cells[column] ?? '')) continue
+    for (const [, code] of (cells[column] ?? '').matchAll(/`([^`]+)`/g)) found.push(code)
+  }
+  return found
+}
+
+const GUIDES = ['docs/organizer-guide.zh-CN.md', 'docs/member-guide.zh-CN.md']
+
+describe('examples in the guides are commands the bot reads', () => {
+  it('finds the example columns', () => {
+    expect(tableExamples('| 做什么 | 例子 | 结果 |\n|---|---|---|\n| 截单 | `截单` `/close` | 马上截单 |\n\n| 键 | 意思 |\n|---|---|\n| x | `价格` |')).toEqual(['截单', '/close'])
+  })
+
+  for (const guide of GUIDES) {
+    it(guide, () => {
+      const examples = tableExamples(readFileSync(join(ROOT, guide), 'utf8'))
+      expect(examples.length).toBeGreaterThan(10)
+      const app = makeApp({ dbFile: ':memory:', transport: new RecordingTransport(), log: silentLogger() })
+      const t0 = Date.parse('2026-12-03T10:00:00+08:00')
+      app.engine.declareGroup('烘焙同好群', '阿May', ['阿May', 'Lily', 'Tom'], t0)
+      app.engine.handle({ id: 'launch', at: t0, room: '烘焙同好群', from: '阿May', text: '/launch 云南蓝莓\n价格: 59\n截止: 2026-12-04 20:00' })
+      const seen = app.db.$client.prepare('select 1 from inbound where msg_id = ?')
+      const chatter = examples.filter((text, i) => {
+        const id = `example-${i}`
+        app.engine.handle({ id, at: t0 + (i + 1) * 1000, room: '烘焙同好群', from: '阿May', text })
+        return seen.get(id) === undefined
+      })
+      app.close()
+      expect(chatter, `${guide}: examples the bot would take as chatter`).toEqual([])
+    })
+  }
+})
