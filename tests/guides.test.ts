@@ -40,19 +40,21 @@ describe('examples in the guides are commands the bot reads', () => {
   })
 
   for (const guide of GUIDES) {
-    it(guide, () => {
+    it(guide, async () => {
       const examples = tableExamples(readFileSync(join(ROOT, guide), 'utf8'))
       expect(examples.length).toBeGreaterThan(10)
       const app = makeApp({ dbFile: ':memory:', transport: new RecordingTransport(), log: silentLogger() })
       const t0 = Date.parse('2026-12-03T10:00:00+08:00')
-      app.engine.declareGroup('烘焙同好群', '阿May', ['阿May', 'Lily', 'Tom'], t0)
-      app.engine.handle({ id: 'launch', at: t0, room: '烘焙同好群', from: '阿May', text: '/launch 云南蓝莓\n价格: 59\n截止: 2026-12-04 20:00' })
+      // awaited: handling may become asynchronous, and the check must follow the commit
+      await app.engine.declareGroup('烘焙同好群', '阿May', ['阿May', 'Lily', 'Tom'], t0)
+      await app.engine.handle({ id: 'launch', at: t0, room: '烘焙同好群', from: '阿May', text: '/launch 云南蓝莓\n价格: 59\n截止: 2026-12-04 20:00' })
       const seen = app.db.$client.prepare('select 1 from inbound where msg_id = ?')
-      const chatter = examples.filter((text, i) => {
+      const chatter: string[] = []
+      for (const [i, text] of examples.entries()) {
         const id = `example-${i}`
-        app.engine.handle({ id, at: t0 + (i + 1) * 1000, room: '烘焙同好群', from: '阿May', text })
-        return seen.get(id) === undefined
-      })
+        await app.engine.handle({ id, at: t0 + (i + 1) * 1000, room: '烘焙同好群', from: '阿May', text })
+        if (seen.get(id) === undefined) chatter.push(text)
+      }
       app.close()
       expect(chatter, `${guide}: examples the bot would take as chatter`).toEqual([])
     })
