@@ -1,10 +1,10 @@
 // The supplier order sheet: an exceljs workbook for one sale — totals per item and variant,
 // a sheet per pickup point, the shipping sheet, the member sheet and the sale's figures.
 import { and, asc, eq } from 'drizzle-orm'
-import { mkdirSync } from 'node:fs'
-import { dirname, join, relative, isAbsolute } from 'node:path'
+import { dirname, join } from 'node:path'
 import { tmpdir } from 'node:os'
 import type { Db } from './db/db.js'
+import { privateDir, uniquePart, writePrivate } from './files.js'
 import { addresses, groups, items, sales } from './db/schema.js'
 import { pickupOf } from './core/delivery.js'
 import { saleRows, groupRows } from './core/stats.js'
@@ -94,8 +94,8 @@ export async function writeWorkbook(data: WorkbookData, file: string): Promise<v
     for (const c of s.money) ws.getColumn(c).numFmt = '0.00'
     ws.views = [{ state: 'frozen', ySplit: 1 }]
   }
-  mkdirSync(dirname(file), { recursive: true })
-  await wb.xlsx.writeFile(file)
+  privateDir(dirname(file))
+  writePrivate(file, new Uint8Array(await wb.xlsx.writeBuffer()))
 }
 
 /** The sale an export is for: its number, narrowed by the room when several groups have one. */
@@ -112,10 +112,16 @@ export function exportsDir(db: Db): string {
   return file === ':memory:' || file === '' ? join(tmpdir(), 'shantuan-exports') : join(dirname(file), 'exports')
 }
 
-/** A path as the organizer should see it: relative to the bot's folder when it is inside it. */
-export function shownPath(abs: string): string {
-  const rel = relative(process.cwd(), abs)
-  return rel.startsWith('..') || isAbsolute(rel) ? abs : rel
+const stamp = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '')
+const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)
+
+/**
+ * A workbook's file name: the topic (so the organizer recognises it), the group's own number
+ * (two groups may share a topic), the sale, the minute in China time, and a random part, so
+ * no other export can take the name. The file is created exclusively (see writePrivate).
+ */
+export function exportFile(db: Db, group: { id: number; topic: string }, saleNo: number, now: number): string {
+  return join(exportsDir(db), `${safe(group.topic)}-g${group.id}-团${saleNo}-${stamp(now)}-${uniquePart()}.xlsx`)
 }
 
 /** Workbooks the bot is still writing (a chat command cannot await inside its transaction). */

@@ -4,6 +4,7 @@ import { types, type Wechaty, type Message, type Room, type Contact } from 'wech
 import type { Logger } from 'pino'
 import { existsSync } from 'node:fs'
 import { FileBox } from 'file-box'
+import { removeQuietly } from '../files.js'
 import type { Engine } from '../engine/engine.js'
 import type { OutMessage, Transport } from '../engine/sender.js'
 import type { Clock } from '../engine/runtime.js'
@@ -52,7 +53,11 @@ export class WechatyTransport implements Transport {
     // the export is written in the background: until it exists this send fails and is retried
     if (m.file && !existsSync(m.file)) throw new Error('file not written yet')
     await this.bot.puppet.messageSendText(contact.id, m.text)
-    if (m.file) await this.bot.puppet.messageSendFile(contact.id, FileBox.fromFile(m.file))
+    if (m.file) {
+      await this.bot.puppet.messageSendFile(contact.id, FileBox.fromFile(m.file))
+      // the organizer has it now; a copy left on the server is one more place holding addresses
+      removeQuietly(m.file)
+    }
   }
 }
 

@@ -11,6 +11,8 @@ import { maskAddresses } from '../core/privacy.js'
 import { digestText, type DigestNotice, type DigestSale } from '../core/render.js'
 import { isQuiet, quietEnd } from '../core/schedule.js'
 import { t } from '../i18n/zh-CN.js'
+import { sweepExports } from '../files.js'
+import { exportsDir } from '../exportXlsx.js'
 import { addNotice, enqueue, ensureGroup, ensureMember, groupById, loadBook, saleById } from './repo.js'
 import { alertSale, closeSale, view, MENTION_CAP } from './sales.js'
 import { organizesAny } from './scope.js'
@@ -176,12 +178,17 @@ export class Engine {
   }
 
   private lastCheckpoint = 0
+  private lastSweep = 0
 
-  /** Housekeeping for the live loop: fold the WAL back into the database once a minute. */
+  /** Housekeeping for the live loop: fold the WAL back into the database once a minute;
+   * once an hour, delete exports older than a day. */
   maintain(now: number): void {
     if (now - this.lastCheckpoint < 60_000) return
     this.lastCheckpoint = now
     this.guard('checkpoint', () => this.db.$client.pragma('wal_checkpoint(PASSIVE)'))
+    if (now - this.lastSweep < 3600_000) return
+    this.lastSweep = now
+    this.guard('export sweep', () => sweepExports(exportsDir(this.db), now))
   }
 
   hasPendingDigest(): boolean {
