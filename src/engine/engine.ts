@@ -16,6 +16,7 @@ import { exportsDir } from '../exportXlsx.js'
 import { addNotice, enqueue, ensureGroup, ensureMember, groupById, loadBook, saleById } from './repo.js'
 import { alertSale, closeSale, view, MENTION_CAP } from './sales.js'
 import { organizesAny } from './scope.js'
+import { QueryLimits, Silenced } from './limits.js'
 import { UserError, type CommandSpec, type Ctx, type GroupRow, type Inbound, type Reply } from './types.js'
 
 export type EngineOptions = {
@@ -35,6 +36,7 @@ export class Engine {
   private readonly gatherMs: number
   private readonly log: Logger
   private readonly jobRuns = new Map<string, JobRun>()
+  private readonly limits = new QueryLimits()
   private readonly stmts: { markSeen: Statement<[string, number]> }
 
   constructor(readonly db: Db, readonly commands: CommandSpec<any>[], opts: EngineOptions) {
@@ -78,6 +80,10 @@ export class Engine {
         this.deliver(msg, group, this.process(msg, text, hit, group))
       })
     } catch (err) {
+      if (err instanceof Silenced) {
+        this.guard('marking a silenced message seen', () => this.tx(() => this.markSeen(msg)))
+        return
+      }
       const userError = err instanceof UserError
       if (!userError) this.log.error({ err, msgId: msg.id, room: msg.room }, 'message handling failed')
       try {
@@ -121,7 +127,16 @@ export class Engine {
     if (raw === null) return []
     const args = spec.args.safeParse(raw)
     if (!args.success) throw new UserError('error.badArgs', t('error.badArgs', { usage: spec.usage }), spec.who === 'anyone')
-    return spec.run(ctx, args.data)
+    // a member repeating a query (or a refused command) within its limit gets nothing (limits.ts)
+    const who = { groupId: group?.id ?? null, member: msg.from, isOrganizer }
+    if (!this.limits.allow(spec.name, args.data, who, msg.at)) return []
+    try {
+      return spec.run(ctx, args.data)
+    } catch (err) {
+      // the transaction is rolled back either way; only the answer is left out
+      if (err instanceof UserError && !err.asNotice && !this.limits.allowRefusal(spec.name, who, msg.at)) throw new Silenced()
+      throw err
+    }
   }
 
   /** The command a text starts with, or a form matched without a command word (a join). */
@@ -186,6 +201,7 @@ export class Engine {
     if (now - this.lastCheckpoint < 60_000) return
     this.lastCheckpoint = now
     this.guard('checkpoint', () => this.db.$client.pragma('wal_checkpoint(PASSIVE)'))
+    this.limits.prune(now)
     if (now - this.lastSweep < 3600_000) return
     this.lastSweep = now
     this.guard('export sweep', () => sweepExports(exportsDir(this.db), now))
