@@ -5,6 +5,7 @@ import type { Logger } from 'pino'
 import { existsSync } from 'node:fs'
 import { FileBox } from 'file-box'
 import { removeQuietly } from '../files.js'
+import { ErrorThrottle } from './errorThrottle.js'
 import type { Engine } from '../engine/engine.js'
 import type { OutMessage, Transport } from '../engine/sender.js'
 import type { Clock } from '../engine/runtime.js'
@@ -74,17 +75,10 @@ export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport
   }
 
   // the puppet retries fast when the network is down: log each kind of error once a minute
-  const lastLogged = new Map<string, { at: number; skipped: number }>()
+  const throttle = new ErrorThrottle()
   bot.on('error', (err) => {
-    const key = String((err as Error)?.message ?? err).slice(0, 200)
-    const seen = lastLogged.get(key)
-    const now = clock.now()
-    if (seen && now - seen.at < 60_000) {
-      seen.skipped++
-      return
-    }
-    log.error({ err, repeats: seen?.skipped ?? 0 }, 'wechaty error')
-    lastLogged.set(key, { at: now, skipped: 0 })
+    const seen = throttle.check(String((err as Error)?.message ?? err), clock.now())
+    if (seen.log) log.error({ err, repeats: seen.repeats }, 'wechaty error')
   })
   bot.on('login', (user) => safely('login sync', async () => {
     transport.reset()

@@ -17,6 +17,7 @@ import { addNotice, enqueue, ensureGroup, ensureMember, groupById, loadBook, sal
 import { alertSale, closeSale, view, MENTION_CAP } from './sales.js'
 import { organizesAny } from './scope.js'
 import { QueryLimits, Silenced } from './limits.js'
+import { pruneOld } from './housekeeping.js'
 import { UserError, type CommandSpec, type Ctx, type GroupRow, type Inbound, type Reply } from './types.js'
 
 export type EngineOptions = {
@@ -196,7 +197,7 @@ export class Engine {
   private lastSweep = 0
 
   /** Housekeeping for the live loop: fold the WAL back into the database once a minute;
-   * once an hour, delete exports older than a day. */
+   * once an hour, delete exports older than a day and dedupe/outbox rows older than 30 days. */
   maintain(now: number): void {
     if (now - this.lastCheckpoint < 60_000) return
     this.lastCheckpoint = now
@@ -204,7 +205,10 @@ export class Engine {
     this.limits.prune(now)
     if (now - this.lastSweep < 3600_000) return
     this.lastSweep = now
-    this.guard('export sweep', () => sweepExports(exportsDir(this.db), now))
+    // an in-memory database writes its exports to a temp folder other processes share: not swept
+    const onDisk = this.db.$client.name !== ':memory:' && this.db.$client.name !== ''
+    if (onDisk) this.guard('export sweep', () => sweepExports(exportsDir(this.db), now))
+    this.guard('pruning old rows', () => pruneOld(this.db, now))
   }
 
   hasPendingDigest(): boolean {
