@@ -50,7 +50,8 @@ function hardCut(s: string, limit: number): string[] {
  * fit, the last part ends with `tail(n)` where n counts the lines (or list pieces) left out.
  */
 export function fitText(text: string, tail: (omitted: number) => string, limit = MAX_CHARS, maxParts = MAX_PARTS): Fitted {
-  if ([...text].length <= limit) return { parts: [text], omitted: 0 }
+  // UTF-16 length is never below the character count: most texts are decided without counting
+  if (text.length <= limit || [...text].length <= limit) return { parts: [text], omitted: 0 }
   // pieces of a long line leave room for the tail, so any of them fits in the last part
   const units = text.split('\n').flatMap((l) => pieces(l, limit - TAIL_ROOM))
   const pack = (budgetLast: number) => {

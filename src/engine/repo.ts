@@ -127,8 +127,10 @@ export function enqueue(db: Db, m: Outgoing, now: number, notBefore = now): void
   // nothing the bot writes in a group may reach everyone (a member named @all or 所有人)
   const text = m.groupId ? defuseEveryone(maskPhones(plain)) : plain
   const mentions = (m.mentions ?? []).filter((n) => !isEveryone(n))
-  const owner = m.groupId ? groupById(db, m.groupId) : null
-  const tail = (n: number) => (!m.groupId ? t('fold.private', { n }) : owner?.ownerName ? t('fold.more', { n }) : t('fold.moreNoOwner', { n }))
+  // the group's owner is looked up only for a text too long for one message
+  let owner: GroupRow | null | undefined
+  const ownerOf = () => (owner === undefined ? (owner = m.groupId ? groupById(db, m.groupId) : null) : owner)
+  const tail = (n: number) => (!m.groupId ? t('fold.private', { n }) : ownerOf()?.ownerName ? t('fold.more', { n }) : t('fold.moreNoOwner', { n }))
   const fitted = fitText(text, tail)
   const one = fitted.parts.length === 1
   fitted.parts.forEach((part, i) => {
@@ -137,10 +139,11 @@ export function enqueue(db: Db, m: Outgoing, now: number, notBefore = now): void
     insertOutbox(db, { ...m, text: part, mentions: one ? mentions : mentionsIn(part, mentions), file: last ? m.file : null }, now, notBefore)
   })
   // the group saw the first parts; the organizer gets the whole text privately, in parts
-  if (fitted.omitted > 0 && owner?.ownerName) {
-    insertOutbox(db, { toName: owner.ownerName, text: t('fold.fullCopy', { room: owner.topic }), kind: 'reply' }, now, notBefore)
+  const to = fitted.omitted > 0 ? ownerOf() : null
+  if (to?.ownerName) {
+    insertOutbox(db, { toName: to.ownerName, text: t('fold.fullCopy', { room: to.topic }), kind: 'reply' }, now, notBefore)
     for (const part of fitText(text, (n) => t('fold.private', { n }), MAX_CHARS, PRIVATE_PARTS).parts) {
-      insertOutbox(db, { toName: owner.ownerName, text: part, kind: 'reply' }, now, notBefore)
+      insertOutbox(db, { toName: to.ownerName, text: part, kind: 'reply' }, now, notBefore)
     }
   }
 }
