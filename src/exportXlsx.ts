@@ -1,10 +1,11 @@
 // The supplier order sheet: an exceljs workbook for one sale — totals per item and variant,
 // a sheet per pickup point, the shipping sheet, the member sheet and the sale's figures.
 import { and, asc, eq } from 'drizzle-orm'
+import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { tmpdir } from 'node:os'
 import type { Db } from './db/db.js'
-import { privateDir, uniquePart, writePrivate } from './files.js'
+import { privateDir, uniquePart, writePrivate, writePrivateOver } from './files.js'
 import { addresses, groups, items, sales } from './db/schema.js'
 import { pickupOf } from './core/delivery.js'
 import { saleRows, groupRows } from './core/stats.js'
@@ -80,7 +81,12 @@ export function workbookData(db: Db, sale: SaleRow): WorkbookData {
   return { title: `${room} 团${sale.no} ${sale.title}`, sheets }
 }
 
-export async function writeWorkbook(data: WorkbookData, file: string): Promise<void> {
+/**
+ * Write a workbook, readable by the bot's user only. `exclusive` (the bot's own exports folder):
+ * the folder is made private and the name must be new; otherwise (a CLI's --out) a file of that
+ * name is replaced and the folder left as it is.
+ */
+export async function writeWorkbook(data: WorkbookData, file: string, exclusive = false): Promise<void> {
   // loaded on first use: exceljs takes ~2 s to import, which every bot start would pay
   const { default: ExcelJS } = await import('exceljs')
   const wb = new ExcelJS.Workbook()
@@ -94,8 +100,14 @@ export async function writeWorkbook(data: WorkbookData, file: string): Promise<v
     for (const c of s.money) ws.getColumn(c).numFmt = '0.00'
     ws.views = [{ state: 'frozen', ySplit: 1 }]
   }
-  privateDir(dirname(file))
-  writePrivate(file, new Uint8Array(await wb.xlsx.writeBuffer()))
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer())
+  if (exclusive) {
+    privateDir(dirname(file))
+    writePrivate(file, bytes)
+  } else {
+    mkdirSync(dirname(file), { recursive: true })
+    writePrivateOver(file, bytes)
+  }
 }
 
 /** The sale an export is for: its number, narrowed by the room when several groups have one. */
@@ -127,7 +139,7 @@ export function exportFile(db: Db, group: { id: number; topic: string }, saleNo:
 /** Workbooks the bot is still writing (a chat command cannot await inside its transaction). */
 const inFlight = new Set<Promise<void>>()
 export function writeInBackground(data: WorkbookData, file: string, onError: (err: unknown) => void): void {
-  const p = writeWorkbook(data, file).catch(onError).finally(() => inFlight.delete(p))
+  const p = writeWorkbook(data, file, true).catch(onError).finally(() => inFlight.delete(p))
   inFlight.add(p)
 }
 export async function exportsWritten(): Promise<void> {

@@ -29,6 +29,12 @@ export function writePrivate(file: string, data: Uint8Array | string): void {
   chmodSync(file, FILE_MODE)
 }
 
+/** Write a file the bot's user alone may read, replacing one of that name (a CLI's --out). */
+export function writePrivateOver(file: string, data: Uint8Array | string): void {
+  writeFileSync(file, data, { mode: FILE_MODE })
+  chmodSync(file, FILE_MODE)
+}
+
 /** A part no other export of the same room, sale and minute can share. */
 export const uniquePart = (): string => randomBytes(4).toString('hex')
 

@@ -3,6 +3,8 @@
 import { chmodSync, mkdtempSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDb } from '../../src/db/db.js'
 import { exportsWritten } from '../../src/exportXlsx.js'
@@ -10,6 +12,7 @@ import { EXPORT_KEEP_MS, sweepExports } from '../../src/files.js'
 import { LAUNCH, group, run, say, sayIn, tmpDb } from '../harness.js'
 
 const mode = (f: string) => statSync(f).mode & 0o777
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 // the shell that starts the bot usually has umask 022 (files 644): the bot must not rely on it
 let umask = 0
@@ -64,6 +67,21 @@ describe('files on disk', () => {
       for (const f of files) expect(o.text).not.toContain(basename(f))
     }
   })
+
+  it('the backup and export CLIs write files only their user may read, whatever the umask', async () => {
+    const db = tmpDb()
+    const { app } = await run([group('2026-12-01T10:00:00+08:00'), say('2026-12-01T10:01:00+08:00', '阿May', LAUNCH), say('2026-12-01T10:02:00+08:00', 'Lily', '+1')], db)
+    app.close()
+    const dir = dirname(db)
+    const cli = (script: string, ...args: string[]) => {
+      const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, script), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env } })
+      expect(r.status, r.stderr).toBe(0)
+    }
+    cli('src/cli/backup.ts', '--db', db, '--out', join(dir, 'backup.sqlite'))
+    cli('src/cli/export.ts', '--db', db, '--out', join(dir, 'orders.csv'))
+    expect(mode(join(dir, 'backup.sqlite'))).toBe(0o600)
+    expect(mode(join(dir, 'orders.csv'))).toBe(0o600)
+  }, 30_000)
 
   it('exports older than a day are swept', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shantuan-exports-'))
