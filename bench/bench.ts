@@ -13,8 +13,9 @@ import { burst, type Burst } from './burst.js'
 import { growth, type Growth } from './growth.js'
 import { recovery, type Recovery } from './recovery.js'
 import { live, type Live } from './live.js'
+import { chainRepost, type ChainRepost } from './chainRepost.js'
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string', default: '1,2,3,4,5' } } })
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string', default: '1,2,3,4,5,6' } } })
 const only = new Set(values.only!.split(',').map((s) => s.trim()))
 const scale = values.quick ? 0.1 : 1
 
@@ -25,7 +26,7 @@ const f = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDig
 
 const started = new Date()
 const loadBefore = loadavg()
-const results: { throughput?: Throughput; burst?: Burst; growth?: Growth; recovery?: Recovery; live?: Live } = {}
+const results: { throughput?: Throughput; burst?: Burst; growth?: Growth; recovery?: Recovery; live?: Live; chain?: ChainRepost } = {}
 
 if (only.has('1')) {
   const r = (results.throughput = await throughput(Math.round(20_000 * scale)))
@@ -68,6 +69,11 @@ if (only.has('5')) {
   row('5 live path', `Wechaty on puppet-mock → attach → engine (msgs/s, ${f(r.messages)} msgs)`, f(r.liveMsgsPerSec))
   row('5 live path', 'engine.handle alone, same mix (msgs/s)', f(r.engineMsgsPerSec))
   row('5 live path', 'ratio live / engine alone', f(r.ratio, 2))
+}
+if (only.has('6')) {
+  const r = (results.chain = await chainRepost(500, 5))
+  row('6 接龙', `first post of a ${r.lines - 1}-line 接龙 (engine.handle)`, `${f(r.firstPostMs, 1)} ms`)
+  row('6 接龙', `re-post of ${r.lines} lines (engine.handle: one line added / median of 5 re-posts)`, `${f(r.repostMs, 1)} / ${f(r.repostsMedianMs, 1)} ms`, '< 50 ms', r.repostsMedianMs < 50)
 }
 
 const loadAfter = loadavg()

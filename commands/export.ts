@@ -1,16 +1,13 @@
 import { z } from 'zod'
-import { join } from 'node:path'
 import { extractSaleRef } from '../src/core/join.js'
 import { chooseGroup, groupSales, pickSaleFor } from '../src/engine/scope.js'
-import { exportsDir, shownPath, workbookData, writeInBackground } from '../src/exportXlsx.js'
+import { exportFile, workbookData, writeInBackground } from '../src/exportXlsx.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
-const stamp = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '')
-const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)
-
 /**
- * 导出: the supplier order sheet (xlsx) for a sale, written under exports/ beside the database.
+ * 导出: the supplier order sheet (xlsx) for a sale, written under exports/ beside the database
+ * (0600, deleted once sent or after a day).
  * Only in a private chat: it holds addresses and phone numbers. The reply carries the file;
  * it is written in the background, and the send is retried until the file exists.
  */
@@ -29,9 +26,10 @@ const exportCmd: CommandSpec<{ rest: string }> = {
     const closed = groupSales(ctx.db, group.id).filter((s) => s.state !== 'open')
     const ref = extractSaleRef(left).ref ?? (/^\d{1,4}$/.test(left.trim()) ? Number(left.trim()) : null)
     const sale = pickSaleFor(ctx.db, group, ref, closed.slice(0, 1), '/export')
-    const file = join(exportsDir(ctx.db), `${safe(group.topic)}-团${sale.no}-${stamp(ctx.now)}.xlsx`)
-    writeInBackground(workbookData(ctx.db, sale), file, (err) => process.stderr.write(`export ${file} failed: ${String(err)}\n`))
-    return [{ kind: 'say', text: t('stats.exported', { no: sale.no, title: sale.title, path: shownPath(file) }), file }]
+    const file = exportFile(ctx.db, group, sale.no, ctx.now)
+    writeInBackground(workbookData(ctx.db, sale), file, (err) => process.stderr.write(`export of sale ${sale.id} failed: ${String((err as Error)?.message ?? err).slice(0, 200)}\n`))
+    // the reply never shows where the file lies on the server: the file itself follows it
+    return [{ kind: 'say', text: t('stats.exported', { no: sale.no, title: sale.title }), file }]
   },
 }
 export default exportCmd

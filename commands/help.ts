@@ -12,9 +12,12 @@ const help: CommandSpec<Record<string, never>> = {
   usage: '/help',
   args: z.object({}) as unknown as z.ZodType<Record<string, never>>,
   parse: () => ({}),
-  run: (ctx) => [{
-    kind: 'say',
-    text: [t('help.header'), ...ctx.commands.map((c) => t('help.line', { usage: `${c.aliases.join(' / ')}`, summary: c.summary, organizer: c.who === 'organizer' }))].join('\n'),
-  }],
+  // members see the commands they may use (the whole list is longer than one message may be);
+  // organizers see everything
+  run: (ctx) => {
+    const shown = ctx.isOrganizer ? ctx.commands : ctx.commands.filter((c) => c.who !== 'organizer')
+    const lines = shown.map((c) => t('help.line', { usage: `${c.aliases.join(' / ')}`, summary: c.summary, organizer: c.who === 'organizer' }))
+    return [{ kind: 'say', text: [t('help.header'), ...lines, ...(ctx.isOrganizer ? [] : [t('help.organizerMore')])].join('\n') }]
+  },
 }
 export default help

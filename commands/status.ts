@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { boardText } from '../src/core/render.js'
 import { loadBook, openSales } from '../src/engine/repo.js'
-import { view } from '../src/engine/sales.js'
+import { BOARD_KIND, view } from '../src/engine/sales.js'
 import { saleRefOf, targetSale } from '../src/engine/target.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
 
@@ -20,7 +20,8 @@ const status: CommandSpec<{ ref: number | null }> = {
     const sales = ref !== null ? [targetSale(ctx, ref, { mustBeOpen: false })] : openSales(ctx.db, ctx.group!.id)
     if (sales.length === 0) throw fail('sale.none')
     const text = sales.map((s) => boardText(view(s), loadBook(ctx.db, s), ctx.now, tz)).join('\n\n')
-    return [{ kind: 'say', text }]
+    // tagged so that a close drops a board still queued for the group (it would show the sale open)
+    return [{ kind: 'say', text, tag: BOARD_KIND }]
   },
 }
 export default status

@@ -2,9 +2,10 @@
 // a sheet per pickup point, the shipping sheet, the member sheet and the sale's figures.
 import { and, asc, eq } from 'drizzle-orm'
 import { mkdirSync } from 'node:fs'
-import { dirname, join, relative, isAbsolute } from 'node:path'
+import { dirname, join } from 'node:path'
 import { tmpdir } from 'node:os'
 import type { Db } from './db/db.js'
+import { privateDir, uniquePart, writePrivate, writePrivateOver } from './files.js'
 import { addresses, groups, items, sales } from './db/schema.js'
 import { pickupOf } from './core/delivery.js'
 import { saleRows, groupRows } from './core/stats.js'
@@ -80,7 +81,12 @@ export function workbookData(db: Db, sale: SaleRow): WorkbookData {
   return { title: `${room} 团${sale.no} ${sale.title}`, sheets }
 }
 
-export async function writeWorkbook(data: WorkbookData, file: string): Promise<void> {
+/**
+ * Write a workbook, readable by the bot's user only. `exclusive` (the bot's own exports folder):
+ * the folder is made private and the name must be new; otherwise (a CLI's --out) a file of that
+ * name is replaced and the folder left as it is.
+ */
+export async function writeWorkbook(data: WorkbookData, file: string, exclusive = false): Promise<void> {
   // loaded on first use: exceljs takes ~2 s to import, which every bot start would pay
   const { default: ExcelJS } = await import('exceljs')
   const wb = new ExcelJS.Workbook()
@@ -94,8 +100,14 @@ export async function writeWorkbook(data: WorkbookData, file: string): Promise<v
     for (const c of s.money) ws.getColumn(c).numFmt = '0.00'
     ws.views = [{ state: 'frozen', ySplit: 1 }]
   }
-  mkdirSync(dirname(file), { recursive: true })
-  await wb.xlsx.writeFile(file)
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer())
+  if (exclusive) {
+    privateDir(dirname(file))
+    writePrivate(file, bytes)
+  } else {
+    mkdirSync(dirname(file), { recursive: true })
+    writePrivateOver(file, bytes)
+  }
 }
 
 /** The sale an export is for: its number, narrowed by the room when several groups have one. */
@@ -112,16 +124,22 @@ export function exportsDir(db: Db): string {
   return file === ':memory:' || file === '' ? join(tmpdir(), 'shantuan-exports') : join(dirname(file), 'exports')
 }
 
-/** A path as the organizer should see it: relative to the bot's folder when it is inside it. */
-export function shownPath(abs: string): string {
-  const rel = relative(process.cwd(), abs)
-  return rel.startsWith('..') || isAbsolute(rel) ? abs : rel
+const stamp = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '')
+const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)
+
+/**
+ * A workbook's file name: the topic (so the organizer recognises it), the group's own number
+ * (two groups may share a topic), the sale, the minute in China time, and a random part, so
+ * no other export can take the name. The file is created exclusively (see writePrivate).
+ */
+export function exportFile(db: Db, group: { id: number; topic: string }, saleNo: number, now: number): string {
+  return join(exportsDir(db), `${safe(group.topic)}-g${group.id}-团${saleNo}-${stamp(now)}-${uniquePart()}.xlsx`)
 }
 
 /** Workbooks the bot is still writing (a chat command cannot await inside its transaction). */
 const inFlight = new Set<Promise<void>>()
 export function writeInBackground(data: WorkbookData, file: string, onError: (err: unknown) => void): void {
-  const p = writeWorkbook(data, file).catch(onError).finally(() => inFlight.delete(p))
+  const p = writeWorkbook(data, file, true).catch(onError).finally(() => inFlight.delete(p))
   inFlight.add(p)
 }
 export async function exportsWritten(): Promise<void> {

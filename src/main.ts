@@ -1,18 +1,27 @@
 // The live bot: QR login in the terminal, then it serves every group the account is in.
 import { WechatyBuilder, ScanStatus } from 'wechaty'
 import qrcode from 'qrcode-terminal'
+import { dirname } from 'node:path'
 import { loadConfig } from './config.js'
+import { privateDir, privateFile } from './files.js'
 import { makeLogger } from './log.js'
 import { makeApp } from './app.js'
 import { runLive } from './engine/runtime.js'
 import { attach, WechatyTransport } from './adapters/wechaty.js'
 
+// Everything the bot writes (database, WAL, login session, exports) is for its own user only:
+// files 0600, folders 0700, whatever the shell's umask was. src/files.ts sets the same modes
+// explicitly where the bot creates them.
+process.umask(0o077)
 const config = loadConfig()
 const log = makeLogger(config.LOG_LEVEL)
 const clock = { now: () => Date.now() }
 
 // The puppet comes from WECHATY_PUPPET (and WECHATY_PUPPET_SERVICE_TOKEN for service puppets).
 // The name puts the login session (memory card) under data/ next to the database.
+privateDir(dirname(config.SHANTUAN_NAME))
+const session = `${config.SHANTUAN_NAME}.memory-card.json`
+privateFile(session)
 const bot = WechatyBuilder.build({ name: config.SHANTUAN_NAME, puppet: config.WECHATY_PUPPET as any })
 const transport = new WechatyTransport(bot)
 const app = makeApp({ dbFile: config.SHANTUAN_DB, transport, log })
@@ -28,6 +37,8 @@ bot.on('scan', (qr, status) => {
     process.stderr.write('用微信扫描上面的二维码登录（需要能登录网页版微信的账号）\n')
   }
 })
+// a session saved by an older version (or under another umask) is tightened at each login
+bot.on('login', () => { setTimeout(() => privateFile(session), 5000) })
 bot.on('logout', (user) => log.warn({ user: user.name() }, 'logged out'))
 
 // Never call bot.stop() on a signal: with wechat4u it logs the account out and wipes the

@@ -4,6 +4,8 @@ import { types, type Wechaty, type Message, type Room, type Contact } from 'wech
 import type { Logger } from 'pino'
 import { existsSync } from 'node:fs'
 import { FileBox } from 'file-box'
+import { removeQuietly } from '../files.js'
+import { ErrorThrottle } from './errorThrottle.js'
 import type { Engine } from '../engine/engine.js'
 import type { OutMessage, Transport } from '../engine/sender.js'
 import type { Clock } from '../engine/runtime.js'
@@ -52,7 +54,11 @@ export class WechatyTransport implements Transport {
     // the export is written in the background: until it exists this send fails and is retried
     if (m.file && !existsSync(m.file)) throw new Error('file not written yet')
     await this.bot.puppet.messageSendText(contact.id, m.text)
-    if (m.file) await this.bot.puppet.messageSendFile(contact.id, FileBox.fromFile(m.file))
+    if (m.file) {
+      await this.bot.puppet.messageSendFile(contact.id, FileBox.fromFile(m.file))
+      // the organizer has it now; a copy left on the server is one more place holding addresses
+      removeQuietly(m.file)
+    }
   }
 }
 
@@ -69,17 +75,10 @@ export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport
   }
 
   // the puppet retries fast when the network is down: log each kind of error once a minute
-  const lastLogged = new Map<string, { at: number; skipped: number }>()
+  const throttle = new ErrorThrottle()
   bot.on('error', (err) => {
-    const key = String((err as Error)?.message ?? err).slice(0, 200)
-    const seen = lastLogged.get(key)
-    const now = clock.now()
-    if (seen && now - seen.at < 60_000) {
-      seen.skipped++
-      return
-    }
-    log.error({ err, repeats: seen?.skipped ?? 0 }, 'wechaty error')
-    lastLogged.set(key, { at: now, skipped: 0 })
+    const seen = throttle.check(String((err as Error)?.message ?? err), clock.now())
+    if (seen.log) log.error({ err, repeats: seen.repeats }, 'wechaty error')
   })
   bot.on('login', (user) => safely('login sync', async () => {
     transport.reset()

@@ -6,10 +6,11 @@
 // The copy is written next to FILE, checked, made a single file and only then renamed to
 // FILE, so FILE is always either the previous backup or a complete new one.
 import Database from 'better-sqlite3'
-import { existsSync, renameSync, rmSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, openSync, renameSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
+import { FILE_MODE } from '../files.js'
 
 const Args = z.object({ db: z.string().min(1), out: z.string().min(1) })
 
@@ -23,6 +24,9 @@ const { db, out } = args.data
 const partial = `${out}.partial-${process.pid}`
 
 try {
+  // the copy holds what the database holds: the bot's user alone may read it (SQLite keeps the mode)
+  closeSync(openSync(partial, 'w', FILE_MODE))
+  chmodSync(partial, FILE_MODE)
   const source = new Database(db, { readonly: true, fileMustExist: true })
   source.pragma('busy_timeout = 5000')
   const { totalPages } = await source.backup(partial, { progress: () => 0x7fffffff })

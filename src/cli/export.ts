@@ -1,6 +1,7 @@
 // npm run --silent export -- --db DB --out FILE.csv [--sale N --room TOPIC]
 //                            --db DB --out FILE.csv --demand [--room TOPIC]   (demand packages, issue 3)
-import { writeFileSync, existsSync } from 'node:fs'
+import { existsSync } from 'node:fs'
+import { writePrivateOver } from '../files.js'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { openDb } from '../db/db.js'
@@ -25,7 +26,7 @@ if (!args.success || !existsSync(args.data.db)) {
 const db = openDb(args.data.db)
 if (args.data.demand) {
   const rows = demandRows(db, { room: args.data.room })
-  writeFileSync(args.data.out, demandCsv(rows))
+  writePrivateOver(args.data.out, demandCsv(rows))
   process.stderr.write(`${rows.length} demand rows → ${args.data.out}\n`)
 } else if (args.data.out.toLowerCase().endsWith('.xlsx')) {
   // the supplier order sheet: one sale, a workbook of several sheets
@@ -43,7 +44,7 @@ if (args.data.demand) {
   process.stderr.write(`${data.sheets.map((s) => s.name).join(', ')} → ${args.data.out}\n`)
 } else {
   const rows = exportRows(db, { sale: args.data.sale, room: args.data.room })
-  writeFileSync(args.data.out, toCsv(rows))
+  writePrivateOver(args.data.out, toCsv(rows))
   process.stderr.write(`${rows.length} rows → ${args.data.out}\n`)
 }
 db.$client.close()

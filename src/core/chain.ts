@@ -24,12 +24,15 @@ export type ChainList = {
   /** the example line (例 / 例如 / 格式), without its marker */
   example: string | null
   entries: ChainEntry[]
+  /** entries past MAX_ENTRIES, not read */
+  ignored: number
   /** lines after the entries */
   tail: string[]
 }
 
 export const MAX_ENTRY_CHARS = 80
-export const MAX_ENTRIES = 3000
+/** WeChat's own 接龙 stops at 500 entries: a longer "list" is typed by hand, and the rest is not read. */
+export const MAX_ENTRIES = 500
 
 const HEADER = /^#\s*(接龙|group\s*note)(?:\s+(.*))?$/i
 const EXAMPLE = /^(?:例如|例子|示例|格式|例)\s*[:：]?\s*(.*)$/
@@ -103,14 +106,18 @@ export function parseChain(text: string): ChainList | null {
     else description.push(l.text)
   }
   const entries: ChainEntry[] = []
+  let ignored = 0
   for (const l of entryLines) {
-    if (entries.length >= MAX_ENTRIES) break
     const m = ENTRY.exec(l.text)!
     const content = m[2].trim()
     if (content === '') continue
+    if (entries.length >= MAX_ENTRIES) {
+      ignored++
+      continue
+    }
     entries.push({ no: Number(m[1]), content, line: l.line, tooLong: [...content].length > MAX_ENTRY_CHARS })
   }
-  return { header, title, description, example, entries, tail: after.flat().map((l) => l.text) }
+  return { header, title, description, example, entries, ignored, tail: after.flat().map((l) => l.text) }
 }
 
 // ------------------------------------------------------------------ whose line
@@ -259,28 +266,30 @@ export const lineKey = (rest: string) => fold(normalize(rest)).toLowerCase()
  * lines of `next` that the owner did not already have, so problems are reported once.
  */
 export function diffByOwner(prev: OwnedLine[], next: OwnedLine[]): { owners: string[]; fresh: OwnedLine[] } {
+  // one pass over each list, counting keys: a list of hundreds of lines, many of them one
+  // owner's, must not be compared pair by pair
   const group = (ls: OwnedLine[]) => {
-    const m = new Map<string, { owner: string; keys: string[] }>()
+    const m = new Map<string, { owner: string; keys: string[]; count: Map<string, number> }>()
     for (const l of ls) {
       const k = looseKey(l.owner)
-      const e = m.get(k) ?? { owner: l.owner, keys: [] }
+      let e = m.get(k)
+      if (!e) m.set(k, (e = { owner: l.owner, keys: [], count: new Map() }))
       e.keys.push(l.key)
-      m.set(k, e)
+      e.count.set(l.key, (e.count.get(l.key) ?? 0) + 1)
     }
     return m
   }
   const before = group(prev)
   const after = group(next)
-  const same = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n')
+  const same = (a: Map<string, number>, b: Map<string, number>) => a.size === b.size && [...a].every(([k, n]) => b.get(k) === n)
   const owners: string[] = []
   const fresh: OwnedLine[] = []
   for (const [k, e] of after) {
-    const old = before.get(k)?.keys ?? []
-    if (!same(old, e.keys)) owners.push(e.owner)
-    const left = [...old]
+    const left = new Map(before.get(k)?.count ?? [])
+    if (!same(left, e.count)) owners.push(e.owner)
     for (const key of e.keys) {
-      const at = left.indexOf(key)
-      if (at >= 0) left.splice(at, 1)
+      const n = left.get(key) ?? 0
+      if (n > 0) left.set(key, n - 1)
       else fresh.push({ owner: e.owner, key })
     }
   }

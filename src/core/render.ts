@@ -2,6 +2,7 @@
 import { t, yuan } from '../i18n/zh-CN.js'
 import { formatDuration, formatTime } from './deadline.js'
 import { type Book, soldOf, waitlistUnits, buyers, bills } from './sale.js'
+import { defuseEveryone, isEveryone } from './fold.js'
 import { demandBlocks, isDemandNotice } from './demandDigest.js'
 import { fulfilmentLines, launchExtras, tierProgress, type FulfilmentView } from './fulfilmentRender.js'
 
@@ -24,6 +25,8 @@ export class Mentions {
     return this.names.length >= this.cap
   }
   at(name: string): string {
+    // a member named 所有人 or @all is written plainly: an @ would reach the whole group
+    if (isEveryone(name)) return defuseEveryone(name)
     if (this.names.includes(name)) return `@${name}`
     if (this.names.length >= this.cap) return name
     this.names.push(name)

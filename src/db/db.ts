@@ -3,9 +3,10 @@ import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { fileURLToPath } from 'node:url'
-import { mkdirSync } from 'node:fs'
+import { closeSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import * as schema from './schema.js'
+import { FILE_MODE, privateDir, privateFile } from '../files.js'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
@@ -17,9 +18,16 @@ const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url)
  * drop the last commits. busy_timeout covers an export or backup holding a lock briefly.
  */
 export function openDb(file: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const onDisk = file !== ':memory:' && file !== ''
+  if (onDisk) {
+    // SQLite gives the WAL and shared-memory files the database file's mode: make that 0600 first
+    privateDir(dirname(file))
+    closeSync(openSync(file, 'a', FILE_MODE))
+    privateFile(file)
+  }
   const sqlite = new Database(file)
   sqlite.pragma('journal_mode = WAL')
+  if (onDisk) for (const f of [`${file}-wal`, `${file}-shm`]) privateFile(f)
   sqlite.pragma('synchronous = NORMAL')
   // checkpoints run from the live loop once a minute (see Engine.maintain), not inside
   // whichever message's commit happens to cross the page threshold: that commit used to

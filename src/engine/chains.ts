@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/db.js'
 import { chains, intents, members, sales } from '../db/schema.js'
-import { chainFormatText, diffByOwner, lineKey, ownerMatcher, parseChain, readLine, type ChainEntry } from '../core/chain.js'
+import { chainFormatText, diffByOwner, lineKey, MAX_ENTRIES, ownerMatcher, parseChain, readLine, type ChainEntry, type ChainList } from '../core/chain.js'
 import * as rules from '../core/sale.js'
 import { formatTime } from '../core/deadline.js'
 import { money } from '../core/render.js'
@@ -35,6 +35,8 @@ type ChainState = {
   unlinked: Unlinked | null
   pending: string | null
   hinted: string[]
+  /** titles whose poster was told that entries past the 500th are not read (once per title) */
+  toldTooMany?: string[]
 }
 export type Target = { kind: 'sale'; sale: SaleRow } | { kind: 'intent'; intent: IntentRow }
 export type TargetRef = { kind: 'sale' | 'intent'; no: number }
@@ -140,6 +142,23 @@ export function handleChainPost(ctx: Ctx): Reply[] {
   settleLotteries(db, group.id, now)
   const state = loadState(db, group.id)
   const titleKey = looseKey(list.title)
+  const told = tellTooMany(state, titleKey, list.ignored, ctx.sender)
+  const replies = readPost(ctx, list, state, titleKey)
+  if (told.length > 0) saveState(db, group.id, state, null, now)
+  return [...told, ...replies]
+}
+
+/** Entries past MAX_ENTRIES are ignored; the poster hears it once per list title. */
+function tellTooMany(state: ChainState, titleKey: string, ignored: number, poster: string): Reply[] {
+  const told = state.toldTooMany ?? []
+  if (ignored === 0 || told.includes(titleKey)) return []
+  state.toldTooMany = [...told.slice(-19), titleKey]
+  return [{ kind: 'notice', notice: 'refused', member: poster, payload: { reason: t('chain.tooMany', { max: MAX_ENTRIES, ignored }) } }]
+}
+
+function readPost(ctx: Ctx, list: ChainList, state: ChainState, titleKey: string): Reply[] {
+  const { db, now } = ctx
+  const group = ctx.group!
   const found = findTarget(db, group, state, titleKey)
   if (found === null) {
     // remember who first posted each line, so that a later /chain link credits them, not the last poster
@@ -210,10 +229,31 @@ export function linkChain(ctx: Ctx, ref: TargetRef): Reply[] {
  */
 function readLines(db: Db, group: GroupRow, entries: Posted[], poster: string, variants: string[] = [], prev: StoredLine[] = []): Line[] {
   const ownerOf = ownerMatcher(memberNamesAll(db, group.id), variants)
-  const left = [...prev]
-  const take = (ok: (l: StoredLine) => boolean): StoredLine | null => {
-    const i = left.findIndex(ok)
-    return i >= 0 ? left.splice(i, 1)[0] : null
+  // the previous list's lines, queued by what identifies them, so each new line finds its
+  // match in one look-up (a list of 500 lines, reordered, must not be searched pair by pair)
+  // a line stored before `anon` was kept (anon undefined) may be matched either way
+  const taken = new Set<number>()
+  const queues = new Map<string, number[]>()
+  const named = (owner: string, key: string) => `n\n${looseKey(owner)}\n${key}`
+  const enqueueAt = (k: string, i: number) => {
+    const q = queues.get(k)
+    if (q) q.push(i)
+    else queues.set(k, [i])
+  }
+  prev.forEach((p, i) => {
+    if (p.anon !== true) enqueueAt(named(p.owner, p.key), i)
+    if (p.anon === true) enqueueAt(`a\n${p.key}`, i)
+    if (p.anon === undefined) enqueueAt(`u\n${p.key}`, i)
+  })
+  const take = (k: string): StoredLine | null => {
+    const q = queues.get(k)
+    while (q && q.length > 0) {
+      const i = q.shift()!
+      if (taken.has(i)) continue
+      taken.add(i)
+      return prev[i]
+    }
+    return null
   }
   const read = entries.map((e) => {
     const o = ownerOf(e.content, e.by ?? poster)
@@ -221,19 +261,19 @@ function readLines(db: Db, group: GroupRow, entries: Posted[], poster: string, v
   })
   // named lines first (their owner is in the line), then nameless ones take the remaining lines
   for (const l of read.filter((x) => !x.anon)) {
-    const seen = take((p) => p.anon !== true && looseKey(p.owner) === looseKey(l.owner) && p.key === l.key)
+    const seen = take(named(l.owner, l.key))
     if (seen?.first !== undefined) l.first = seen.first
   }
   for (const l of read.filter((x) => x.anon)) {
     // lists stored before `anon` was kept: any line with the same text
-    const seen = take((p) => p.anon === true && p.key === l.key) ?? take((p) => p.anon === undefined && p.key === l.key)
+    const seen = take(`a\n${l.key}`) ?? take(`u\n${l.key}`)
     if (seen) {
       l.owner = seen.owner
       l.first = seen.first ?? seen.owner
     }
   }
   const me = looseKey(poster)
-  const kept = left.filter((p) => looseKey(p.first ?? p.owner) !== me)
+  const kept = prev.filter((p, i) => !taken.has(i) && looseKey(p.first ?? p.owner) !== me)
     .map((p): Line => ({ ...p, no: 0, content: p.rest, tooLong: p.long === true }))
   return [...read, ...kept]
 }
@@ -301,7 +341,12 @@ function applyList(db: Db, group: GroupRow, target: Target, state: ChainState, t
   // each list's lines by owner, computed once: lists run to hundreds of lines
   const byOwner = <T extends StoredLine>(ls: T[]) => {
     const m = new Map<string, T[]>()
-    for (const l of ls) m.set(looseKey(l.owner), [...(m.get(looseKey(l.owner)) ?? []), l])
+    for (const l of ls) {
+      const k = looseKey(l.owner)
+      const mine = m.get(k)
+      if (mine) mine.push(l)
+      else m.set(k, [l])
+    }
     return m
   }
   const known = new Map(db.select().from(members).where(eq(members.groupId, group.id)).all().map((m) => [m.name, m as MemberRow]))

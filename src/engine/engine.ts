@@ -11,9 +11,13 @@ import { maskAddresses } from '../core/privacy.js'
 import { digestText, type DigestNotice, type DigestSale } from '../core/render.js'
 import { isQuiet, quietEnd } from '../core/schedule.js'
 import { t } from '../i18n/zh-CN.js'
+import { sweepExports } from '../files.js'
+import { exportsDir } from '../exportXlsx.js'
 import { addNotice, enqueue, ensureGroup, ensureMember, groupById, loadBook, saleById } from './repo.js'
 import { alertSale, closeSale, quietOf, view, MENTION_CAP } from './sales.js'
 import { organizesAny } from './scope.js'
+import { QueryLimits, Silenced } from './limits.js'
+import { pruneOld } from './housekeeping.js'
 import { UserError, type CommandSpec, type Ctx, type GroupRow, type Inbound, type Reply } from './types.js'
 
 export type EngineOptions = {
@@ -33,6 +37,7 @@ export class Engine {
   private readonly gatherMs: number
   private readonly log: Logger
   private readonly jobRuns = new Map<string, JobRun>()
+  private readonly limits = new QueryLimits()
   private readonly stmts: { markSeen: Statement<[string, number]> }
 
   constructor(readonly db: Db, readonly commands: CommandSpec<any>[], opts: EngineOptions) {
@@ -76,6 +81,10 @@ export class Engine {
         this.deliver(msg, group, this.process(msg, text, hit, group))
       })
     } catch (err) {
+      if (err instanceof Silenced) {
+        this.guard('marking a silenced message seen', () => this.tx(() => this.markSeen(msg)))
+        return
+      }
       const userError = err instanceof UserError
       if (!userError) this.log.error({ err, msgId: msg.id, room: msg.room }, 'message handling failed')
       try {
@@ -119,7 +128,16 @@ export class Engine {
     if (raw === null) return []
     const args = spec.args.safeParse(raw)
     if (!args.success) throw new UserError('error.badArgs', t('error.badArgs', { usage: spec.usage }), spec.who === 'anyone')
-    return spec.run(ctx, args.data)
+    // a member repeating a query (or a refused command) within its limit gets nothing (limits.ts)
+    const who = { groupId: group?.id ?? null, member: msg.from, isOrganizer }
+    if (!this.limits.allow(spec.name, args.data, who, msg.at)) return []
+    try {
+      return spec.run(ctx, args.data)
+    } catch (err) {
+      // the transaction is rolled back either way; only the answer is left out
+      if (err instanceof UserError && !err.asNotice && !this.limits.allowRefusal(spec.name, who, msg.at)) throw new Silenced()
+      throw err
+    }
   }
 
   /** The command a text starts with, or a form matched without a command word (a join). */
@@ -181,12 +199,21 @@ export class Engine {
   }
 
   private lastCheckpoint = 0
+  private lastSweep = 0
 
-  /** Housekeeping for the live loop: fold the WAL back into the database once a minute. */
+  /** Housekeeping for the live loop: fold the WAL back into the database once a minute;
+   * once an hour, delete exports older than a day and dedupe/outbox rows older than 30 days. */
   maintain(now: number): void {
     if (now - this.lastCheckpoint < 60_000) return
     this.lastCheckpoint = now
     this.guard('checkpoint', () => this.db.$client.pragma('wal_checkpoint(PASSIVE)'))
+    this.limits.prune(now)
+    if (now - this.lastSweep < 3600_000) return
+    this.lastSweep = now
+    // an in-memory database writes its exports to a temp folder other processes share: not swept
+    const onDisk = this.db.$client.name !== ':memory:' && this.db.$client.name !== ''
+    if (onDisk) this.guard('export sweep', () => sweepExports(exportsDir(this.db), now))
+    this.guard('pruning old rows', () => pruneOld(this.db, now))
   }
 
   /** Groups whose gathered notices quiet hours hold at `now`, and when the hold ends. */

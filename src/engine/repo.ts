@@ -6,6 +6,8 @@ import { groups, members, sales, items } from '../db/schema.js'
 import type { Book } from '../core/sale.js'
 import type { GroupRow, MemberRow, NoticeKind } from './types.js'
 import { maskPhones } from '../core/privacy.js'
+import { defuseEveryone, fitText, isEveryone, mentionsIn, MAX_CHARS } from '../core/fold.js'
+import { t } from '../i18n/zh-CN.js'
 
 export type SaleRow = typeof sales.$inferSelect
 export type ItemRow = typeof items.$inferSelect
@@ -122,9 +124,36 @@ export function enqueue(db: Db, m: Outgoing, now: number, notBefore = now): void
   // direction overrides (from a nickname) would reverse the rest of a line in WeChat; the
   // bot's own texts never need them. Names stay as they are for identity.
   const plain = m.text.replace(BIDI, '')
-  const text = m.groupId ? maskPhones(plain) : plain
+  // nothing the bot writes in a group may reach everyone (a member named @all or 所有人)
+  const text = m.groupId ? defuseEveryone(maskPhones(plain)) : plain
+  const mentions = (m.mentions ?? []).filter((n) => !isEveryone(n))
+  // the group's owner is looked up only for a text too long for one message
+  let owner: GroupRow | null | undefined
+  const ownerOf = () => (owner === undefined ? (owner = m.groupId ? groupById(db, m.groupId) : null) : owner)
+  const tail = (n: number) => (!m.groupId ? t('fold.private', { n }) : ownerOf()?.ownerName ? t('fold.more', { n }) : t('fold.moreNoOwner', { n }))
+  const fitted = fitText(text, tail)
+  const one = fitted.parts.length === 1
+  fitted.parts.forEach((part, i) => {
+    // a file goes with the last part; each part notifies the members it still @s
+    const last = i === fitted.parts.length - 1
+    insertOutbox(db, { ...m, text: part, mentions: one ? mentions : mentionsIn(part, mentions), file: last ? m.file : null }, now, notBefore)
+  })
+  // the group saw the first parts; the organizer gets the whole text privately, in parts
+  const to = fitted.omitted > 0 ? ownerOf() : null
+  if (to?.ownerName) {
+    insertOutbox(db, { toName: to.ownerName, text: t('fold.fullCopy', { room: to.topic }), kind: 'reply' }, now, notBefore)
+    for (const part of fitText(text, (n) => t('fold.private', { n }), MAX_CHARS, PRIVATE_PARTS).parts) {
+      insertOutbox(db, { toName: to.ownerName, text: part, kind: 'reply' }, now, notBefore)
+    }
+  }
+}
+
+/** A private full copy of a folded group message may run to this many parts. */
+const PRIVATE_PARTS = 10
+
+function insertOutbox(db: Db, m: Outgoing, now: number, notBefore: number): void {
   db.$client.prepare('insert into outbox (group_id, to_name, text, mentions, kind, created_at, not_before, file) values (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(m.groupId ?? null, m.toName ?? null, text, JSON.stringify(m.mentions ?? []), m.kind, now, notBefore, m.file ?? null)
+    .run(m.groupId ?? null, m.toName ?? null, m.text, JSON.stringify(m.mentions ?? []), m.kind, now, notBefore, m.file ?? null)
 }
 
 /** Queue a per-member notice for the group's next digest and make sure a digest is due. */

@@ -1,8 +1,8 @@
 // Sale operations the commands share: each reads the book, applies a pure rule,
 // writes back and queues what the group must hear. Called inside the engine's transaction.
-import { eq } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../db/db.js'
-import { groups, items, notices, sales } from '../db/schema.js'
+import { groups, items, notices, outbox, sales } from '../db/schema.js'
 import * as rules from '../core/sale.js'
 import { summaryText, countdownText, launchText, type SaleView } from '../core/render.js'
 import { countdownStep, parseOffsets } from '../core/schedule.js'
@@ -15,6 +15,8 @@ import { launchExtras } from './launchExtras.js'
 import { settleLotteryAtClose } from './lottery.js'
 
 export const MENTION_CAP = 20
+/** The outbox kind of a 进度 board. */
+export const BOARD_KIND = 'board'
 export const STALE_MS = 2 * 60_000
 
 export const view = (s: SaleRow): SaleView => ({
@@ -100,6 +102,9 @@ export function closeSale(db: Db, sale: SaleRow, now: number, how: 'close' | 'ab
   const body = [s.text, ...settled.lines].join('\n')
   const text = recovered ? `${body}\n${t('close.recovered')}` : body
   enqueue(db, { groupId: sale.groupId, text, mentions: s.mentions, kind: 'event' }, now)
+  // the close goes out ahead of queued answers; a board still queued would then tell the group
+  // the sale is open after its summary, so it is dropped (a new 进度 shows the closed sale)
+  db.delete(outbox).where(and(eq(outbox.groupId, sale.groupId), eq(outbox.kind, BOARD_KIND), isNull(outbox.sentAt))).run()
   // the summary supersedes the sale's pending acks and notices: a digest after it
   // (held by quiet hours or a restart) would tell members they are in a sale that has ended
   db.delete(notices).where(eq(notices.saleId, sale.id)).run()

@@ -21,6 +21,9 @@ const jitter = (id: number, span: number) => (span <= 0 ? 0 : (Math.imul(id, 265
 
 type Candidate = { id: number; at: number }
 
+/** Outbox kinds that are announcements to the whole group rather than answers to one member. */
+export const URGENT_KINDS = ['event', 'countdown']
+
 export class Sender {
   constructor(private readonly db: Db, private readonly transport: Transport, private readonly log: Logger, private readonly pace: Pace = DEFAULT_PACE) {}
 
@@ -62,11 +65,17 @@ export class Sender {
     }
   }
 
-  /** The head of each chat's queue and when it may go. */
+  /**
+   * The head of each chat's queue and when it may go. Announcements (launch, close, abort,
+   * countdowns: URGENT_KINDS) go ahead of anything else queued for their chat, so a flood of
+   * answers never delays them; among themselves, and among the rest, first in first out.
+   */
   private candidates(): Candidate[] {
-    const heads = this.db.select({ id: sql<number>`min(${outbox.id})`, groupId: outbox.groupId, toName: outbox.toName })
+    const urgent = sql<number | null>`min(case when ${outbox.kind} in (${sql.join(URGENT_KINDS.map((k) => sql`${k}`), sql`, `)}) then ${outbox.id} end)`
+    const heads = this.db.select({ first: sql<number>`min(${outbox.id})`, urgent, groupId: outbox.groupId, toName: outbox.toName })
       .from(outbox).where(and(isNull(outbox.sentAt), isNull(outbox.failedAt)))
       .groupBy(outbox.groupId, outbox.toName).all()
+      .map((h) => ({ id: h.urgent ?? h.first, groupId: h.groupId, toName: h.toName }))
     return heads.map((h) => {
       const row = this.db.select({ notBefore: outbox.notBefore }).from(outbox).where(eq(outbox.id, h.id)).get()!
       const chat = h.groupId === null ? eq(outbox.toName, h.toName!) : eq(outbox.groupId, h.groupId)

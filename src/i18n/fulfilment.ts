@@ -143,7 +143,7 @@ export const fulfilmentStrings = {
   'stats.saleHeader': (p: { no: number; title: string; state: string }) => `📊 团${p.no} ${p.title}（${p.state}）`,
   'stats.groupHeader': (p: { room: string }) => `📊 ${p.room} 全群`,
   'stats.exportPrivate': () => '订货表含收货地址和手机号，请私聊机器人发送 /export',
-  'stats.exported': (p: { no: number; title: string; path: string }) =>
-    `📎 团${p.no} ${p.title} 的订货表已生成：${p.path}\n（含订货汇总、各自提点、快递、成员和统计；文件随后发给你，也留存在这个路径）`,
+  'stats.exported': (p: { no: number; title: string }) =>
+    `📎 团${p.no} ${p.title} 的订货表已生成，文件随后发给你\n（含订货汇总、各自提点、快递、成员和统计；服务器上的文件发出后即删除，需要时再发 /export）`,
 }
 

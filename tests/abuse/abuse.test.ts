@@ -211,7 +211,8 @@ function simScript(): { script: string; skipped: number } {
     }
     lines.push(`${room ? '' : '私聊 '}${from}: ${text.replace(/\r\n|\r|\n|\u2028|\u2029/g, '\\n')}`)
   }
-  lines.push('Lily: /my')
+  // a minute later than her last /my: members' queries are answered once a minute
+  lines.push(':wait 61', 'Lily: /my')
   return { script: lines.join('\n') + '\n', skipped }
 }
 

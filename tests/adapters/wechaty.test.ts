@@ -1,5 +1,6 @@
 // A real Wechaty on wechaty-puppet-mock: messages in from mock members, the bot's sends
 // captured at the puppet. Proves the live adapter and the engine are wired together.
+import { existsSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
@@ -130,6 +131,9 @@ describe('live adapter on wechaty-puppet-mock', () => {
     await until(() => w.files.length > 0, 15_000)
     expect(w.files[0].to).toBe('may@mock')
     expect(w.files[0].name).toMatch(/\.xlsx$/)
+    // once sent, the server keeps no copy
+    const { file } = w.app.db.$client.prepare('select file from outbox where file is not null').get() as { file: string }
+    await until(() => !existsSync(file))
     expect(w.sent.some((s) => s.to === 'may@mock' && s.text.includes('订货表已生成'))).toBe(true)
   })
 

@@ -26,6 +26,7 @@ describe('parseChain: the list as WeChat posts it', () => {
         { no: 2, content: '周周 1份 自提', line: 6, tooLong: false },
         { no: 3, content: '大白 2份 快递', line: 7, tooLong: false },
       ],
+      ignored: 0,
       tail: ['付款请备注序号'],
     })
   })

@@ -55,7 +55,8 @@ export function buildStream(rand: () => number): Step[] {
     } else if (r < 0.78) {
       steps.push({ line: msg(id, at, who, '取消'), cancel: who })
     } else if (r < 0.88) {
-      steps.push({ line: msg(id, at, who, '进度'), status: true })
+      // the owner asks: members' queries are rate-limited, hers are all answered
+      steps.push({ line: msg(id, at, OWNER, '进度'), status: true })
     } else {
       steps.push({ line: msg(id, at, who, pick(CHATTER)) })
     }
@@ -64,7 +65,7 @@ export function buildStream(rand: () => number): Step[] {
   at = DEADLINE + 20_000
   for (let n = 0; n < 8; n++, at += 20_000) {
     const who = pick(BUYERS)
-    if (n % 3 === 1) steps.push({ line: msg(`late${n}`, at, who, '进度'), status: true })
+    if (n % 3 === 1) steps.push({ line: msg(`late${n}`, at, OWNER, '进度'), status: true })
     else steps.push({ line: msg(`late${n}`, at, who, n % 2 === 0 ? '+1' : '再加1份') })
   }
   steps.push({ line: { kind: 'drain', id: 'drain', at } })
