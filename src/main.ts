@@ -1,34 +1,31 @@
-// The live bot: QR login in the terminal, then it serves every group the account is in.
-import { WechatyBuilder, ScanStatus } from 'wechaty'
-import qrcode from 'qrcode-terminal'
+// The live bot. The database comes first: open it, close the sales whose deadline passed
+// while the bot was down, start the scheduler; that is "ready", logged with the time since the
+// process started. Only then do Wechaty and the puppet load (about a second on their own) and
+// log in with a QR code in the terminal. A send due before login fails and is retried later.
+import { resolve } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import type { ScanStatus as ScanStatusType } from 'wechaty'
 import { loadConfig } from './config.js'
-import { makeLogger } from './log.js'
+import { logFormat, makeLogger } from './log.js'
 import { makeApp } from './app.js'
 import { runLive } from './engine/runtime.js'
-import { attach, WechatyTransport } from './adapters/wechaty.js'
+import type { Transport } from './engine/sender.js'
+import { networkFailure } from './adapters/network.js'
 
 const config = loadConfig()
-const log = makeLogger(config.LOG_LEVEL)
+const pretty = logFormat(config.LOG_FORMAT, process.stderr.isTTY === true) === 'pretty'
+const log = makeLogger(config.LOG_LEVEL, pretty ? 'pretty' : 'json')
 const clock = { now: () => Date.now() }
 
-// The puppet comes from WECHATY_PUPPET (and WECHATY_PUPPET_SERVICE_TOKEN for service puppets).
-// The name puts the login session (memory card) under data/ next to the database.
-const bot = WechatyBuilder.build({ name: config.SHANTUAN_NAME, puppet: config.WECHATY_PUPPET as any })
-const transport = new WechatyTransport(bot)
+let wechat: Transport | null = null
+const transport: Transport = {
+  send: (m, at) => (wechat ? wechat.send(m, at) : Promise.reject(new Error('WeChat is not connected yet'))),
+}
 const app = makeApp({ dbFile: config.SHANTUAN_DB, transport, log })
-
 // Sales whose deadline passed while the bot was down are closed now, once each.
 app.engine.recover(clock.now())
 const loop = runLive(app.runtime, clock, (err) => log.error({ err }, 'scheduler tick failed'))
-attach(bot, app.engine, transport, clock, log, () => loop.poke())
-
-bot.on('scan', (qr, status) => {
-  if (status === ScanStatus.Waiting || status === ScanStatus.Timeout) {
-    qrcode.generate(qr, { small: true })
-    process.stderr.write('用微信扫描上面的二维码登录（需要能登录网页版微信的账号）\n')
-  }
-})
-bot.on('logout', (user) => log.warn({ user: user.name() }, 'logged out'))
+log.info({ startupMs: Math.round(performance.now()), db: config.SHANTUAN_DB }, 'ready')
 
 // Never call bot.stop() on a signal: with wechat4u it logs the account out and wipes the
 // saved session. Exiting keeps the session, so the next start logs in without a QR code.
@@ -46,10 +43,56 @@ const fatal = (err: unknown) => {
   process.exit(1)
 }
 process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'))
-
 process.on('uncaughtException', fatal)
-await bot.start()
+
+// Only the live path pays for Wechaty: replay, export and sim never import it.
+const [{ WechatyBuilder, ScanStatus }, { attach, WechatyTransport }, { default: qrcode }] = await Promise.all([
+  import('wechaty'), import('./adapters/wechaty.js'), import('qrcode-terminal'),
+])
+// The puppet comes from WECHATY_PUPPET (and WECHATY_PUPPET_SERVICE_TOKEN for service puppets).
+// The name is the account's session: Wechaty keeps the login in NAME.memory-card.json.
+const bot = WechatyBuilder.build({ name: config.SHANTUAN_NAME, puppet: config.WECHATY_PUPPET as any })
+const sessionFile = resolve(`${config.SHANTUAN_NAME}.memory-card.json`)
+const live = new WechatyTransport(bot)
+wechat = live
+attach(bot, app.engine, live, clock, log, () => loop.poke())
+
+bot.on('scan', (qr: string, status: ScanStatusType) => {
+  if (status === ScanStatus.Scanned) return log.info('已扫码，请在手机上确认登录')
+  if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) return
+  const session = `账号会话 ${config.SHANTUAN_NAME}：登录后保存在 ${sessionFile}，下次启动不用再扫码`
+  if (pretty) {
+    // a person is watching: the code and what to do with it, nothing else around them
+    qrcode.generate(qr, { small: true }, (art) => process.stderr.write(`\n${art}\n用微信扫描上面的二维码登录（需要能登录网页版微信的账号）\n${session}\n\n`))
+  } else {
+    // stderr stays JSON lines; the drawing goes to stdout, as a terminal or a journal shows it
+    log.info({ qr, session: config.SHANTUAN_NAME, sessionFile }, 'scan the QR code on stdout with WeChat to log in')
+    qrcode.generate(qr, { small: true })
+  }
+})
+bot.on('logout', (user) => log.warn({ user: user.name() }, 'logged out'))
+// wechat4u gives up for good when it cannot reach WeChat before login (it never retries): say
+// so and exit, so that a person runs it again once the network is fixed and a service manager
+// restarts it. The adapter has already logged the cause in one line.
+bot.on('error', (err) => {
+  if (bot.isLoggedIn || !networkFailure(err)) return
+  log.info('还没登录就连不上微信，程序退出；网络查好后重新运行 npm start')
+  loop.stop()
+  app.close()
+  process.exit(1)
+})
+
+try {
+  await bot.start()
+} catch (err) {
+  const net = networkFailure(err)
+  log.debug({ err }, 'wechaty start failed')
+  if (net) log.fatal({ code: net.code, host: net.host }, net.line)
+  else log.fatal({ err }, 'could not start Wechaty (is the puppet in WECHATY_PUPPET installed?)')
+  app.close()
+  process.exit(1)
+}
 // wechat4u installs a global uncaughtException handler that swallows crashes; replace it with ours.
 process.removeAllListeners('uncaughtException')
 process.on('uncaughtException', fatal)
-log.info('started')
+log.info({ puppet: config.WECHATY_PUPPET, session: config.SHANTUAN_NAME }, 'connecting to WeChat')
