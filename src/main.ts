@@ -2,9 +2,7 @@
 // while the bot was down, start the scheduler; that is "ready", logged with the time since the
 // process started. Only then do Wechaty and the puppet load (about a second on their own) and
 // log in with a QR code in the terminal. A send due before login fails and is retried later.
-import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type { ScanStatus as ScanStatusType } from 'wechaty'
 import { loadConfig } from './config.js'
 import { logFormat, makeLogger } from './log.js'
 import { makeApp } from './app.js'
@@ -49,30 +47,16 @@ process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejectio
 process.on('uncaughtException', fatal)
 
 // Only the live path pays for Wechaty: replay, export and sim never import it.
-const [{ WechatyBuilder, ScanStatus }, { attach, WechatyTransport }, { default: qrcode }] = await Promise.all([
-  import('wechaty'), import('./adapters/wechaty.js'), import('qrcode-terminal'),
+const [{ WechatyBuilder }, { attach, WechatyTransport }, { showLogin }] = await Promise.all([
+  import('wechaty'), import('./adapters/wechaty.js'), import('./adapters/login.js'),
 ])
 // The puppet comes from WECHATY_PUPPET (and WECHATY_PUPPET_SERVICE_TOKEN for service puppets).
 // The name is the account's session: Wechaty keeps the login in NAME.memory-card.json.
 const bot = WechatyBuilder.build({ name: config.SHANTUAN_NAME, puppet: config.WECHATY_PUPPET as any })
-const sessionFile = resolve(`${config.SHANTUAN_NAME}.memory-card.json`)
 const live = new WechatyTransport(bot)
 wechat = live
 attach(bot, app.engine, live, clock, log, () => loop.poke())
-
-bot.on('scan', (qr: string, status: ScanStatusType) => {
-  if (status === ScanStatus.Scanned) return log.info('已扫码，请在手机上确认登录')
-  if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) return
-  const session = `账号会话 ${config.SHANTUAN_NAME}：登录后保存在 ${sessionFile}，下次启动不用再扫码`
-  if (pretty) {
-    // a person is watching: the code and what to do with it, nothing else around them
-    qrcode.generate(qr, { small: true }, (art) => process.stderr.write(`\n${art}\n用微信扫描上面的二维码登录（需要能登录网页版微信的账号）\n${session}\n\n`))
-  } else {
-    // stderr stays JSON lines; the drawing goes to stdout, as a terminal or a journal shows it
-    log.info({ qr, session: config.SHANTUAN_NAME, sessionFile }, 'scan the QR code on stdout with WeChat to log in')
-    qrcode.generate(qr, { small: true })
-  }
-})
+showLogin(bot, { session: config.SHANTUAN_NAME, pretty, log, stderr: process.stderr, stdout: process.stdout })
 bot.on('logout', (user) => log.warn({ user: user.name() }, 'logged out'))
 // wechat4u gives up for good when it cannot reach WeChat before login (it never retries): say
 // so and exit, so that a person runs it again once the network is fixed and a service manager
