@@ -3,7 +3,7 @@
 // node_modules at run time (Wechaty still finds the puppet named in WECHATY_PUPPET).
 //   node scripts/build.mjs               build now (npm's prepare runs this)
 //   node scripts/build.mjs --if-stale    build only when a source is newer than the last build
-//                                        (npm start runs this first)
+//                                        (npm start runs this before the bot)
 //   node scripts/build.mjs --check       exit 1 when a build is due, build nothing
 //   --out DIR                            build into DIR instead of dist/ (DIR inside the package)
 // A build that reports type errors leaves no stamp: the next start tries again rather than
