@@ -74,7 +74,7 @@ try {
 } catch (err) {
   const net = networkFailure(err)
   log.debug({ err }, 'wechaty start failed')
-  if (net) log.fatal({ code: net.code, host: net.host }, net.line)
+  if (net) log.fatal(net.line)
   else log.fatal({ err }, 'could not start Wechaty (is the puppet in WECHATY_PUPPET installed?)')
   app.close()
   process.exit(1)
