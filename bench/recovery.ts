@@ -21,6 +21,8 @@ export type Recovery = {
   openToReadyMs: number
   /** inside the entry: from the node process's time origin to ready (module loading included) */
   nodeStartToReadyMs: number
+  /** inside the entry: processor time (user + system) until ready, which other load does not inflate */
+  nodeStartToReadyCpuMs: number
   /** parent's wall clock from spawning node to the entry's ready line */
   wallMs: number
   /** inside the entry: from the node process's time origin until Wechaty and the puppet have started */
@@ -30,7 +32,7 @@ export type Recovery = {
   closedAtStart: number
 }
 
-type Run = { openToReadyMs: number; nodeStartToReadyMs: number; wallMs: number; nodeStartToWechatyMs: number; rssBytes: number }
+type Run = { openToReadyMs: number; nodeStartToReadyMs: number; nodeStartToReadyCpuMs: number; wallMs: number; nodeStartToWechatyMs: number; rssBytes: number }
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const entry = join(root, 'dist', 'src', 'main.js')
@@ -67,6 +69,7 @@ export async function recovery(openSales = 10_000, overdue = 100, runs = 3): Pro
     openSales, overdue, runs,
     openToReadyMs: median(results.map((r) => r.openToReadyMs)),
     nodeStartToReadyMs: median(results.map((r) => r.nodeStartToReadyMs)),
+    nodeStartToReadyCpuMs: median(results.map((r) => r.nodeStartToReadyCpuMs)),
     wallMs: median(results.map((r) => r.wallMs)),
     nodeStartToWechatyMs: median(results.map((r) => r.nodeStartToWechatyMs)),
     rssMb: Math.max(...results.map((r) => r.rssBytes)) / 2 ** 20,
@@ -92,14 +95,14 @@ function startOnce(dbFile: string, session: string): Promise<Run> {
     let buf = ''
     let wallMs = 0
     let rssBytes = NaN
-    let ready: { startupMs: number; dbMs: number; time: number } | null = null
+    let ready: { startupMs: number; dbMs: number; cpuMs: number; time: number } | null = null
     let wechatyAt = 0
     p.stderr.on('data', (d: Buffer) => {
       buf += d.toString()
       for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
         const line = buf.slice(0, i)
         buf = buf.slice(i + 1)
-        let rec: { msg?: string; time: number; startupMs: number; dbMs: number }
+        let rec: { msg?: string; time: number; startupMs: number; dbMs: number; cpuMs: number }
         try {
           rec = JSON.parse(line)
         } catch {
@@ -121,7 +124,7 @@ function startOnce(dbFile: string, session: string): Promise<Run> {
       if (!ready || !wechatyAt) return reject(new Error(`the entry exited with ${code} before it was ready and connecting: ${buf}`))
       // both lines carry the epoch time: the ready line's minus its startupMs is the process start
       const nodeStartToWechatyMs = wechatyAt - (ready.time - ready.startupMs)
-      resolve({ openToReadyMs: ready.dbMs, nodeStartToReadyMs: ready.startupMs, wallMs, nodeStartToWechatyMs, rssBytes })
+      resolve({ openToReadyMs: ready.dbMs, nodeStartToReadyMs: ready.startupMs, nodeStartToReadyCpuMs: ready.cpuMs, wallMs, nodeStartToWechatyMs, rssBytes })
     })
   })
 }
