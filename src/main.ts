@@ -10,7 +10,15 @@ import { runLive } from './engine/runtime.js'
 import type { Transport } from './engine/sender.js'
 import { networkFailure } from './adapters/network.js'
 
-const config = loadConfig()
+const config = (() => {
+  try {
+    return loadConfig()
+  } catch (err) {
+    // before any logger exists: one line, no stack (the message names each bad variable)
+    process.stderr.write(`${(err as Error).message}\n`)
+    process.exit(2)
+  }
+})()
 const pretty = logFormat(config.LOG_FORMAT, process.stderr.isTTY === true) === 'pretty'
 const log = makeLogger(config.LOG_LEVEL, pretty ? 'pretty' : 'json')
 const clock = { now: () => Date.now() }

@@ -65,6 +65,13 @@ describe('the build', () => {
     expect(code).toBe(0)
   }, 180_000)
 
+  it('a bad setting stops the compiled bot with one line naming it, not a stack', () => {
+    const r = spawnSync(process.execPath, [join(OUT, 'src', 'main.js')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOG_FORMAT: 'pretty', SHANTUAN_DB: join(DATA, 'bad.sqlite') } })
+    expect(r.status).toBe(2)
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^bad environment: LOG_FORMAT: /)])
+    expect(existsSync(join(DATA, 'bad.sqlite'))).toBe(false)
+  })
+
   it('builds again only when the sources differ from those of the last build', () => {
     const stamp = join(OUT, '.built')
     const before = readFileSync(stamp, 'utf8')
