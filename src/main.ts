@@ -1,12 +1,13 @@
 // The live bot. The database comes first: open it, close the sales whose deadline passed
 // while the bot was down, start the scheduler; that is "ready", logged with the time since the
 // process started. Only then do Wechaty and the puppet load (about a second on their own) and
-// log in with a QR code in the terminal. A send due before login fails and is retried later.
+// log in with a QR code in the terminal. The outbox waits until the account is logged in.
 import { performance } from 'node:perf_hooks'
 import { loadConfig } from './config.js'
 import { logFormat, makeLogger } from './log.js'
 import { makeApp } from './app.js'
 import { runLive } from './engine/runtime.js'
+import { sendOnlyWhenOnline } from './engine/online.js'
 import type { Transport } from './engine/sender.js'
 import { networkFailure } from './adapters/network.js'
 
@@ -31,7 +32,8 @@ const opening = performance.now()
 const app = makeApp({ dbFile: config.SHANTUAN_DB, transport, log })
 // Sales whose deadline passed while the bot was down are closed now, once each.
 app.engine.recover(clock.now())
-const loop = runLive(app.runtime, clock, (err) => log.error({ err }, 'scheduler tick failed'))
+let online = false
+const loop = runLive(sendOnlyWhenOnline(app.runtime, () => online), clock, (err) => log.error({ err }, 'scheduler tick failed'))
 // startupMs counts from the node process start (code loading included); dbMs is the database
 // part; cpuMs is the processor time spent so far, which a busy machine does not inflate
 const ready = performance.now()
@@ -67,7 +69,14 @@ const live = new WechatyTransport(bot)
 wechat = live
 attach(bot, app.engine, live, clock, log, () => loop.poke())
 showLogin(bot, { session: config.SHANTUAN_NAME, pretty, log, stderr: process.stderr, stdout: process.stdout })
-bot.on('logout', (user) => log.warn({ user: user.name() }, 'logged out'))
+bot.on('login', () => {
+  online = true
+  loop.poke()
+})
+bot.on('logout', (user) => {
+  online = false
+  log.warn({ user: user.name() }, 'logged out')
+})
 // wechat4u gives up for good when it cannot reach WeChat before login (it never retries): say
 // so and exit, so that a person runs it again once the network is fixed and a service manager
 // restarts it. The adapter has already logged the cause in one line.
