@@ -37,7 +37,7 @@ type Run = { openToReadyMs: number; nodeStartToReadyMs: number; nodeStartToReady
 const root = fileURLToPath(new URL('..', import.meta.url))
 const entry = join(root, 'dist', 'src', 'main.js')
 
-export async function recovery(openSales = 10_000, overdue = 100, runs = 3): Promise<Recovery> {
+export async function recovery(openSales = 10_000, overdue = 100, runs = 5): Promise<Recovery> {
   progress('recovery: building dist/ if a source changed')
   const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], { cwd: root, stdio: 'inherit' })
   if (built.status !== 0) throw new Error('build failed')
