@@ -59,9 +59,11 @@ if (only.has('3')) {
 if (only.has('4')) {
   const r = (results.recovery = await recovery())
   const label = `${f(r.openSales)} open sales, ${r.overdue} overdue; median of ${r.runs}`
-  row('4 start-up', `child, open → ready (makeApp + recover + nextDue); ${label}`, `${f(r.openToReadyMs)} ms`, '≤ 1 s', r.openToReadyMs <= 1000)
-  row('4 start-up', 'child, node process start → ready (code loading incl.)', `${f(r.nodeStartToReadyMs)} ms`, '≤ 1 s', r.nodeStartToReadyMs <= 1000)
-  row('4 start-up', 'wall, spawn `tsx` → ready line (tsx CLI + node start incl.)', `${f(r.wallMs)} ms`, '≤ 1 s', r.wallMs <= 1000)
+  row('4 start-up', `\`node dist/src/main.js\`, open → ready (makeApp + recover + scheduler); ${label}`, `${f(r.openToReadyMs)} ms`, '≤ 1 s', r.openToReadyMs <= 1000)
+  row('4 start-up', '  node process start → ready (code loading incl.)', `${f(r.nodeStartToReadyMs)} ms`, '≤ 1 s', r.nodeStartToReadyMs <= 1000)
+  row('4 start-up', '  same on process CPU time (user + sys)', `${f(r.nodeStartToReadyCpuMs)} ms`, '≤ 1 s', r.nodeStartToReadyCpuMs <= 1000)
+  row('4 start-up', '  wall, spawn `node` → ready line (node start incl.)', `${f(r.wallMs)} ms`, '≤ 1 s', r.wallMs <= 1000)
+  row('4 start-up', '  node process start → Wechaty + puppet started (puppet-mock; no QR)', `${f(r.nodeStartToWechatyMs)} ms`)
   row('4 start-up', 'resident memory after ready', `${f(r.rssMb)} MB`, '≤ 200 MB', r.rssMb <= 200)
 }
 if (only.has('5')) {

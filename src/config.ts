@@ -6,6 +6,8 @@ const Env = z.object({
   SHANTUAN_NAME: z.string().min(1).default('data/shantuan'),
   WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-wechat4u'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // auto: short human lines when stderr is a terminal, JSON lines otherwise; json: always JSON
+  LOG_FORMAT: z.enum(['auto', 'json']).default('auto'),
 })
 
 export type Config = z.infer<typeof Env>

@@ -9,6 +9,7 @@ import { ErrorThrottle } from './errorThrottle.js'
 import type { Engine } from '../engine/engine.js'
 import type { OutMessage, Transport } from '../engine/sender.js'
 import type { Clock } from '../engine/runtime.js'
+import { networkFailure } from './network.js'
 
 /** Messages older than this when they arrive (after a long reconnect) are not acted on. */
 const MAX_AGE_S = 3600
@@ -78,12 +79,29 @@ export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport
   const throttle = new ErrorThrottle()
   bot.on('error', (err) => {
     const seen = throttle.check(String((err as Error)?.message ?? err), clock.now())
-    if (seen.log) log.error({ err, repeats: seen.repeats }, 'wechaty error')
+    if (!seen.log) return
+    const repeats = seen.repeats
+    const net = networkFailure(err)
+    if (net) {
+      // one line a person can act on; the stack is for whoever asks for debug logs
+      log.error(repeats > 0 ? { repeats } : {}, net.line)
+      log.debug({ err }, 'wechaty network error')
+    } else log.error({ err, repeats }, 'wechaty error')
   })
   bot.on('login', (user) => safely('login sync', async () => {
     transport.reset()
     log.info({ user: user.name() }, 'logged in')
-    for (const room of await bot.Room.findAll()) await declare(room).catch((err) => log.warn({ err }, 'could not read a room'))
+    const rooms = await bot.Room.findAll()
+    // reading members is slow on a big account: say how far it got, about once a second
+    let saidAt = -Infinity
+    for (const [i, room] of rooms.entries()) {
+      if (clock.now() - saidAt >= 1000) {
+        log.info({ done: i, total: rooms.length }, `正在读取群列表… ${i}/${rooms.length}`)
+        saidAt = clock.now()
+      }
+      await declare(room).catch((err) => log.warn({ err }, 'could not read a room'))
+    }
+    log.info({ total: rooms.length }, `群列表已读完：${rooms.length} 个群`)
     onHandled()
   })())
   for (const ev of ['room-join', 'room-leave', 'room-topic'] as const) {

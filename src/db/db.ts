@@ -3,14 +3,26 @@ import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { fileURLToPath } from 'node:url'
-import { closeSync, openSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { closeSync, existsSync, openSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import * as schema from './schema.js'
 import { FILE_MODE, privateDir, privateFile } from '../files.js'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
-const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url))
+/** The package root is the nearest folder up with a package.json: the same from src/ (tsx,
+ *  vitest) and from dist/src/ (compiled), so the committed migrations are found from both. */
+function packageRoot(from: string): string {
+  let dir = dirname(from)
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir)
+    if (up === dir) throw new Error('no package.json above ' + from)
+    dir = up
+  }
+  return dir
+}
+
+const migrationsFolder = join(packageRoot(fileURLToPath(import.meta.url)), 'drizzle')
 
 /**
  * WAL lets readers (export, backup) run while the bot writes. synchronous=NORMAL in WAL

@@ -41,7 +41,7 @@ function loggedInCore(port: number) {
 function capture() {
   const lines: string[] = []
   const stream = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done() } })
-  return { lines, log: makeLogger('info', stream) }
+  return { lines, log: makeLogger('info', 'json', stream) }
 }
 
 describe('logged errors', () => {
