@@ -12,7 +12,7 @@ const abort: CommandSpec<{ ref: number | null }> = {
   usage: '撤团 #1',
   args: z.object({ ref: z.number().int().positive().nullable() }),
   parse: (rest) => ({ ref: saleRefOf(rest).ref }),
-  run(ctx, { ref }) {
+  async run(ctx, { ref }) {
     closeSale(ctx.db, targetSale(ctx, ref, { mustBeOpen: true, example: (no) => `撤团 #${no}` }), ctx.now, 'abort')
     return []
   },

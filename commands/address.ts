@@ -28,7 +28,7 @@ const address: CommandSpec<Args> = {
     const recipient = words.pop() ?? ''
     return { recipient, phone: p.phone, address: [words.join(' '), after].filter(Boolean).join(' ') }
   },
-  run(ctx, a) {
+  async run(ctx, a) {
     if (ctx.group) return [{ kind: 'notice', notice: 'refused', member: ctx.sender, payload: { reason: t('delivery.addressPrivate') } }]
     const found = ctx.db.select().from(addresses).where(eq(addresses.name, ctx.sender)).get()
     if ('show' in a) return [{ kind: 'say', text: found ? t('delivery.addressShow', { recipient: found.recipient, phone: maskPhones(found.phone), address: found.address }) : t('delivery.addressNone') }]

@@ -27,6 +27,6 @@ const admin: CommandSpec<{ target: string }> = {
   usage: '/admin @Lily',
   args: z.object({ target: z.string().min(1).max(80) }),
   parse: (rest) => ({ target: rest.trim() }),
-  run: (ctx, { target }) => setAdmin(ctx, target, true),
+  run: async (ctx, { target }) => setAdmin(ctx, target, true),
 }
 export default admin

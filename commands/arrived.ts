@@ -18,7 +18,7 @@ const arrived: CommandSpec<{ rest: string }> = {
   usage: '/arrived 东门',
   args: z.object({ rest: z.string().max(100) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const g = ctx.group!
     const r = extractSaleRef(rest)
     const sale = pickSaleFor(ctx.db, g, r.ref, fulfilmentSales(ctx.db, g.id), '/arrived', 'succeeded')

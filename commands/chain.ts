@@ -48,7 +48,7 @@ const chain: CommandSpec<Args> = {
   },
   // a native 接龙 as WeChat posts it (or the title of its appmsg): `#接龙` / `#Group Note` first
   match: (text) => (isChainText(text) ? { kind: 'post' } : null),
-  run(ctx, a) {
+  async run(ctx, a) {
     if (a.kind === 'post') return handleChainPost(ctx)
     if (a.kind === 'format') return chainFormat(ctx, a.ref)
     if (!ctx.isOrganizer) throw refuse('error.organizerOnly', { command: '/chain link' })

@@ -12,7 +12,7 @@ const close: CommandSpec<{ ref: number | null }> = {
   usage: '截单 #1',
   args: z.object({ ref: z.number().int().positive().nullable() }),
   parse: (rest) => ({ ref: saleRefOf(rest).ref }),
-  run(ctx, { ref }) {
+  async run(ctx, { ref }) {
     closeSale(ctx.db, targetSale(ctx, ref, { mustBeOpen: true, example: (no) => `截单 #${no}` }), ctx.now, 'close')
     return []
   },

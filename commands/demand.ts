@@ -33,8 +33,8 @@ const demand: CommandSpec<Args> = {
     if (ctx.msg.text.startsWith('/')) throw fail('error.badArgs', { usage })
     return null
   },
-  run(ctx, a) {
-    if (a.kind === 'join') return join.run(ctx, a.join)
+  async run(ctx, a) {
+    if (a.kind === 'join') return await join.run(ctx, a.join)
     if (a.kind === 'show') return showPackage(ctx.db, ctx.group!, a.no, ctx.now)
     return listIntents(ctx.db, ctx.group!)
   },

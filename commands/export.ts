@@ -23,7 +23,7 @@ const exportCmd: CommandSpec<{ rest: string }> = {
   usage: '/export 团1',
   args: z.object({ rest: z.string().max(100) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     if (ctx.group) throw fail('stats.exportPrivate')
     const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
     const closed = groupSales(ctx.db, group.id).filter((s) => s.state !== 'open')

@@ -21,7 +21,7 @@ const extend: CommandSpec<Args> = {
     const r = saleRefOf(rest)
     return { ref: r.ref, when: r.rest }
   },
-  run(ctx, { ref, when }) {
+  async run(ctx, { ref, when }) {
     const sale = targetSale(ctx, ref, { mustBeOpen: true, example: (no) => `延长 #${no} 2小时` })
     const tz = ctx.group!.tz
     const span = parseDuration(when)

@@ -12,7 +12,7 @@ const help: CommandSpec<Record<string, never>> = {
   usage: '/help',
   args: z.object({}) as unknown as z.ZodType<Record<string, never>>,
   parse: () => ({}),
-  run: (ctx) => [{
+  run: async (ctx) => [{
     kind: 'say',
     text: [t('help.header'), ...ctx.commands.map((c) => t('help.line', { usage: `${c.aliases.join(' / ')}`, summary: c.summary, organizer: c.who === 'organizer' }))].join('\n'),
   }],

@@ -21,7 +21,7 @@ const issue: CommandSpec<{ rest: string }> = {
   usage: '/issue 有两盒压坏了',
   args: z.object({ rest: z.string().max(500) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const found = memberHits(ctx, rest, (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'), (s, id) => orderOf(ctx.db, s, id) !== undefined, 'succeeded')
     const text = found.rest.trim()
     if ([...text].length < 2) throw fail('ticket.empty')

@@ -31,7 +31,7 @@ const join: CommandSpec<RoutedJoin> = {
   // `/join 2` and `接龙 2` arrive here with the command word removed
   parse: (rest) => parseRoutedJoin(`/join ${rest}`),
   match: (text) => parseRoutedJoin(text),
-  run(ctx, intent) {
+  async run(ctx, intent) {
     // open intents (意向) may take the join, or make it ambiguous (issue 3)
     const routed = routeJoin(ctx, intent)
     if (routed) return routed

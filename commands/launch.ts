@@ -52,7 +52,7 @@ const launch: CommandSpec<LaunchSpec> = {
       case 'duplicateVariant': throw fail('launch.duplicateVariant', { line: e.line, example })
     }
   },
-  run(ctx, args) {
+  async run(ctx, args) {
     launchSale(ctx.db, ctx.group!, ctx.member!, args, ctx.now)
     return []
   },

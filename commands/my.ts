@@ -56,7 +56,7 @@ const my: CommandSpec<Record<string, never>> = {
   usage: '我的',
   args: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
   parse: () => ({}),
-  run(ctx) {
+  async run(ctx) {
     const list = lines(ctx)
     const text = list.length === 0 ? t('my.none') : [t('my.header', { who: ctx.sender }), ...list].join('\n')
     return [{ kind: 'say', text }]

@@ -16,7 +16,7 @@ const notPicked: CommandSpec<{ rest: string }> = {
   usage: '/notpicked',
   args: z.object({ rest: z.string().max(100) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
     const sale = pickSaleFor(ctx.db, group, extractSaleRef(left).ref, fulfilmentSales(ctx.db, group.id), '/notpicked', 'succeeded')
     const open = saleOrders(ctx.db, sale).filter((o) => o.participant.deliveryState !== 'delivered' && o.refundFen < o.goodsFen)

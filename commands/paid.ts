@@ -23,10 +23,10 @@ const paid: CommandSpec<Args> = {
   args: z.object({ rest: z.string().max(300) }),
   parse: (rest) => ({ rest }),
   jobs: {
-    'pay.remind': remindUnpaid,
-    'pay.grace': releaseIfUnpaid,
+    'pay.remind': async (db, saleId, now) => remindUnpaid(db, saleId, now),
+    'pay.grace': async (db, participantId, now) => releaseIfUnpaid(db, participantId, now),
   },
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     if (ctx.isOrganizer && (rest.includes('@') || (ctx.msg.mentions ?? []).length > 0)) {
       const done = forNamed(ctx, rest, ({ group, sale, name, order: o }) => {
         updateParticipant(ctx.db, o.participant.id, { paid: 'yes' })

@@ -14,7 +14,7 @@ const picked: CommandSpec<{ rest: string }> = {
   usage: '已取货',
   args: z.object({ rest: z.string().max(200) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     if (ctx.isOrganizer && (rest.includes('@') || (ctx.msg.mentions ?? []).length > 0)) {
       const done = forNamed(ctx, rest, ({ group, sale, name, order: o }) => {
         if (o.participant.deliveryState === 'delivered') return []

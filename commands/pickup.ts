@@ -16,7 +16,7 @@ const pickup: CommandSpec<{ rest: string }> = {
   usage: '自提 东门',
   args: z.object({ rest: z.string().max(100) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const g = ctx.group!
     const found = memberHits(ctx, rest, () => [...openSales(ctx.db, g.id), ...fulfilmentSales(ctx.db, g.id)].filter((s) => pointsOf(s).length > 0),
       (s, id) => takesPart(ctx.db, s.id, id))

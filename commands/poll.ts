@@ -49,7 +49,7 @@ const poll: CommandSpec<Args> = {
       case 'duplicateOption': throw fail('poll.duplicateOption', { line: e.line, example })
     }
   },
-  run(ctx, a) {
+  async run(ctx, a) {
     if (a.kind === 'vote') return castVote(ctx, a.form)
     if (a.kind === 'show') return standings(ctx.db, ctx.group!, ctx.now)
     return createPoll(ctx.db, ctx.group!, ctx.member!, a.spec, ctx.now)

@@ -14,7 +14,7 @@ const pollClose: CommandSpec<{ ref: number | null }> = {
     const m = /^#?\s*(?:投票)?\s*(\d{1,4})$/.exec(rest.trim())
     return { ref: m ? Number(m[1]) : null }
   },
-  run: (ctx, { ref }) => closeByCommand(ctx, ref),
+  run: async (ctx, { ref }) => closeByCommand(ctx, ref),
   jobs: { [POLL_CLOSE_JOB]: closePollJob },
 }
 export default pollClose

@@ -38,7 +38,7 @@ const quit: CommandSpec<Args> = {
     const r = saleRefOf(rest)
     return { ref: r.ref, what: r.rest }
   },
-  run(ctx, { ref, intentRef, what }) {
+  async run(ctx, { ref, intentRef, what }) {
     if (intentRef !== undefined) return withdrawFromQuit(ctx, intentRef)!
     if (what !== '') {
       // '取消 大果' drops that variant; any other words (取消 明天的聚会) are chatter, not a cancel

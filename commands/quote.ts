@@ -30,7 +30,7 @@ const quote: CommandSpec<Args> = {
     if (!r.ok) throw fail('supply.badQuote', { part: r.part, usage })
     return { op: 'save', quote: r.quote }
   },
-  run(ctx, a) {
+  async run(ctx, a) {
     if (a.op === 'list') {
       const rows = ctx.db.select({ q: quotes, name: suppliers.name }).from(quotes).innerJoin(suppliers, eq(quotes.supplierId, suppliers.id)).all()
       if (rows.length === 0) return [{ kind: 'say', text: t('supply.noQuotes') }]

@@ -26,7 +26,7 @@ const rate: CommandSpec<Args> = {
   usage: '/rate 5 很甜',
   args: z.object({ rest: z.string().max(300) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const found = memberHits(ctx, rest, (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'), (s, id) => {
       const o = orderOf(ctx.db, s, id)
       return o !== undefined && (s.completedAt !== null || o.participant.deliveryState === 'delivered')

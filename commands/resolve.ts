@@ -37,7 +37,7 @@ const resolve: CommandSpec<Args> = {
   usage,
   args: z.object({ rest: z.string().max(500) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
     const d = decide(left)
     if (!d) throw fail('error.badArgs', { usage })

@@ -19,7 +19,7 @@ const reviews: CommandSpec<{ rest: string }> = {
   usage: '/reviews 团1',
   args: z.object({ rest: z.string().max(100) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const g = ctx.group!
     const rated = groupSales(ctx.db, g.id).filter((s) => ctx.db.select({ id: ratings.id }).from(ratings).where(eq(ratings.saleId, s.id)).get())
     const ref = extractSaleRef(rest).ref

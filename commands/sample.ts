@@ -27,7 +27,7 @@ const sample: CommandSpec<Args> = {
     if (at < 0) throw fail('error.badArgs', { usage })
     return { supplier: tokens[0], item: tokens.slice(1, at).join(' '), passed: PASS.test(tokens[at]), note: tokens.slice(at + 1).join(' ') || null }
   },
-  run(ctx, a) {
+  async run(ctx, a) {
     const s = supplierByName(ctx.db, a.supplier)
     if (!s) throw fail('supply.unknownSupplier', { name: a.supplier })
     const qs = quotesOf(ctx.db, s.id)

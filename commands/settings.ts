@@ -55,7 +55,7 @@ const settings: CommandSpec<Args> = {
     if (a === null) throw fail('error.badArgs', { usage })
     return a
   },
-  run(ctx, a) {
+  async run(ctx, a) {
     const g = ctx.group!
     if (a.key === 'show') {
       const quiet = g.quietStart === g.quietEnd ? '关' : `${g.quietStart}-${g.quietEnd}`

@@ -22,7 +22,7 @@ const ship: CommandSpec<{ rest: string }> = {
   usage,
   args: z.object({ rest: z.string().max(20_000) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const lines = rest.split('\n')
     // the first line is the scope (团1, the group's name) unless it is already an entry
     const scopeLine = parseShipLines(lines[0]).lines.length > 0 ? '' : lines.shift() ?? ''

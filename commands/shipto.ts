@@ -15,7 +15,7 @@ const shipTo: CommandSpec<{ rest: string }> = {
   usage: '/ship-to',
   args: z.object({ rest: z.string().max(100) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const g = ctx.group!
     const all = [...openSales(ctx.db, g.id), ...fulfilmentSales(ctx.db, g.id)]
     const found = memberHits(ctx, rest, () => all.filter(shipsOf), (s, id) => takesPart(ctx.db, s.id, id))

@@ -16,7 +16,7 @@ const stats: CommandSpec<{ rest: string }> = {
   usage: '/stats 团1',
   args: z.object({ rest: z.string().max(100) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
     const closed = groupSales(ctx.db, group.id).filter((s) => s.state !== 'open')
     const ref = extractSaleRef(left).ref

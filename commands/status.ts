@@ -14,7 +14,7 @@ const status: CommandSpec<{ ref: number | null }> = {
   usage: '进度',
   args: z.object({ ref: z.number().int().positive().nullable() }),
   parse: (rest) => ({ ref: saleRefOf(rest).ref }),
-  run(ctx, { ref }) {
+  async run(ctx, { ref }) {
     const tz = ctx.group!.tz
     // without a number, show every open sale in one message
     const sales = ref !== null ? [targetSale(ctx, ref, { mustBeOpen: false })] : openSales(ctx.db, ctx.group!.id)

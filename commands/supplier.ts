@@ -45,7 +45,7 @@ const supplier: CommandSpec<Args> = {
   usage,
   args: z.custom<Args>((v) => v !== null && typeof v === 'object'),
   parse: (rest) => parse(rest),
-  run(ctx, a) {
+  async run(ctx, a) {
     if (a.op === 'add') {
       const found = supplierByName(ctx.db, a.name)
       if (found) ctx.db.update(suppliers).set({ contact: a.contact ?? found.contact, phone: a.phone ?? found.phone }).where(eq(suppliers.id, found.id)).run()

@@ -14,7 +14,7 @@ const track: CommandSpec<{ rest: string }> = {
   usage: '/track',
   args: z.object({ rest: z.string().max(100) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const found = memberHits(ctx, rest, (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'), (s, id) => !!orderOf(ctx.db, s, id)?.participant.tracking, 'succeeded')
     if (found.hits.length === 0) throw fail('delivery.noTracking')
     const lines = found.hits.map((h) => {

@@ -11,6 +11,6 @@ const unadmin: CommandSpec<{ target: string }> = {
   usage: '/unadmin @Lily',
   args: z.object({ target: z.string().min(1).max(80) }),
   parse: (rest) => ({ target: rest.trim() }),
-  run: (ctx, { target }) => setAdmin(ctx, target, false),
+  run: async (ctx, { target }) => setAdmin(ctx, target, false),
 }
 export default unadmin

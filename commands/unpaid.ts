@@ -17,7 +17,7 @@ const unpaid: CommandSpec<{ rest: string }> = {
   usage: '/unpaid · /unpaid @Lily',
   args: z.object({ rest: z.string().max(300) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const rejected = forNamed(ctx, rest, ({ group, sale, name, order: o }) => {
       updateParticipant(ctx.db, o.participant.id, { paid: 'no' })
       const notice = noticeFor(ctx, group, { notice: 'paidRejected', member: name, saleId: sale.id, payload: { amount: money(o.dueFen) } })

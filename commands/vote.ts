@@ -22,6 +22,6 @@ const vote: CommandSpec<VoteForm> = {
   },
   // '选B', '投B' and '#投票1 2' have no command word the engine can split off
   match: (text) => (/^(?:[选投]|#\s*投票)/.test(text) ? parseVote(text) : null),
-  run: (ctx, form) => castVote(ctx, form),
+  run: async (ctx, form) => castVote(ctx, form),
 }
 export default vote

@@ -52,8 +52,8 @@ const want: CommandSpec<Args> = {
       case 'badThreshold': throw fail('demand.badThreshold', { example })
     }
   },
-  run(ctx, a) {
-    if (a.kind === 'join') return join.run(ctx, a.join)
+  async run(ctx, a) {
+    if (a.kind === 'join') return await join.run(ctx, a.join)
     return createIntent(ctx.db, ctx.group!, ctx.member!, a.spec, ctx.now)
   },
   jobs: { [INTENT_EXPIRE_JOB]: expireIntentJob },

@@ -18,7 +18,7 @@ const transport = new WechatyTransport(bot)
 const app = makeApp({ dbFile: config.SHANTUAN_DB, transport, log })
 
 // Sales whose deadline passed while the bot was down are closed now, once each.
-app.engine.recover(clock.now())
+await app.engine.recover(clock.now())
 const loop = runLive(app.runtime, clock, (err) => log.error({ err }, 'scheduler tick failed'))
 attach(bot, app.engine, transport, clock, log, () => loop.poke())
 

@@ -62,7 +62,7 @@ export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport
     const topic = await room.topic()
     const owner = room.owner()
     const names = await Promise.all((await room.memberAll()).map((c) => nameIn(room, c)))
-    engine.declareGroup(topic, owner ? await nameIn(room, owner) : null, names, clock.now())
+    await engine.declareGroup(topic, owner ? await nameIn(room, owner) : null, names, clock.now())
   }
   const safely = (what: string, fn: () => Promise<void>) => () => {
     fn().catch((err) => log.error({ err }, `${what} failed`))
@@ -99,7 +99,7 @@ export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport
     queue = queue.then(async () => {
       const inbound = await translate(msg)
       if (!inbound) return
-      engine.handle(inbound)
+      await engine.handle(inbound)
       onHandled()
     }).catch((err) => log.error({ err }, 'message failed'))
   })

@@ -20,10 +20,10 @@ const transport = new RecordingTransport((l) => {
 })
 const app = makeApp({ dbFile: values.db!, transport, log: makeLogger(process.env.LOG_LEVEL ?? 'warn') })
 const clock = new VirtualClock(Date.now())
-app.engine.recover(clock.now())
+await app.engine.recover(clock.now())
 let room = '模拟群'
 let owner = '团长'
-app.engine.declareGroup(room, owner, null, clock.now())
+await app.engine.declareGroup(room, owner, null, clock.now())
 let seq = 0
 
 print(`闪团模拟器：你在「${room}」，群主是「${owner}」。输入「名字: 内容」说话，如「${owner}: /launch 蓝莓\\n价格: 59\\n截止: 2小时后」，「Lily: +2」；:wait 15s 让时间流逝；:quit 退出。`)
@@ -41,10 +41,10 @@ async function line(input: string): Promise<boolean> {
       else await app.runtime.advanceTo(clock, clock.now() + ms)
     } else if (name === 'room' && arg) {
       room = arg
-      app.engine.declareGroup(room, null, null, clock.now())
+      await app.engine.declareGroup(room, null, null, clock.now())
     } else if (name === 'owner' && arg) {
       owner = arg
-      app.engine.declareGroup(room, owner, null, clock.now())
+      await app.engine.declareGroup(room, owner, null, clock.now())
     } else print('可用：:wait 15s · :room 群名 · :owner 名字 · :quit')
     print(`(现在 ${isoAt(clock.now()).slice(0, 19).replace('T', ' ')})`)
     return true
@@ -56,7 +56,7 @@ async function line(input: string): Promise<boolean> {
   }
   const [, priv, from, body] = m
   await app.runtime.advanceTo(clock, clock.now() + 1000)
-  app.engine.handle({ id: `sim-${Date.now()}-${seq++}`, at: clock.now(), room: priv ? null : room, from: from.trim(), text: body.replace(/\\n/g, '\n') })
+  await app.engine.handle({ id: `sim-${Date.now()}-${seq++}`, at: clock.now(), room: priv ? null : room, from: from.trim(), text: body.replace(/\\n/g, '\n') })
   // let the digest and paced sends go out now, so the reply shows up right away
   await app.runtime.drain(clock)
   return true

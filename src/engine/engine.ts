@@ -5,6 +5,7 @@ import type { JobRun } from './jobs.js'
 import type { Statement } from 'better-sqlite3'
 import type { Logger } from 'pino'
 import type { Db } from '../db/db.js'
+import { serial, withTx } from '../db/tx.js'
 import { groups, jobs, members, notices, outbox, sales } from '../db/schema.js'
 import { normalize, looseKey } from '../core/text.js'
 import { maskAddresses } from '../core/privacy.js'
@@ -42,13 +43,13 @@ export class Engine {
     for (const c of commands) for (const [kind, run] of Object.entries(c.jobs ?? {})) this.jobRuns.set(kind, run)
   }
 
-  private tx<T>(fn: () => T): T {
-    return this.db.$client.transaction(fn).immediate()
+  private tx<T>(fn: (tx: Db) => Promise<T> | T): Promise<T> {
+    return withTx(this.db, fn)
   }
 
   /** A group as the platform shows it: owner and member names (either may be unknown). */
-  declareGroup(topic: string, owner: string | null, memberList: string[] | null, now: number): void {
-    this.tx(() => {
+  async declareGroup(topic: string, owner: string | null, memberList: string[] | null, now: number): Promise<void> {
+    await this.tx(() => {
       const g = ensureGroup(this.db, topic, now)
       if (owner !== null && owner !== g.ownerName) this.db.update(groups).set({ ownerName: owner }).where(eq(groups.id, g.id)).run()
       if (memberList !== null) {
@@ -63,23 +64,23 @@ export class Engine {
   }
 
   /** Handle one message. Never throws: a fault is logged and answered with a short apology. */
-  handle(msg: Inbound): void {
+  async handle(msg: Inbound): Promise<void> {
     // Chatter (most group traffic) is recognised with pure code and never opens a
     // transaction: it changes nothing, so there is nothing to dedupe or remember.
     const text = normalize(msg.text).trim()
     const hit = text === '' ? null : this.findCommand(text)
     if (!hit) return
     try {
-      this.tx(() => {
+      await this.tx(async () => {
         if (!this.markSeen(msg)) return
         const group = msg.room === null ? null : ensureGroup(this.db, msg.room, msg.at)
-        this.deliver(msg, group, this.process(msg, text, hit, group))
+        this.deliver(msg, group, await this.process(msg, text, hit, group))
       })
     } catch (err) {
       const userError = err instanceof UserError
       if (!userError) this.log.error({ err, msgId: msg.id, room: msg.room }, 'message handling failed')
       try {
-        this.tx(() => {
+        await this.tx(() => {
           if (!this.markSeen(msg)) return
           const reply = userError ? err.reply : t('error.fault')
           const g = msg.room === null ? null : ensureGroup(this.db, msg.room, msg.at)
@@ -97,7 +98,7 @@ export class Engine {
     return this.stmts.markSeen.run(msg.id, msg.at).changes > 0
   }
 
-  private process(msg: Inbound, rawText: string, found: Hit, group: GroupRow | null): Reply[] {
+  private async process(msg: Inbound, rawText: string, found: Hit, group: GroupRow | null): Promise<Reply[]> {
     if (msg.self && this.isEcho(rawText, group, msg.at)) return []
     if (rawText.length > (found.spec.maxText ?? MAX_TEXT)) return found.explicit ? [{ kind: 'say', text: t('error.tooLong') }] : []
     const member = group ? ensureMember(this.db, group.id, msg.from, msg.fromId) : null
@@ -119,7 +120,7 @@ export class Engine {
     if (raw === null) return []
     const args = spec.args.safeParse(raw)
     if (!args.success) throw new UserError('error.badArgs', t('error.badArgs', { usage: spec.usage }), spec.who === 'anyone')
-    return spec.run(ctx, args.data)
+    return await spec.run(ctx, args.data)
   }
 
   /** The command a text starts with, or a form matched without a command word (a join). */
@@ -178,10 +179,11 @@ export class Engine {
   private lastCheckpoint = 0
 
   /** Housekeeping for the live loop: fold the WAL back into the database once a minute. */
-  maintain(now: number): void {
+  async maintain(now: number): Promise<void> {
     if (now - this.lastCheckpoint < 60_000) return
     this.lastCheckpoint = now
-    this.guard('checkpoint', () => this.db.$client.pragma('wal_checkpoint(PASSIVE)'))
+    // between transactions: a checkpoint cannot run inside one
+    await this.guard('checkpoint', () => serial(this.db, () => this.db.$client.pragma('wal_checkpoint(PASSIVE)')))
   }
 
   hasPendingDigest(): boolean {
@@ -189,51 +191,51 @@ export class Engine {
   }
 
   /** Run everything due by `now`, oldest first: closes, countdowns, digests. */
-  runDue(now: number, alerts = true): void {
+  async runDue(now: number, alerts = true): Promise<void> {
     const dueSales = !alerts ? [] : this.db.select({ id: sales.id }).from(sales)
       .where(and(eq(sales.state, 'open'), lte(sales.nextAlertAt, now))).orderBy(asc(sales.nextAlertAt)).all()
     for (const { id } of dueSales) {
-      this.guard('sale alert', () => this.tx(() => alertSale(this.db, saleById(this.db, id), now)),
-        () => this.db.update(sales).set({ nextAlertAt: now + RETRY_MS }).where(eq(sales.id, id)).run())
+      await this.guard('sale alert', () => this.tx(() => alertSale(this.db, saleById(this.db, id), now)),
+        () => this.tx(() => this.db.update(sales).set({ nextAlertAt: now + RETRY_MS }).where(eq(sales.id, id)).run()))
     }
-    if (alerts) this.runJobs(now)
+    if (alerts) await this.runJobs(now)
     const dueGroups = this.db.select({ id: groups.id }).from(groups).where(lte(groups.digestDueAt, now)).orderBy(asc(groups.digestDueAt)).all()
     for (const { id } of dueGroups) {
-      this.guard('digest', () => this.tx(() => this.flushDigest(groupById(this.db, id), now)),
-        () => this.db.update(groups).set({ digestDueAt: now + RETRY_MS }).where(eq(groups.id, id)).run())
+      await this.guard('digest', () => this.tx(() => this.flushDigest(groupById(this.db, id), now)),
+        () => this.tx(() => this.db.update(groups).set({ digestDueAt: now + RETRY_MS }).where(eq(groups.id, id)).run()))
     }
   }
 
-  private runJobs(now: number): void {
+  private async runJobs(now: number): Promise<void> {
     const due = this.db.select().from(jobs).where(and(isNull(jobs.doneAt), lte(jobs.dueAt, now))).orderBy(asc(jobs.dueAt), asc(jobs.id)).all()
     for (const job of due) {
-      this.guard(`job ${job.kind}`, () => this.tx(() => {
-        this.db.update(jobs).set({ doneAt: now }).where(eq(jobs.id, job.id)).run()
+      await this.guard(`job ${job.kind}`, () => this.tx(async (tx) => {
+        tx.update(jobs).set({ doneAt: now }).where(eq(jobs.id, job.id)).run()
         const run = this.jobRuns.get(job.kind)
-        if (run) run(this.db, job.refId, now)
+        if (run) await run(tx, job.refId, now)
         else this.log.warn({ kind: job.kind }, 'no handler for job kind')
       }))
       // a job that failed is not retried forever: it is logged above and set aside
-      this.guard('job bookkeeping', () => this.db.update(jobs).set({ doneAt: now }).where(and(eq(jobs.id, job.id), isNull(jobs.doneAt))).run())
+      await this.guard('job bookkeeping', () => this.tx((tx) => tx.update(jobs).set({ doneAt: now }).where(and(eq(jobs.id, job.id), isNull(jobs.doneAt))).run()))
     }
   }
 
   /** At start-up: sales whose deadline passed while the bot was down are closed now, once each. */
-  recover(now: number): void {
+  async recover(now: number): Promise<void> {
     const overdue = this.db.select({ id: sales.id }).from(sales).where(and(eq(sales.state, 'open'), lte(sales.deadline, now))).orderBy(asc(sales.deadline)).all()
-    for (const { id } of overdue) this.guard('recovery close', () => this.tx(() => {
+    for (const { id } of overdue) await this.guard('recovery close', () => this.tx(() => {
       const sale = saleById(this.db, id)
       if (sale.state === 'open') closeSale(this.db, sale, now, 'close', true)
     }))
   }
 
   /** `later` reschedules failed work: a fault that persists must not be retried at the same moment forever. */
-  private guard(what: string, fn: () => void, later?: () => void): void {
+  private async guard(what: string, fn: () => unknown, later?: () => unknown): Promise<void> {
     try {
-      fn()
+      await fn()
     } catch (err) {
       this.log.error({ err }, `${what} failed`)
-      if (later) this.guard(`${what}: rescheduling`, later)
+      if (later) await this.guard(`${what}: rescheduling`, later)
     }
   }
 

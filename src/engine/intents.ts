@@ -173,7 +173,7 @@ export function routeJoin(ctx: Ctx, j: RoutedJoin): Reply[] | null {
 }
 
 /** Quiet expiry: an intent without a commitment for `groups.intentDays` days closes, no message. */
-export function expireIntentJob(db: Db, intentId: number, now: number): void {
+export async function expireIntentJob(db: Db, intentId: number, now: number): Promise<void> {
   const i = db.select().from(intents).where(eq(intents.id, intentId)).get()
   if (!i || i.state !== 'open') return
   const due = (i.lastCommitAt ?? i.createdAt) + groupById(db, i.groupId).intentDays * DAY_MS

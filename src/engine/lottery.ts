@@ -151,7 +151,7 @@ export function settleLotteryAtClose(db: Db, sale: SaleRow, how: 'close' | 'abor
 }
 
 /** The job at the window's end. */
-export function drawLotteryJob(db: Db, saleId: number, now: number): void {
+export async function drawLotteryJob(db: Db, saleId: number, now: number): Promise<void> {
   const sale = saleById(db, saleId)
   if (sale && sale.state === 'open') drawLottery(db, sale, now)
 }

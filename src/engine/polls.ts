@@ -125,7 +125,7 @@ export function closeByCommand(ctx: Ctx, ref: number | null): Reply[] {
 }
 
 /** The deadline job: closes the poll if it is still open. */
-export function closePollJob(db: Db, pollId: number, now: number): void {
+export async function closePollJob(db: Db, pollId: number, now: number): Promise<void> {
   const poll = db.select().from(polls).where(eq(polls.id, pollId)).get()
   if (poll && poll.state === 'open' && groupById(db, poll.groupId)) closePoll(db, poll, now)
 }

@@ -60,7 +60,8 @@ export type CommandSpec<A = unknown> = {
   parse: (rest: string, ctx: Ctx) => unknown
   /** a form recognised without a command word (`+2` for a join); returns raw arguments or null */
   match?: (text: string) => unknown
-  run: (ctx: Ctx, args: A) => Reply[]
+  /** runs inside the message's transaction; awaits whatever it asks of the database */
+  run: (ctx: Ctx, args: A) => Promise<Reply[]>
   /** longest text this command reads (default 4000): a native 接龙 list of hundreds of lines is longer */
   maxText?: number
   /** timed work this command schedules with scheduleJob, by job kind */

@@ -71,9 +71,9 @@ describe('the abuse corpus through the replay', () => {
     app = makeApp({ dbFile: ':memory:', transport, log: mem.log })
     // watch the tally around each message the engine handles
     const handle = app.engine.handle.bind(app.engine)
-    app.engine.handle = (msg) => {
+    app.engine.handle = async (msg) => {
       const before = tally(app)
-      handle(msg)
+      await handle(msg)
       deltas.set(msg.id, [...(deltas.get(msg.id) ?? []), diff(before, tally(app))])
     }
     errors = []

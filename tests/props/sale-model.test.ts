@@ -266,7 +266,7 @@ async function runScenario(sc: { launches: LaunchParams[]; ops: Op[] }): Promise
   }
 
   try {
-    d.group(ROOM, OWNER, [OWNER, ...MEMBERS])
+    await d.group(ROOM, OWNER, [OWNER, ...MEMBERS])
     await launch()
     for (const [n, op] of sc.ops.entries()) {
       const s = open()
