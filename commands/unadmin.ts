@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { CommandSpec } from '../src/engine/types.js'
-import { setAdmin } from './admin.js'
+import { setAdmin } from '../src/services/roles.js'
 
 const unadmin: CommandSpec<{ target: string }> = {
   name: 'unadmin',
@@ -11,6 +11,6 @@ const unadmin: CommandSpec<{ target: string }> = {
   usage: '/unadmin @Lily',
   args: z.object({ target: z.string().min(1).max(80) }),
   parse: (rest) => ({ target: rest.trim() }),
-  run: async (ctx, { target }) => setAdmin(ctx, target, false),
+  run: async (ctx, { target }) => setAdmin(ctx, ctx.group!, target, false),
 }
 export default unadmin

@@ -14,7 +14,7 @@ import { isQuiet, quietEnd } from '../core/schedule.js'
 import { t } from '../i18n/zh-CN.js'
 import { addNotice, enqueue, ensureGroup, ensureMember, groupById, loadBook, saleById } from './repo.js'
 import { alertSale, closeSale, view, MENTION_CAP } from './sales.js'
-import { organizesAny } from './scope.js'
+import { organizes, organizesAny } from '../services/roles.js'
 import { UserError, type CommandSpec, type Ctx, type GroupRow, type Inbound, type Reply } from './types.js'
 
 export type EngineOptions = {
@@ -102,9 +102,10 @@ export class Engine {
     if (msg.self && this.isEcho(rawText, group, msg.at)) return []
     if (rawText.length > (found.spec.maxText ?? MAX_TEXT)) return found.explicit ? [{ kind: 'say', text: t('error.tooLong') }] : []
     const member = group ? ensureMember(this.db, group.id, msg.from, msg.fromId) : null
-    // in a private chat, an organizer is the owner or an admin of some group (issue 4)
+    // in a private chat, an organizer is one who organizes some group; whoever speaks in a
+    // group is in it, whatever the last member-list sync said
     const isOrganizer = !!msg.self || (group !== null
-      ? member !== null && (group.ownerName === msg.from || member.isAdmin)
+      ? member !== null && organizes(group, { ...member, inGroup: true })
       : organizesAny(this.db, msg.from))
     // a member's address typed in a group is never stored or echoed (organizers may post pickup points)
     const text = group !== null && !isOrganizer ? maskAddresses(rawText) : rawText

@@ -13,7 +13,8 @@ import { scheduleJob } from './jobs.js'
 import { enqueue, groupById, loadBook, openSales, type SaleRow } from './repo.js'
 import { namedItems } from './pick.js'
 import { settleLotteries } from './lottery.js'
-import { DAY_MS, MENTION_CAP, organizerNames, refuse } from './demandKit.js'
+import { DAY_MS, MENTION_CAP, refuse } from './demandKit.js'
+import { organizerNames } from '../services/roles.js'
 import { fail, type Ctx, type GroupRow, type MemberRow, type Reply } from './types.js'
 
 export type IntentRow = typeof intents.$inferSelect

@@ -8,20 +8,11 @@ import { looseKey } from '../core/text.js'
 import { extractSaleRef } from '../core/join.js'
 import { addNotice, saleByNo, type SaleRow } from './repo.js'
 import { orderOf, type MemberOrder } from './fulfilment.js'
+import { organizerGroups } from '../services/roles.js'
 import { fail, type Ctx, type GroupRow, type NoticeKind, type Reply } from './types.js'
 
 /** How long a notice sent from a private chat waits for others to fold into the same digest. */
 export const GATHER_MS = 3000
-
-export function organizerGroups(db: Db, name: string): GroupRow[] {
-  const owned = db.select().from(groups).where(eq(groups.ownerName, name)).all()
-  const admin = db.select({ g: groups }).from(members).innerJoin(groups, eq(members.groupId, groups.id))
-    .where(and(eq(members.name, name), eq(members.isAdmin, true))).all().map((r) => r.g)
-  const byId = new Map([...owned, ...admin].map((g) => [g.id, g]))
-  return [...byId.values()].sort((a, b) => a.id - b.id)
-}
-
-export const organizesAny = (db: Db, name: string): boolean => organizerGroups(db, name).length > 0
 
 export function memberGroups(db: Db, name: string): GroupRow[] {
   return db.select({ g: groups }).from(members).innerJoin(groups, eq(members.groupId, groups.id))
@@ -89,12 +80,6 @@ export function noticeFor(ctx: Ctx, group: GroupRow, n: { notice: NoticeKind; me
   if (ctx.group && ctx.group.id === group.id) return [{ kind: 'notice', ...n }]
   addNotice(ctx.db, group, { kind: n.notice, member: n.member, saleId: n.saleId, payload: n.payload }, ctx.now, GATHER_MS)
   return []
-}
-
-/** Organizers of a group, by name: the owner first, then admins. */
-export function organizerNames(db: Db, group: GroupRow): string[] {
-  const admins = db.select({ name: members.name }).from(members).where(and(eq(members.groupId, group.id), eq(members.isAdmin, true))).all().map((r) => r.name)
-  return [...new Set([...(group.ownerName ? [group.ownerName] : []), ...admins])]
 }
 
 /** Several candidate groups narrowed by a word of one group's name, if the text has one. */
