@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { eq } from 'drizzle-orm'
-import { sales, suppliers } from '../src/db/schema.js'
+import { suppliers } from '../src/db/schema.js'
 import { findPhone, maskPhones } from '../src/core/privacy.js'
 import { extractSaleRef } from '../src/core/join.js'
 import { checkAttachable, quotesOf, supplierByName } from '../src/engine/supply.js'
@@ -9,6 +9,7 @@ import { chooseGroup, fulfilmentSales, pickSaleFor } from '../src/engine/scope.j
 import { openSales } from '../src/engine/repo.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { linkSupplier } from '../src/services/sales.js'
 
 type Args =
   | { op: 'list' }
@@ -73,7 +74,7 @@ const supplier: CommandSpec<Args> = {
     const ref = extractSaleRef(rest).ref
     const sale = pickSaleFor(ctx.db, group, ref, [...openSales(ctx.db, group.id), ...fulfilmentSales(ctx.db, group.id)], `/supplier attach ${s.name}`)
     checkAttachable(ctx.db, s.name, sale.title)
-    ctx.db.update(sales).set({ supplierId: s.id }).where(eq(sales.id, sale.id)).run()
+    linkSupplier(ctx.db, sale.id, s.id)
     return [{ kind: 'say', text: t('supply.attached', { no: sale.no, title: sale.title, name: s.name }) }]
   },
 }

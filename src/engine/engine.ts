@@ -16,6 +16,7 @@ import { addNotice, enqueue, ensureGroup, ensureMember, groupById, loadBook, sal
 import { alertSale, closeSale, view, MENTION_CAP } from './sales.js'
 import { organizes, organizesAny } from '../services/roles.js'
 import { UserError, type CommandSpec, type Ctx, type GroupRow, type Inbound, type Reply } from './types.js'
+import { alertLater } from '../services/sales.js'
 
 export type EngineOptions = {
   log: Logger
@@ -197,7 +198,7 @@ export class Engine {
       .where(and(eq(sales.state, 'open'), lte(sales.nextAlertAt, now))).orderBy(asc(sales.nextAlertAt)).all()
     for (const { id } of dueSales) {
       await this.guard('sale alert', () => this.tx(() => alertSale(this.db, saleById(this.db, id), now)),
-        () => this.tx(() => this.db.update(sales).set({ nextAlertAt: now + RETRY_MS }).where(eq(sales.id, id)).run()))
+        () => this.tx((tx) => alertLater(tx, id, now + RETRY_MS)))
     }
     if (alerts) await this.runJobs(now)
     const dueGroups = this.db.select({ id: groups.id }).from(groups).where(lte(groups.digestDueAt, now)).orderBy(asc(groups.digestDueAt)).all()

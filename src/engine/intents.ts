@@ -16,6 +16,7 @@ import { settleLotteries } from './lottery.js'
 import { DAY_MS, MENTION_CAP, refuse } from './demandKit.js'
 import { organizerNames } from '../services/roles.js'
 import { fail, type Ctx, type GroupRow, type MemberRow, type Reply } from './types.js'
+import { linkIntent } from '../services/sales.js'
 
 export type IntentRow = typeof intents.$inferSelect
 /** A join as the join command reads it, with an optional `#需求3`. */
@@ -205,7 +206,7 @@ export function intentAtLaunch(db: Db, sale: SaleRow, intentId: number): { lines
   const i = db.select().from(intents).where(eq(intents.id, intentId)).get()
   if (!i) return { lines: [], mentions: [] }
   db.update(intents).set({ state: 'launched', saleId: sale.id }).where(eq(intents.id, i.id)).run()
-  db.update(sales).set({ intentId: i.id }).where(eq(sales.id, sale.id)).run()
+  linkIntent(db, sale.id, i.id)
   const commits = commitsOf(db, i.id)
   if (commits.length === 0) return { lines: [], mentions: [] }
   const m = new Mentions(MENTION_CAP)

@@ -6,6 +6,7 @@ import { groups, members, sales, items } from '../db/schema.js'
 import type { Book } from '../core/sale.js'
 import type { GroupRow, MemberRow, NoticeKind } from './types.js'
 import { maskPhones } from '../core/privacy.js'
+import { setNextWaitSeq } from '../services/sales.js'
 
 export type SaleRow = typeof sales.$inferSelect
 export type ItemRow = typeof items.$inferSelect
@@ -110,7 +111,7 @@ export function saveBook(db: Db, saleId: number, before: Book, after: Book, now:
   for (const seq of oldW.keys()) {
     if (!newW.has(seq)) db.$client.prepare('delete from waitlist where sale_id = ? and seq = ?').run(saleId, seq)
   }
-  if (after.nextSeq !== before.nextSeq) db.$client.prepare('update sales set next_wait_seq = ? where id = ?').run(after.nextSeq, saleId)
+  if (after.nextSeq !== before.nextSeq) setNextWaitSeq(db, saleId, after.nextSeq)
 }
 
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u061C]/g
