@@ -3,10 +3,11 @@ import { extractSaleRef } from '../src/core/join.js'
 import { matchPoint, pickupOf } from '../src/core/delivery.js'
 import { Mentions } from '../src/core/render.js'
 import { howToChoose, linesText, pointsOf, saleOrders, shipsOf, updateParticipant } from '../src/engine/fulfilment.js'
-import { fulfilmentSales, pickSaleFor } from '../src/engine/scope.js'
+import { fulfilmentSales } from '../src/engine/scope.js'
 import { MENTION_CAP } from '../src/engine/sales.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { requireSale } from '../src/services/sales.js'
 
 /** 到货: goods wait at a pickup point; one message @mentions everyone who collects there. */
 const arrived: CommandSpec<{ rest: string }> = {
@@ -21,7 +22,7 @@ const arrived: CommandSpec<{ rest: string }> = {
   async run(ctx, { rest }) {
     const g = ctx.group!
     const r = extractSaleRef(rest)
-    const sale = pickSaleFor(ctx.db, g, r.ref, fulfilmentSales(ctx.db, g.id), '/arrived', 'succeeded')
+    const sale = requireSale(ctx.db, g, { ref: r.ref, need: 'succeeded', among: fulfilmentSales(ctx.db, g.id), phase: 'any', example: (no) => `/arrived 团${no}`, none: 'scope.noSale' })
     const points = pointsOf(sale)
     let point: string | null = null
     if (points.length > 0) {

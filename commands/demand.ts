@@ -2,14 +2,14 @@ import { z } from 'zod'
 import { parseRoutedJoin } from '../src/core/intent.js'
 import { listIntents, showPackage, type RoutedJoin } from '../src/engine/intents.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
-import join from './join.js'
+import { joinArgs, joinSale } from '../src/services/orders.js'
 
 type Args = { kind: 'list' } | { kind: 'show'; no: number } | { kind: 'join'; join: RoutedJoin }
 
 const args = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('list') }),
   z.object({ kind: z.literal('show'), no: z.number().int().positive() }),
-  z.object({ kind: z.literal('join'), join: join.args as z.ZodType<RoutedJoin> }),
+  z.object({ kind: z.literal('join'), join: joinArgs }),
 ])
 
 const usage = '需求 · 需求3 · /demand 3'
@@ -34,7 +34,7 @@ const demand: CommandSpec<Args> = {
     return null
   },
   async run(ctx, a) {
-    if (a.kind === 'join') return await join.run(ctx, a.join)
+    if (a.kind === 'join') return await joinSale(ctx, a.join)
     if (a.kind === 'show') return showPackage(ctx.db, ctx.group!, a.no, ctx.now)
     return listIntents(ctx.db, ctx.group!)
   },

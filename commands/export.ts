@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { join } from 'node:path'
 import { extractSaleRef } from '../src/core/join.js'
-import { chooseGroup, groupSales, pickSaleFor } from '../src/engine/scope.js'
+import { chooseGroup, groupSales } from '../src/engine/scope.js'
 import { exportsDir, shownPath, workbookData, writeInBackground } from '../src/exportXlsx.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { requireSale } from '../src/services/sales.js'
 
 const stamp = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '')
 const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)
@@ -28,7 +29,7 @@ const exportCmd: CommandSpec<{ rest: string }> = {
     const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
     const closed = groupSales(ctx.db, group.id).filter((s) => s.state !== 'open')
     const ref = extractSaleRef(left).ref ?? (/^\d{1,4}$/.test(left.trim()) ? Number(left.trim()) : null)
-    const sale = pickSaleFor(ctx.db, group, ref, closed.slice(0, 1), '/export')
+    const sale = requireSale(ctx.db, group, { ref: ref, need: 'any', among: closed.slice(0, 1), phase: 'any', example: (no) => `/export 团${no}`, none: 'scope.noSale' })
     const file = join(exportsDir(ctx.db), `${safe(group.topic)}-团${sale.no}-${stamp(ctx.now)}.xlsx`)
     writeInBackground(workbookData(ctx.db, sale), file, (err) => process.stderr.write(`export ${file} failed: ${String(err)}\n`))
     return [{ kind: 'say', text: t('stats.exported', { no: sale.no, title: sale.title, path: shownPath(file) }), file }]

@@ -1,9 +1,11 @@
 import { z } from 'zod'
 import { formatTime, parseDeadline, parseDuration } from '../src/core/deadline.js'
 import { extendSale } from '../src/engine/sales.js'
-import { saleRefOf, targetSale } from '../src/engine/target.js'
+import { saleRefOf } from '../src/engine/target.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { requireSale } from '../src/services/sales.js'
+import { openSales } from '../src/engine/repo.js'
 
 type Args = { ref: number | null; when: string }
 
@@ -22,7 +24,7 @@ const extend: CommandSpec<Args> = {
     return { ref: r.ref, when: r.rest }
   },
   async run(ctx, { ref, when }) {
-    const sale = targetSale(ctx, ref, { mustBeOpen: true, example: (no) => `延长 #${no} 2小时` })
+    const sale = requireSale(ctx.db, ctx.group!, { ref, need: 'open', among: openSales(ctx.db, ctx.group!.id), phase: 'open', example: (no) => `延长 #${no} 2小时`, none: 'sale.none' })
     const tz = ctx.group!.tz
     const span = parseDuration(when)
     // a duration moves the current deadline; a time (周六 20:00) replaces it

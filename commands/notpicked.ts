@@ -2,9 +2,10 @@ import { z } from 'zod'
 import { extractSaleRef } from '../src/core/join.js'
 import { pickupOf } from '../src/core/delivery.js'
 import { linesText, pointsOf, saleOrders } from '../src/engine/fulfilment.js'
-import { chooseGroup, fulfilmentSales, pickSaleFor } from '../src/engine/scope.js'
+import { chooseGroup, fulfilmentSales } from '../src/engine/scope.js'
 import type { CommandSpec } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { requireSale } from '../src/services/sales.js'
 
 /** 未取货: who has not collected yet, per pickup point, plus parcels not yet sent or confirmed. */
 const notPicked: CommandSpec<{ rest: string }> = {
@@ -18,7 +19,7 @@ const notPicked: CommandSpec<{ rest: string }> = {
   parse: (rest) => ({ rest }),
   async run(ctx, { rest }) {
     const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
-    const sale = pickSaleFor(ctx.db, group, extractSaleRef(left).ref, fulfilmentSales(ctx.db, group.id), '/notpicked', 'succeeded')
+    const sale = requireSale(ctx.db, group, { ref: extractSaleRef(left).ref, need: 'succeeded', among: fulfilmentSales(ctx.db, group.id), phase: 'any', example: (no) => `/notpicked 团${no}`, none: 'scope.noSale' })
     const open = saleOrders(ctx.db, sale).filter((o) => o.participant.deliveryState !== 'delivered' && o.refundFen < o.goodsFen)
     if (open.length === 0) return [{ kind: 'say', text: t('delivery.allPicked', { no: sale.no, title: sale.title }) }]
     const lines = [t('delivery.notPickedHeader', { no: sale.no, title: sale.title, count: open.length })]

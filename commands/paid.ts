@@ -8,7 +8,6 @@ import { t } from '../src/i18n/zh-CN.js'
 
 type Args = { rest: string }
 
-
 /**
  * 已付款: a member says they paid (with an optional note such as the transfer's last digits);
  * an organizer confirms with @names. The bot only records; it never touches money.

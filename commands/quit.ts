@@ -3,11 +3,12 @@ import * as rules from '../src/core/sale.js'
 import { loadBook, openSales, saveBook, type SaleRow } from '../src/engine/repo.js'
 import { cancelMember, noteSoldOut, promotionNotices } from '../src/engine/sales.js'
 import { namedItems } from '../src/engine/pick.js'
-import { saleRefOf, targetSale } from '../src/engine/target.js'
+import { saleRefOf } from '../src/engine/target.js'
 import { fail, type CommandSpec, type Reply } from '../src/engine/types.js'
 import { extractIntentRef } from '../src/core/intent.js'
 import { withdrawFromQuit } from '../src/engine/intents.js'
 import { withdrawEntries } from '../src/engine/lottery.js'
+import { requireSale } from '../src/services/sales.js'
 
 type Args = { ref: number | null; intentRef?: number; what: string }
 
@@ -42,7 +43,7 @@ const quit: CommandSpec<Args> = {
     if (intentRef !== undefined) return withdrawFromQuit(ctx, intentRef)!
     if (what !== '') {
       // '取消 大果' drops that variant; any other words (取消 明天的聚会) are chatter, not a cancel
-      const sales = ref !== null ? [targetSale(ctx, ref, { mustBeOpen: true })] : openSales(ctx.db, ctx.group!.id)
+      const sales = ref !== null ? [requireSale(ctx.db, ctx.group!, { ref, need: 'open', among: [], phase: 'open', example: (no) => `#${no}`, none: 'sale.none' })] : openSales(ctx.db, ctx.group!.id)
       const replies: Reply[] = []
       for (const sale of sales) {
         const named = namedItems(loadBook(ctx.db, sale), what)
@@ -51,7 +52,7 @@ const quit: CommandSpec<Args> = {
       return replies
     }
     // with several open sales and no number, cancel wherever the member has something
-    const sales = ref !== null ? [targetSale(ctx, ref, { mustBeOpen: true })] : openSales(ctx.db, ctx.group!.id)
+    const sales = ref !== null ? [requireSale(ctx.db, ctx.group!, { ref, need: 'open', among: [], phase: 'open', example: (no) => `#${no}`, none: 'sale.none' })] : openSales(ctx.db, ctx.group!.id)
     const replies: Reply[] = []
     for (const sale of sales) replies.push(...cancelMember(ctx.db, sale, ctx.member!, ctx.now).replies, ...withdrawEntries(ctx.db, sale, ctx.member!, ctx.now))
     // nothing in a sale: the member's intent, if that is all they have

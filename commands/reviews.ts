@@ -3,9 +3,10 @@ import { desc, eq } from 'drizzle-orm'
 import { members, ratings } from '../src/db/schema.js'
 import { extractSaleRef } from '../src/core/join.js'
 import { maskPhones } from '../src/core/privacy.js'
-import { groupSales, pickSaleFor } from '../src/engine/scope.js'
+import { groupSales } from '../src/engine/scope.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { requireSale } from '../src/services/sales.js'
 
 const SHOWN = 5
 
@@ -24,7 +25,7 @@ const reviews: CommandSpec<{ rest: string }> = {
     const rated = groupSales(ctx.db, g.id).filter((s) => ctx.db.select({ id: ratings.id }).from(ratings).where(eq(ratings.saleId, s.id)).get())
     const ref = extractSaleRef(rest).ref
     if (ref === null && rated.length === 0) throw fail('rating.none')
-    const sale = pickSaleFor(ctx.db, g, ref, rated.slice(0, 1), '/reviews')
+    const sale = requireSale(ctx.db, g, { ref: ref, need: 'any', among: rated.slice(0, 1), phase: 'any', example: (no) => `/reviews 团${no}`, none: 'scope.noSale' })
     const rows = ctx.db.select({ r: ratings, name: members.name }).from(ratings).innerJoin(members, eq(ratings.memberId, members.id))
       .where(eq(ratings.saleId, sale.id)).orderBy(desc(ratings.at)).all()
     if (rows.length === 0) throw fail('rating.noneFor', { no: sale.no, title: sale.title })

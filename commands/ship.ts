@@ -3,9 +3,10 @@ import { extractSaleRef } from '../src/core/join.js'
 import { parseShipLines } from '../src/core/delivery.js'
 import { looseKey } from '../src/core/text.js'
 import { saleOrders, updateParticipant } from '../src/engine/fulfilment.js'
-import { chooseGroup, fulfilmentSales, noticeFor, pickSaleFor } from '../src/engine/scope.js'
+import { chooseGroup, fulfilmentSales, noticeFor } from '../src/engine/scope.js'
 import { fail, type CommandSpec, type Reply } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { requireSale } from '../src/services/sales.js'
 
 const usage = '/ship⏎Lily SF1234567890⏎Tom 圆通 YT9876543210'
 
@@ -27,7 +28,7 @@ const ship: CommandSpec<{ rest: string }> = {
     // the first line is the scope (团1, the group's name) unless it is already an entry
     const scopeLine = parseShipLines(lines[0]).lines.length > 0 ? '' : lines.shift() ?? ''
     const { group, rest: left } = chooseGroup(ctx, scopeLine, 'organizer')
-    const sale = pickSaleFor(ctx.db, group, extractSaleRef(left).ref, fulfilmentSales(ctx.db, group.id), '/ship', 'succeeded')
+    const sale = requireSale(ctx.db, group, { ref: extractSaleRef(left).ref, need: 'succeeded', among: fulfilmentSales(ctx.db, group.id), phase: 'any', example: (no) => `/ship 团${no}`, none: 'scope.noSale' })
     const parsed = parseShipLines(lines.join('\n'))
     if (parsed.lines.length === 0) throw fail('error.badArgs', { usage })
     const list = saleOrders(ctx.db, sale)

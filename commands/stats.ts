@@ -2,9 +2,10 @@ import { z } from 'zod'
 import { extractSaleRef } from '../src/core/join.js'
 import { groupRows, saleRows, table } from '../src/core/stats.js'
 import { statsOfGroup, statsOfSale } from '../src/engine/stats.js'
-import { chooseGroup, groupSales, pickSaleFor } from '../src/engine/scope.js'
+import { chooseGroup, groupSales } from '../src/engine/scope.js'
 import type { CommandSpec } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { requireSale } from '../src/services/sales.js'
 
 /** 数据: a sale's figures (the latest closed sale, or 团N) and the group's, as text tables. */
 const stats: CommandSpec<{ rest: string }> = {
@@ -22,7 +23,7 @@ const stats: CommandSpec<{ rest: string }> = {
     const ref = extractSaleRef(left).ref
     const parts: string[] = []
     if (ref !== null || closed.length > 0) {
-      const sale = pickSaleFor(ctx.db, group, ref, closed.slice(0, 1), '/stats')
+      const sale = requireSale(ctx.db, group, { ref: ref, need: 'any', among: closed.slice(0, 1), phase: 'any', example: (no) => `/stats 团${no}`, none: 'scope.noSale' })
       parts.push(t('stats.saleHeader', { no: sale.no, title: sale.title, state: t(`state.${sale.state}`) }), table(saleRows(statsOfSale(ctx.db, sale))))
     }
     parts.push(t('stats.groupHeader', { room: group.topic }), table(groupRows(statsOfGroup(ctx.db, group.id))))

@@ -2,8 +2,9 @@ import { z } from 'zod'
 import { boardText } from '../src/core/render.js'
 import { loadBook, openSales } from '../src/engine/repo.js'
 import { view } from '../src/engine/sales.js'
-import { saleRefOf, targetSale } from '../src/engine/target.js'
+import { saleRefOf } from '../src/engine/target.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
+import { requireSale } from '../src/services/sales.js'
 
 const status: CommandSpec<{ ref: number | null }> = {
   name: 'status',
@@ -17,7 +18,7 @@ const status: CommandSpec<{ ref: number | null }> = {
   async run(ctx, { ref }) {
     const tz = ctx.group!.tz
     // without a number, show every open sale in one message
-    const sales = ref !== null ? [targetSale(ctx, ref, { mustBeOpen: false })] : openSales(ctx.db, ctx.group!.id)
+    const sales = ref !== null ? [requireSale(ctx.db, ctx.group!, { ref, need: 'any', among: [], phase: 'open', example: (no) => `#${no}`, none: 'sale.none' })] : openSales(ctx.db, ctx.group!.id)
     if (sales.length === 0) throw fail('sale.none')
     const text = sales.map((s) => boardText(view(s), loadBook(ctx.db, s), ctx.now, tz)).join('\n\n')
     return [{ kind: 'say', text }]

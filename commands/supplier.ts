@@ -5,11 +5,11 @@ import { findPhone, maskPhones } from '../src/core/privacy.js'
 import { extractSaleRef } from '../src/core/join.js'
 import { checkAttachable, quotesOf, supplierByName } from '../src/engine/supply.js'
 import { quoteText } from '../src/engine/supplyText.js'
-import { chooseGroup, fulfilmentSales, pickSaleFor } from '../src/engine/scope.js'
+import { chooseGroup, fulfilmentSales } from '../src/engine/scope.js'
 import { openSales } from '../src/engine/repo.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
-import { linkSupplier } from '../src/services/sales.js'
+import { linkSupplier, requireSale } from '../src/services/sales.js'
 
 type Args =
   | { op: 'list' }
@@ -72,7 +72,7 @@ const supplier: CommandSpec<Args> = {
     }
     const { group, rest } = chooseGroup(ctx, a.rest, 'organizer')
     const ref = extractSaleRef(rest).ref
-    const sale = pickSaleFor(ctx.db, group, ref, [...openSales(ctx.db, group.id), ...fulfilmentSales(ctx.db, group.id)], `/supplier attach ${s.name}`)
+    const sale = requireSale(ctx.db, group, { ref: ref, need: 'any', among: [...openSales(ctx.db, group.id), ...fulfilmentSales(ctx.db, group.id)], phase: 'any', example: (no) => `/supplier attach ${s.name} 团${no}`, none: 'scope.noSale' })
     checkAttachable(ctx.db, s.name, sale.title)
     linkSupplier(ctx.db, sale.id, s.id)
     return [{ kind: 'say', text: t('supply.attached', { no: sale.no, title: sale.title, name: s.name }) }]

@@ -3,7 +3,7 @@ import { parseRoutedJoin, parseWant, MAX_INTENT_TITLE, type WantSpec } from '../
 import { createIntent, expireIntentJob, INTENT_EXPIRE_JOB, type RoutedJoin } from '../src/engine/intents.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
-import join from './join.js'
+import { joinArgs, joinSale } from '../src/services/orders.js'
 
 type Args = { kind: 'want'; spec: WantSpec } | { kind: 'join'; join: RoutedJoin }
 
@@ -16,7 +16,7 @@ const args = z.discriminatedUnion('kind', [
       threshold: z.number().int().positive().max(100_000).nullable(),
     }),
   }),
-  z.object({ kind: z.literal('join'), join: join.args as z.ZodType<RoutedJoin> }),
+  z.object({ kind: z.literal('join'), join: joinArgs }),
 ])
 
 // a bare '想要 这个' is chatter, not a product
@@ -53,7 +53,7 @@ const want: CommandSpec<Args> = {
     }
   },
   async run(ctx, a) {
-    if (a.kind === 'join') return await join.run(ctx, a.join)
+    if (a.kind === 'join') return await joinSale(ctx, a.join)
     return createIntent(ctx.db, ctx.group!, ctx.member!, a.spec, ctx.now)
   },
   jobs: { [INTENT_EXPIRE_JOB]: expireIntentJob },

@@ -19,6 +19,7 @@ import { enterLottery, lotteryOpen, settleLotteries } from './lottery.js'
 import { noteSource } from './orderSource.js'
 import { refuse } from './demandKit.js'
 import { fail, type Ctx, type GroupRow, type MemberRow, type Reply } from './types.js'
+import { findSale } from '../services/sales.js'
 
 /**
  * A line of the last list. `first`: who first posted it (its owner in WeChat's sense: only they
@@ -382,9 +383,10 @@ function formatTarget(ctx: Ctx, ref: TargetRef | null): Target {
     if (!x) throw fail(ref.kind === 'sale' ? 'sale.notFound' : 'demand.notFound', { no: ref.no })
     return x
   }
-  const open = openSales(db, group.id)
-  if (open.length === 1) return { kind: 'sale', sale: open[0] }
-  if (open.length > 1) throw fail('sale.whichSale', { choices: open.map((s) => `团${s.no} ${s.title}`).join('、'), example: `/chain ${open[0].no}` })
+  // no open sale: the only open intent is meant
+  const found = findSale(db, group, { ref: null, need: 'open', among: openSales(db, group.id), phase: 'open', example: (no) => `/chain ${no}`, none: null })
+  if (found.ok) return { kind: 'sale', sale: found.sale }
+  if (found.refusal) throw found.refusal
   const ints = openIntents(db, group.id)
   if (ints.length === 1) return { kind: 'intent', intent: ints[0] }
   if (ints.length > 1) throw refuse('demand.which', { choices: ints.map(intentLabel).join('、'), example: `/chain 需求${ints[0].no}` })
