@@ -1,9 +1,8 @@
 import { z } from 'zod'
-import { eq } from 'drizzle-orm'
-import { addresses } from '../src/db/schema.js'
 import { findPhone, maskPhones } from '../src/core/privacy.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { addressOf, saveAddress } from '../src/engine/delivery.js'
 
 type Args = { recipient: string; phone: string; address: string } | { show: true }
 
@@ -30,12 +29,10 @@ const address: CommandSpec<Args> = {
   },
   async run(ctx, a) {
     if (ctx.group) return [{ kind: 'notice', notice: 'refused', member: ctx.sender, payload: { reason: t('delivery.addressPrivate') } }]
-    const found = ctx.db.select().from(addresses).where(eq(addresses.name, ctx.sender)).get()
+    const found = addressOf(ctx.db, ctx.sender)
     if ('show' in a) return [{ kind: 'say', text: found ? t('delivery.addressShow', { recipient: found.recipient, phone: maskPhones(found.phone), address: found.address }) : t('delivery.addressNone') }]
     if (a.recipient === '' || a.address.length < 4) throw fail('delivery.addressBad')
-    const row = { recipient: a.recipient, phone: a.phone, address: a.address, updatedAt: ctx.now }
-    if (found) ctx.db.update(addresses).set(row).where(eq(addresses.id, found.id)).run()
-    else ctx.db.insert(addresses).values({ name: ctx.sender, ...row }).run()
+    saveAddress(ctx.db, ctx.sender, { recipient: a.recipient, phone: a.phone, address: a.address }, ctx.now)
     return [{ kind: 'say', text: t('delivery.addressSaved', { recipient: a.recipient, phone: maskPhones(a.phone), address: a.address }) }]
   },
 }

@@ -1,6 +1,4 @@
 import { z } from 'zod'
-import { eq } from 'drizzle-orm'
-import { groups, tickets } from '../src/db/schema.js'
 import { money } from '../src/core/render.js'
 import { enqueue } from '../src/engine/repo.js'
 import { linesText, orderOf } from '../src/engine/fulfilment.js'
@@ -8,6 +6,7 @@ import { groupSales, memberHits, noticeFor } from '../src/engine/scope.js'
 import { organizerGroups, organizerNames } from '../src/services/roles.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { openTicket } from '../src/services/aftersales.js'
 
 /**
  * 售后: a member reports a problem. The ticket is about the member's latest successful order
@@ -29,10 +28,8 @@ const issue: CommandSpec<{ rest: string }> = {
     // the latest order unless 团N says otherwise: a complaint should not bounce on a question
     const hit = found.hits.sort((a, b) => (b.sale.closedAt ?? 0) - (a.sale.closedAt ?? 0))[0]
     if (!hit) throw fail('ticket.noOrder')
-    const group = ctx.db.select().from(groups).where(eq(groups.id, hit.group.id)).get()!
-    const no = group.nextTicketNo
-    ctx.db.update(groups).set({ nextTicketNo: no + 1 }).where(eq(groups.id, group.id)).run()
-    ctx.db.insert(tickets).values({ groupId: group.id, no, saleId: hit.sale.id, memberId: hit.member.id, text, openedAt: ctx.now }).run()
+    const group = hit.group
+    const no = openTicket(ctx.db, group.id, { saleId: hit.sale.id, memberId: hit.member.id, text }, ctx.now)
     const o = orderOf(ctx.db, hit.sale, hit.member.id)!
     for (const name of organizerNames(ctx.db, group)) {
       const several = organizerGroups(ctx.db, name).length > 1

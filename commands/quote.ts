@@ -1,9 +1,6 @@
 import { z } from 'zod'
-import { eq } from 'drizzle-orm'
-import { quotes, suppliers } from '../src/db/schema.js'
 import { parseQuote, type QuoteTerms } from '../src/core/supply.js'
-import { looseKey } from '../src/core/text.js'
-import { supplierByName } from '../src/engine/supply.js'
+import { allQuotes, saveQuote, supplierByName } from '../src/engine/supply.js'
 import { quoteText } from '../src/engine/supplyText.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
@@ -32,32 +29,15 @@ const quote: CommandSpec<Args> = {
   },
   async run(ctx, a) {
     if (a.op === 'list') {
-      const rows = ctx.db.select({ q: quotes, name: suppliers.name }).from(quotes).innerJoin(suppliers, eq(quotes.supplierId, suppliers.id)).all()
+      const rows = allQuotes(ctx.db)
       if (rows.length === 0) return [{ kind: 'say', text: t('supply.noQuotes') }]
       return [{ kind: 'say', text: [t('supply.quotesHeader', { n: rows.length }), ...rows.map((r) => quoteText(r.q, r.name))].join('\n') }]
     }
     const q = a.quote
     const s = supplierByName(ctx.db, q.supplier)
     if (!s) throw fail('supply.unknownSupplier', { name: q.supplier })
-    const key = looseKey(q.item)
-    const sameItem = ctx.db.select().from(quotes).all().filter((x) => looseKey(x.item) === key)
-    const existing = sameItem.find((x) => x.supplierId === s.id)
-    const othersPrimary = sameItem.some((x) => x.supplierId !== s.id && x.isPrimary)
-    const isPrimary = q.role === 'primary' || (q.role === null && (existing ? existing.isPrimary : !othersPrimary))
-    if (isPrimary) for (const x of sameItem) if (x.supplierId !== s.id && x.isPrimary) ctx.db.update(quotes).set({ isPrimary: false }).where(eq(quotes.id, x.id)).run()
-    const terms = { minOrder: q.minOrder, leadDays: q.leadDays, capacity: q.capacity, ladder: JSON.stringify(q.ladder), isPrimary }
-    if (existing) {
-      // a new quote replaces the terms it states; terms it leaves out stay as they were
-      const keep = {
-        minOrder: q.minOrder ?? existing.minOrder, leadDays: q.leadDays ?? existing.leadDays, capacity: q.capacity ?? existing.capacity,
-        ladder: q.ladder.length > 0 ? terms.ladder : existing.ladder, isPrimary,
-      }
-      ctx.db.update(quotes).set(keep).where(eq(quotes.id, existing.id)).run()
-    } else {
-      ctx.db.insert(quotes).values({ supplierId: s.id, item: q.item, ...terms, createdAt: ctx.now }).run()
-    }
-    const row = ctx.db.select().from(quotes).all().find((x) => x.supplierId === s.id && looseKey(x.item) === key)!
-    return [{ kind: 'say', text: t('supply.quoted', { line: quoteText(row, s.name), backups: sameItem.filter((x) => x.supplierId !== s.id).length }) }]
+    const { row, backups } = saveQuote(ctx.db, s, q, ctx.now)
+    return [{ kind: 'say', text: t('supply.quoted', { line: quoteText(row, s.name), backups }) }]
   },
 }
 export default quote

@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import { ratings } from '../src/db/schema.js'
 import { parseCount } from '../src/core/quantity.js'
 import { orderOf } from '../src/engine/fulfilment.js'
 import { groupSales, memberHits, oneHit } from '../src/engine/scope.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
+import { saveRating } from '../src/services/aftersales.js'
 
 type Args = { rest: string }
 
@@ -36,8 +36,7 @@ const rate: CommandSpec<Args> = {
     // the latest sale the member received, unless 团N is given
     const hits = found.ref !== null ? found.hits : found.hits.slice(0, 1)
     const hit = oneHit(ctx, hits, () => fail('rating.nothing'), '/rate 5')
-    ctx.db.insert(ratings).values({ saleId: hit.sale.id, memberId: hit.member.id, stars: r.stars, comment: r.comment, at: ctx.now })
-      .onConflictDoUpdate({ target: [ratings.saleId, ratings.memberId], set: { stars: r.stars, comment: r.comment, at: ctx.now } }).run()
+    saveRating(ctx.db, hit.sale.id, hit.member.id, r.stars, r.comment, ctx.now)
     return [{ kind: 'notice', notice: 'rated', member: hit.member.name, saleId: hit.sale.id, payload: { stars: r.stars } }]
   },
 }

@@ -1,8 +1,6 @@
 import { z } from 'zod'
-import { and, eq, isNull, ne } from 'drizzle-orm'
-import { quotes, sales } from '../src/db/schema.js'
 import { looseKey } from '../src/core/text.js'
-import { itemMatches, quotesOf, supplierByName } from '../src/engine/supply.js'
+import { itemMatches, quotesOf, recordSample, salesUsing, supplierByName } from '../src/engine/supply.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
@@ -33,12 +31,11 @@ const sample: CommandSpec<Args> = {
     const qs = quotesOf(ctx.db, s.id)
     const q = a.item === '' ? (qs.length === 1 ? qs[0] : undefined) : qs.find((x) => looseKey(x.item) === looseKey(a.item)) ?? qs.find((x) => itemMatches(x.item, a.item))
     if (!q) throw fail('supply.noQuote', { name: s.name, item: a.item || '?' })
-    ctx.db.update(quotes).set({ sample: a.passed ? 'passed' : 'failed', sampleNote: a.note }).where(eq(quotes.id, q.id)).run()
+    recordSample(ctx.db, q.id, a.passed, a.note)
     const lines = [t('supply.sampled', { name: s.name, item: q.item, passed: a.passed, note: a.note })]
     if (!a.passed) {
       // sales already using this supplier for the item should change supplier
-      const using = ctx.db.select().from(sales).where(and(eq(sales.supplierId, s.id), ne(sales.state, 'failed'), ne(sales.state, 'aborted'), isNull(sales.completedAt))).all()
-        .filter((x) => itemMatches(q.item, x.title))
+      const using = salesUsing(ctx.db, s.id).filter((x) => itemMatches(q.item, x.title))
       for (const x of using) lines.push(t('supply.sampleWarn', { no: x.no, title: x.title, name: s.name }))
     }
     return [{ kind: 'say', text: lines.join('\n') }]

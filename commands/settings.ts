@@ -1,10 +1,9 @@
 import { z } from 'zod'
-import { eq } from 'drizzle-orm'
-import { groups } from '../src/db/schema.js'
 import { parseHm, parseOffsets } from '../src/core/schedule.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { groupOf } from '../src/engine/fulfilment.js'
+import { saveSettings } from '../src/services/groups.js'
 
 type Args = { key: 'show' } | { key: 'countdowns'; value: string } | { key: 'digest'; value: number } | { key: 'quiet'; start: string; end: string }
   | { key: 'intentDays'; value: number }
@@ -63,12 +62,12 @@ const settings: CommandSpec<Args> = {
       return [{ kind: 'say', text: `${t('settings.show', { countdowns, digest: g.digestSeconds, quiet, tz: g.tz })}\n${t('demand.settingsLine', { days: g.intentDays })}\n${t('pay.settingsLine', { at: groupOf(ctx.db, g.id).remindAt })}` }]
     }
     if (a.key === 'remindAt') {
-      ctx.db.update(groups).set({ remindAt: a.value }).where(eq(groups.id, g.id)).run()
+      saveSettings(ctx.db, g.id, { remindAt: a.value })
       return [{ kind: 'say', text: t('settings.saved') }]
     }
     const set = a.key === 'countdowns' ? { countdowns: a.value } : a.key === 'digest' ? { digestSeconds: a.value }
       : a.key === 'intentDays' ? { intentDays: a.value } : { quietStart: a.start, quietEnd: a.end }
-    ctx.db.update(groups).set(set).where(eq(groups.id, g.id)).run()
+    saveSettings(ctx.db, g.id, set)
     return [{ kind: 'say', text: t('settings.saved') }]
   },
 }

@@ -1,9 +1,7 @@
 import { z } from 'zod'
-import { eq } from 'drizzle-orm'
-import { suppliers } from '../src/db/schema.js'
 import { findPhone, maskPhones } from '../src/core/privacy.js'
 import { extractSaleRef } from '../src/core/join.js'
-import { checkAttachable, quotesOf, supplierByName } from '../src/engine/supply.js'
+import { allSuppliers, checkAttachable, quotesOf, saveSupplier, supplierByName } from '../src/engine/supply.js'
 import { quoteText } from '../src/engine/supplyText.js'
 import { chooseGroup, fulfilmentSales } from '../src/engine/scope.js'
 import { openSales } from '../src/engine/repo.js'
@@ -48,14 +46,11 @@ const supplier: CommandSpec<Args> = {
   parse: (rest) => parse(rest),
   async run(ctx, a) {
     if (a.op === 'add') {
-      const found = supplierByName(ctx.db, a.name)
-      if (found) ctx.db.update(suppliers).set({ contact: a.contact ?? found.contact, phone: a.phone ?? found.phone }).where(eq(suppliers.id, found.id)).run()
-      else ctx.db.insert(suppliers).values({ name: a.name, contact: a.contact, phone: a.phone, createdAt: ctx.now }).run()
-      const s = supplierByName(ctx.db, a.name)!
-      return [{ kind: 'say', text: t('supply.added', { name: s.name, contact: s.contact, phone: s.phone === null ? null : maskPhones(s.phone), updated: !!found }) }]
+      const { supplier: s, known } = saveSupplier(ctx.db, a.name, a.contact, a.phone, ctx.now)
+      return [{ kind: 'say', text: t('supply.added', { name: s.name, contact: s.contact, phone: s.phone === null ? null : maskPhones(s.phone), updated: known }) }]
     }
     if (a.op === 'list') {
-      const all = ctx.db.select().from(suppliers).all()
+      const all = allSuppliers(ctx.db)
       if (all.length === 0) return [{ kind: 'say', text: t('supply.none') }]
       const lines = all.map((s) => t('supply.listLine', {
         name: s.name, contact: [s.contact, s.phone === null ? null : maskPhones(s.phone)].filter(Boolean).join(' ') || null,

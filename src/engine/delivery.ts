@@ -52,3 +52,15 @@ export function deliveryFromJoin(db: Db, sale: SaleRow, member: MemberRow, rest:
     return []
   }
 }
+
+export type AddressRow = typeof addresses.$inferSelect
+
+/** A member's shipping address, kept by name and given only in a private chat. */
+export const addressOf = (db: Db, name: string): AddressRow | undefined => db.select().from(addresses).where(eq(addresses.name, name)).get()
+
+export function saveAddress(db: Db, name: string, a: { recipient: string; phone: string; address: string }, now: number): void {
+  const row = { ...a, updatedAt: now }
+  const found = addressOf(db, name)
+  if (found) db.update(addresses).set(row).where(eq(addresses.id, found.id)).run()
+  else db.insert(addresses).values({ name, ...row }).run()
+}

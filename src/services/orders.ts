@@ -1,5 +1,8 @@
 // Orders and the waitlist: what a join does. /join, 需求3 +2 and 想要 … +2 all end here.
 import { z } from 'zod'
+import { and, eq, gt, inArray, or } from 'drizzle-orm'
+import type { Db } from '../db/db.js'
+import { groups, items, members, orders, sales, waitlist } from '../db/schema.js'
 import * as rules from '../core/sale.js'
 import { loadBook, openSales, saveBook, type SaleRow } from '../engine/repo.js'
 import { pickItem } from '../engine/pick.js'
@@ -66,4 +69,32 @@ export async function joinSale(ctx: Ctx, intent: RoutedJoin): Promise<Reply[]> {
   if (r.capped) replies.push({ kind: 'notice', notice: 'capped', ...base, payload: { limit: before.limit, got: r.confirmed + r.waiting } })
   replies.push(...promotionNotices(ctx.db, sale, r.book, r.promotions))
   return [...replies, ...delivery]
+}
+
+/** Every member row of that name, across the groups (a private chat speaks for all of them). */
+export const memberIdsNamed = (db: Db, name: string): number[] =>
+  db.select({ id: members.id }).from(members).where(eq(members.name, name)).all().map((m) => m.id)
+
+export type Holding = { sale: typeof sales.$inferSelect; item: typeof items.$inferSelect; room: string; confirmed: number; waiting: number }
+
+/** What the members hold or wait for, per sale and item: open sales and those closed after `since`. */
+export function holdings(db: Db, who: number[], since: number): Holding[] {
+  const recent = or(eq(sales.state, 'open'), gt(sales.closedAt, since))
+  const held = db.select({ sale: sales, item: items, qty: orders.confirmed, room: groups.topic })
+    .from(orders).innerJoin(sales, eq(orders.saleId, sales.id)).innerJoin(items, eq(orders.itemId, items.id))
+    .innerJoin(groups, eq(sales.groupId, groups.id))
+    .where(and(inArray(orders.memberId, who), gt(orders.confirmed, 0), recent)).all()
+  const waits = db.select({ sale: sales, item: items, qty: waitlist.qty, room: groups.topic })
+    .from(waitlist).innerJoin(sales, eq(waitlist.saleId, sales.id)).innerJoin(items, eq(waitlist.itemId, items.id))
+    .innerJoin(groups, eq(sales.groupId, groups.id))
+    .where(and(inArray(waitlist.memberId, who), recent)).all()
+  const rows = new Map<string, Holding>()
+  for (const h of held) rows.set(`${h.sale.id}:${h.item.id}`, { ...h, confirmed: h.qty, waiting: 0 })
+  for (const w of waits) {
+    const key = `${w.sale.id}:${w.item.id}`
+    const r = rows.get(key) ?? { ...w, confirmed: 0, waiting: 0 }
+    r.waiting += w.qty
+    rows.set(key, r)
+  }
+  return [...rows.values()].sort((a, b) => a.sale.id - b.sale.id || a.item.id - b.item.id)
 }
