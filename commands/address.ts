@@ -1,20 +1,24 @@
 import { z } from 'zod'
 import { findPhone, maskPhones } from '../src/core/privacy.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { addressOf, saveAddress } from '../src/engine/delivery.js'
 
-type Args = { recipient: string; phone: string; address: string } | { show: true }
+// an empty recipient or a short address is answered in run() with the address hint, not the usage
+const args = z.union([
+  z.object({ show: z.literal(true) }),
+  z.object({ recipient: z.string(), phone: z.string(), address: z.string() }),
+])
 
 /** 收货地址: only in a private chat. In a group the bot neither stores nor repeats it. */
-const address: CommandSpec<Args> = {
+const address = defineCommand({
   name: 'address',
   aliases: ['/address', '收货地址'],
   who: 'anyone',
   where: 'both',
   summary: '私聊机器人登记收货地址：/address 张三 13800001234 上海市…（群里不要发）',
   usage: '/address 张三 13800001234 上海市浦东新区…',
-  args: z.custom<Args>((v) => v !== null && typeof v === 'object'),
+  args,
   parse(rest) {
     const text = rest.replace(/\s+/g, ' ').trim()
     if (text === '') return { show: true }
@@ -35,5 +39,5 @@ const address: CommandSpec<Args> = {
     saveAddress(ctx.db, ctx.sender, { recipient: a.recipient, phone: a.phone, address: a.address }, ctx.now)
     return [{ kind: 'say', text: t('delivery.addressSaved', { recipient: a.recipient, phone: maskPhones(a.phone), address: a.address }) }]
   },
-}
+})
 export default address

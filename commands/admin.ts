@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { setAdmin } from '../src/services/roles.js'
-import type { CommandSpec } from '../src/engine/types.js'
+import { defineCommand } from '../src/engine/types.js'
 
-const admin: CommandSpec<{ target: string }> = {
+const admin = defineCommand({
   name: 'admin',
   aliases: ['/admin', '设管理员'],
   who: 'organizer',
@@ -11,6 +11,6 @@ const admin: CommandSpec<{ target: string }> = {
   usage: '/admin @Lily',
   args: z.object({ target: z.string().min(1).max(80) }),
   parse: (rest) => ({ target: rest.trim() }),
-  run: async (ctx, { target }) => setAdmin(ctx, ctx.group!, target, true),
-}
+  run: async (ctx, { target }) => setAdmin(ctx, target, true),
+})
 export default admin

@@ -5,12 +5,12 @@ import { Mentions } from '../src/core/render.js'
 import { howToChoose, linesText, pointsOf, saleOrders, shipsOf, updateParticipant } from '../src/engine/fulfilment.js'
 import { fulfilmentSales } from '../src/engine/scope.js'
 import { MENTION_CAP } from '../src/engine/sales.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
 
 /** 到货: goods wait at a pickup point; one message @mentions everyone who collects there. */
-const arrived: CommandSpec<{ rest: string }> = {
+const arrived = defineCommand({
   name: 'arrived',
   aliases: ['/arrived', '到货'],
   who: 'organizer',
@@ -20,7 +20,7 @@ const arrived: CommandSpec<{ rest: string }> = {
   args: z.object({ rest: z.string().max(100) }),
   parse: (rest) => ({ rest }),
   async run(ctx, { rest }) {
-    const g = ctx.group!
+    const g = ctx.group
     const r = extractSaleRef(rest)
     const sale = requireSale(ctx.db, g, { ref: r.ref, need: 'succeeded', among: fulfilmentSales(ctx.db, g.id), phase: 'any', example: (no) => `/arrived 团${no}`, none: 'scope.noSale' })
     const points = pointsOf(sale)
@@ -39,5 +39,5 @@ const arrived: CommandSpec<{ rest: string }> = {
     const list = here.map((o) => `${m.at(o.name)} ${linesText(o)}`).join('\n')
     return [{ kind: 'say', tag: 'event', mentions: m.names, text: t('delivery.arrived', { no: sale.no, title: sale.title, point, count: here.length, list }) }]
   },
-}
+})
 export default arrived

@@ -1,10 +1,8 @@
 import { z } from 'zod'
 import { isChainText } from '../src/core/chain.js'
 import { chainFormat, handleChainPost, linkChain, type TargetRef } from '../src/engine/chains.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 import { refuse } from '../src/engine/demandKit.js'
-
-type Args = { kind: 'post' } | { kind: 'format'; ref: TargetRef | null } | { kind: 'link'; ref: TargetRef }
 
 const ref = z.object({ kind: z.enum(['sale', 'intent']), no: z.number().int().positive() })
 const args = z.discriminatedUnion('kind', [
@@ -24,14 +22,14 @@ function refOf(text: string): TargetRef | null {
   return sale ? { kind: 'sale', no: Number(sale[1]) } : null
 }
 
-const chain: CommandSpec<Args> = {
+const chain = defineCommand({
   name: 'chain',
   aliases: ['/chain', '接龙格式', '关联接龙'],
   who: 'anyone',
   where: 'group',
   summary: '微信「接龙」自动登记：接龙标题包含团名就自动同步；「接龙格式」给出可复制的接龙文本；管理员「/chain link 2」把接龙关联到团2',
   usage,
-  args: args as z.ZodType<Args>,
+  args,
   // the long native list of hundreds of lines is still one message to read
   maxText: 100_000,
   parse(rest, ctx) {
@@ -54,5 +52,5 @@ const chain: CommandSpec<Args> = {
     if (!ctx.isOrganizer) throw refuse('error.organizerOnly', { command: '/chain link' })
     return linkChain(ctx, a.ref)
   },
-}
+})
 export default chain

@@ -1,10 +1,8 @@
 import { z } from 'zod'
 import { parseRoutedJoin } from '../src/core/intent.js'
-import { listIntents, showPackage, type RoutedJoin } from '../src/engine/intents.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { listIntents, showPackage } from '../src/engine/intents.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 import { joinArgs, joinSale } from '../src/services/orders.js'
-
-type Args = { kind: 'list' } | { kind: 'show'; no: number } | { kind: 'join'; join: RoutedJoin }
 
 const args = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('list') }),
@@ -14,14 +12,14 @@ const args = z.discriminatedUnion('kind', [
 
 const usage = '需求 · 需求3 · /demand 3'
 
-const demand: CommandSpec<Args> = {
+const demand = defineCommand({
   name: 'demand',
   aliases: ['/demand', '需求'],
   who: 'anyone',
   where: 'group',
   summary: '需求：列出征集中的意向（按强弱排序）；「需求3」看需求包：总量、人数、目标价、备注、登记时间',
   usage,
-  args: args as z.ZodType<Args>,
+  args,
   parse(rest, ctx) {
     const r = rest.trim()
     if (r === '') return { kind: 'list' }
@@ -35,8 +33,8 @@ const demand: CommandSpec<Args> = {
   },
   async run(ctx, a) {
     if (a.kind === 'join') return await joinSale(ctx, a.join)
-    if (a.kind === 'show') return showPackage(ctx.db, ctx.group!, a.no, ctx.now)
-    return listIntents(ctx.db, ctx.group!)
+    if (a.kind === 'show') return showPackage(ctx.db, ctx.group, a.no, ctx.now)
+    return listIntents(ctx.db, ctx.group)
   },
-}
+})
 export default demand

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { extractSaleRef } from '../src/core/join.js'
 import { chooseGroup, groupSales } from '../src/engine/scope.js'
 import { exportsDir, shownPath, workbookData, writeInBackground } from '../src/exportXlsx.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
 
@@ -15,7 +15,7 @@ const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)
  * Only in a private chat: it holds addresses and phone numbers. The reply carries the file;
  * it is written in the background, and the send is retried until the file exists.
  */
-const exportCmd: CommandSpec<{ rest: string }> = {
+const exportCmd = defineCommand({
   name: 'export',
   aliases: ['/export', '导出'],
   who: 'organizer',
@@ -34,5 +34,5 @@ const exportCmd: CommandSpec<{ rest: string }> = {
     writeInBackground(workbookData(ctx.db, sale), file, (err) => process.stderr.write(`export ${file} failed: ${String(err)}\n`))
     return [{ kind: 'say', text: t('stats.exported', { no: sale.no, title: sale.title, path: shownPath(file) }), file }]
   },
-}
+})
 export default exportCmd

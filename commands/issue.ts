@@ -4,7 +4,7 @@ import { enqueue } from '../src/engine/repo.js'
 import { linesText, orderOf } from '../src/engine/fulfilment.js'
 import { groupSales, memberHits, noticeFor } from '../src/engine/scope.js'
 import { organizerGroups, organizerNames } from '../src/services/roles.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { openTicket } from '../src/services/aftersales.js'
 
@@ -12,7 +12,7 @@ import { openTicket } from '../src/services/aftersales.js'
  * 售后: a member reports a problem. The ticket is about the member's latest successful order
  * in the group (or 团N); the organizers get the details privately, the group only a receipt.
  */
-const issue: CommandSpec<{ rest: string }> = {
+const issue = defineCommand({
   name: 'issue',
   aliases: ['/issue', '售后'],
   who: 'anyone',
@@ -44,5 +44,5 @@ const issue: CommandSpec<{ rest: string }> = {
     if (!ctx.group) replies.push({ kind: 'say', text: t('ticket.openedPrivate', { no, no2: hit.sale.no, title: hit.sale.title }) })
     return replies
   },
-}
+})
 export default issue

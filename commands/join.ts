@@ -1,8 +1,8 @@
 import { parseRoutedJoin } from '../src/core/intent.js'
-import { joinArgs, joinSale, type JoinArgs } from '../src/services/orders.js'
-import type { CommandSpec } from '../src/engine/types.js'
+import { joinArgs, joinSale } from '../src/services/orders.js'
+import { defineCommand } from '../src/engine/types.js'
 
-const join: CommandSpec<JoinArgs> = {
+const join = defineCommand({
   name: 'join',
   aliases: ['/join', '接龙'],
   who: 'anyone',
@@ -14,5 +14,5 @@ const join: CommandSpec<JoinArgs> = {
   parse: (rest) => parseRoutedJoin(`/join ${rest}`),
   match: (text) => parseRoutedJoin(text),
   run: (ctx, intent) => joinSale(ctx, intent),
-}
+})
 export default join

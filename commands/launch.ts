@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import { parseLaunch, type LaunchSpec } from '../src/core/launch.js'
+import { parseLaunch } from '../src/core/launch.js'
 import { launchSale } from '../src/engine/sales.js'
 import { launchBodyFromIntent } from '../src/engine/intents.js'
 import { drawLotteryJob, LOTTERY_DRAW_JOB } from '../src/engine/lottery.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
 const spec = z.object({
@@ -28,18 +28,18 @@ const spec = z.object({
   intentId: z.number().int().positive().optional(),
 })
 
-const launch: CommandSpec<LaunchSpec> = {
+const launch = defineCommand({
   name: 'launch',
   aliases: ['/launch', '开团'],
   who: 'organizer',
   where: 'group',
   summary: '开团：第一行商品名，下面每行「价格/限量/限购/截止/成团/说明」，规格用「- 大果 69元 20份」；「开团 需求3」从需求开团，「抽签: 10分钟」防秒抢',
   usage: '/launch 云南蓝莓 125g×4盒⏎价格: 59⏎限量: 40⏎截止: 周五 20:00',
-  args: spec as z.ZodType<LaunchSpec>,
+  args: spec,
   parse(rest, ctx) {
     // `/launch from 3` / `开团 需求3`: the title (and target price) come from the intent
     const from = launchBodyFromIntent(ctx, rest)
-    const r = parseLaunch(from?.body ?? rest, ctx.now, ctx.group!.tz)
+    const r = parseLaunch(from?.body ?? rest, ctx.now, ctx.group.tz)
     if (r.ok) return from ? { ...r.spec, intentId: from.intentId } : r.spec
     const example = t('launch.example')
     const e = r.error
@@ -53,9 +53,9 @@ const launch: CommandSpec<LaunchSpec> = {
     }
   },
   async run(ctx, args) {
-    launchSale(ctx.db, ctx.group!, ctx.member!, args, ctx.now)
+    launchSale(ctx.db, ctx.group, ctx.member, args, ctx.now)
     return []
   },
   jobs: { [LOTTERY_DRAW_JOB]: drawLotteryJob },
-}
+})
 export default launch

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { money, itemLabel } from '../src/core/render.js'
 import { t } from '../src/i18n/zh-CN.js'
-import type { CommandSpec, Ctx } from '../src/engine/types.js'
+import { defineCommand, type Ctx } from '../src/engine/types.js'
 import { currentItemFen, myFulfilment, soldIn } from '../src/engine/fulfilment.js'
 import { holdings, memberIdsNamed } from '../src/services/orders.js'
 
@@ -9,7 +9,7 @@ const RECENT_MS = 14 * 24 * 3600_000
 
 /** The member's open sales and those closed in the last two weeks, in this group or (privately) in all. */
 function lines(ctx: Ctx): string[] {
-  const who = ctx.group ? [ctx.member!.id] : memberIdsNamed(ctx.db, ctx.sender)
+  const who = ctx.member ? [ctx.member.id] : memberIdsNamed(ctx.db, ctx.sender)
   if (who.length === 0) return []
   const rows = holdings(ctx.db, who, ctx.now - RECENT_MS)
   const noted = new Set<number>()
@@ -28,19 +28,19 @@ function lines(ctx: Ctx): string[] {
   })
 }
 
-const my: CommandSpec<Record<string, never>> = {
+const my = defineCommand({
   name: 'my',
   aliases: ['/my', '我的'],
   who: 'anyone',
   where: 'both',
   summary: '看自己登记了什么、多少钱（私聊机器人可看所有群）',
   usage: '我的',
-  args: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
+  args: z.object({}).strict(),
   parse: () => ({}),
   async run(ctx) {
     const list = lines(ctx)
     const text = list.length === 0 ? t('my.none') : [t('my.header', { who: ctx.sender }), ...list].join('\n')
     return [{ kind: 'say', text }]
   },
-}
+})
 export default my

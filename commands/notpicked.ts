@@ -3,12 +3,12 @@ import { extractSaleRef } from '../src/core/join.js'
 import { pickupOf } from '../src/core/delivery.js'
 import { linesText, pointsOf, saleOrders } from '../src/engine/fulfilment.js'
 import { chooseGroup, fulfilmentSales } from '../src/engine/scope.js'
-import type { CommandSpec } from '../src/engine/types.js'
+import { defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
 
 /** 未取货: who has not collected yet, per pickup point, plus parcels not yet sent or confirmed. */
-const notPicked: CommandSpec<{ rest: string }> = {
+const notPicked = defineCommand({
   name: 'notpicked',
   aliases: ['/notpicked', '未取货'],
   who: 'organizer',
@@ -36,5 +36,5 @@ const notPicked: CommandSpec<{ rest: string }> = {
     if (undecided.length > 0) lines.push(t('delivery.undecidedList', { list: entry(undecided) }))
     return [{ kind: 'say', text: lines.join('\n') }]
   },
-}
+})
 export default notPicked

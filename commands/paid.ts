@@ -3,16 +3,14 @@ import { money } from '../src/core/render.js'
 import { orderOf, updateParticipant } from '../src/engine/fulfilment.js'
 import { releaseIfUnpaid, remindUnpaid } from '../src/engine/payment.js'
 import { fulfilmentSales, memberHits, noticeFor, oneHit, forNamed } from '../src/engine/scope.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
-
-type Args = { rest: string }
 
 /**
  * 已付款: a member says they paid (with an optional note such as the transfer's last digits);
  * an organizer confirms with @names. The bot only records; it never touches money.
  */
-const paid: CommandSpec<Args> = {
+const paid = defineCommand({
   name: 'paid',
   aliases: ['/paid', '已付款', '已付', '已转账'],
   who: 'anyone',
@@ -46,5 +44,5 @@ const paid: CommandSpec<Args> = {
     if (!ctx.group) replies.push({ kind: 'say', text: t('pay.reportedPrivate', { no: hit.sale.no, title: hit.sale.title, amount: money(o.dueFen) }) })
     return replies
   },
-}
+})
 export default paid

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { checkCompletion, orderOf, updateParticipant } from '../src/engine/fulfilment.js'
 import { fulfilmentSales, memberHits, noticeFor, oneHit, forNamed } from '../src/engine/scope.js'
-import { fail, type CommandSpec, type Reply } from '../src/engine/types.js'
+import { fail, defineCommand, type Reply } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
 /** 已取货 / 已收货: the member has the goods. An organizer may mark others: /picked @Lily. */
-const picked: CommandSpec<{ rest: string }> = {
+const picked = defineCommand({
   name: 'picked',
   aliases: ['/picked', '已取货', '已收货'],
   who: 'anyone',
@@ -37,5 +37,5 @@ const picked: CommandSpec<{ rest: string }> = {
     checkCompletion(ctx.db, hit.sale.id, ctx.now)
     return replies
   },
-}
+})
 export default picked

@@ -4,10 +4,10 @@ import { openSales } from '../src/engine/repo.js'
 import { howToChoose, pointsOf, shipsOf } from '../src/engine/fulfilment.js'
 import { chosenReplies, setDelivery, takesPart } from '../src/engine/delivery.js'
 import { fulfilmentSales, memberHits, oneHit } from '../src/engine/scope.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 
 /** 自提: choose (or change) the pickup point; the word is matched to the configured names. */
-const pickup: CommandSpec<{ rest: string }> = {
+const pickup = defineCommand({
   name: 'pickup',
   aliases: ['/pickup', '自提'],
   who: 'anyone',
@@ -17,7 +17,7 @@ const pickup: CommandSpec<{ rest: string }> = {
   args: z.object({ rest: z.string().max(100) }),
   parse: (rest) => ({ rest }),
   async run(ctx, { rest }) {
-    const g = ctx.group!
+    const g = ctx.group
     const found = memberHits(ctx, rest, () => [...openSales(ctx.db, g.id), ...fulfilmentSales(ctx.db, g.id)].filter((s) => pointsOf(s).length > 0),
       (s, id) => takesPart(ctx.db, s.id, id))
     const hit = oneHit(ctx, found.hits, () => fail('delivery.nothingToChoose'), '自提 东门')
@@ -27,5 +27,5 @@ const pickup: CommandSpec<{ rest: string }> = {
     const delivery = `pickup:${m.point}`
     return setDelivery(ctx.db, hit.sale, hit.member.id, delivery) === 'same' ? [] : chosenReplies(ctx.db, hit.sale, hit.member, delivery)
   },
-}
+})
 export default pickup

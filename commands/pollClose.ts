@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { closeByCommand, closePollJob, POLL_CLOSE_JOB } from '../src/engine/polls.js'
-import type { CommandSpec } from '../src/engine/types.js'
+import { defineCommand } from '../src/engine/types.js'
 
-const pollClose: CommandSpec<{ ref: number | null }> = {
+const pollClose = defineCommand({
   name: 'pollClose',
   aliases: ['/poll close', '/pollclose', '结束投票'],
   who: 'anyone',
@@ -16,5 +16,5 @@ const pollClose: CommandSpec<{ ref: number | null }> = {
   },
   run: async (ctx, { ref }) => closeByCommand(ctx, ref),
   jobs: { [POLL_CLOSE_JOB]: closePollJob },
-}
+})
 export default pollClose

@@ -1,11 +1,22 @@
 import { z } from 'zod'
-import { parseQuote, type QuoteTerms } from '../src/core/supply.js'
+import { parseQuote } from '../src/core/supply.js'
 import { allQuotes, saveQuote, supplierByName } from '../src/engine/supply.js'
 import { quoteText } from '../src/engine/supplyText.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
-type Args = { op: 'list' } | { op: 'save'; quote: QuoteTerms }
+const units = z.number().int().min(0).nullable()
+const args = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('list') }),
+  z.object({
+    op: z.literal('save'),
+    quote: z.object({
+      supplier: z.string().min(1), item: z.string(), minOrder: units, leadDays: units, capacity: units,
+      ladder: z.array(z.object({ from: z.number().int().min(0), fen: z.number().int().min(0) })),
+      role: z.enum(['primary', 'backup']).nullable(),
+    }),
+  }),
+])
 
 const usage = '/quote 滇果鲜 云南蓝莓 起订 30 交期 3天 价格 30份起45 60份起42 产能 200（可加「主供」或「备选」）'
 
@@ -13,14 +24,14 @@ const usage = '/quote 滇果鲜 云南蓝莓 起订 30 交期 3天 价格 30份�
  * 报价: one quote per supplier and item. The first quote for an item is its primary supplier;
  * later ones are backups unless they say 主供 (1+N).
  */
-const quote: CommandSpec<Args> = {
+const quote = defineCommand({
   name: 'quote',
   aliases: ['/quote', '报价'],
   who: 'organizer',
   where: 'both',
   summary: '录入报价：供应商 商品 起订 交期 价格（阶梯进价）产能，可加「主供」「备选」',
   usage,
-  args: z.custom<Args>((v) => v !== null && typeof v === 'object'),
+  args,
   parse(rest) {
     if (rest.trim() === '') return { op: 'list' }
     const r = parseQuote(rest)
@@ -39,5 +50,5 @@ const quote: CommandSpec<Args> = {
     const { row, backups } = saveQuote(ctx.db, s, q, ctx.now)
     return [{ kind: 'say', text: t('supply.quoted', { line: quoteText(row, s.name), backups }) }]
   },
-}
+})
 export default quote

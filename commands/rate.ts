@@ -2,10 +2,8 @@ import { z } from 'zod'
 import { parseCount } from '../src/core/quantity.js'
 import { orderOf } from '../src/engine/fulfilment.js'
 import { groupSales, memberHits, oneHit } from '../src/engine/scope.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 import { saveRating } from '../src/services/aftersales.js'
-
-type Args = { rest: string }
 
 /** '5 很甜', '5星 很甜', '五星', '4分' → stars and comment. */
 export function parseRating(text: string): { stars: number; comment: string | null } | null {
@@ -17,7 +15,7 @@ export function parseRating(text: string): { stars: number; comment: string | nu
 }
 
 /** 评分: 1–5 stars with an optional comment, once the member has the goods; saying it again replaces it. */
-const rate: CommandSpec<Args> = {
+const rate = defineCommand({
   name: 'rate',
   aliases: ['/rate', '评分', '评价'],
   who: 'anyone',
@@ -39,5 +37,5 @@ const rate: CommandSpec<Args> = {
     saveRating(ctx.db, hit.sale.id, hit.member.id, r.stars, r.comment, ctx.now)
     return [{ kind: 'notice', notice: 'rated', member: hit.member.name, saleId: hit.sale.id, payload: { stars: r.stars } }]
   },
-}
+})
 export default rate

@@ -5,11 +5,10 @@ import { enqueue, memberById, saleById } from '../src/engine/repo.js'
 import { checkCompletion, orderOf, updateParticipant } from '../src/engine/fulfilment.js'
 import { chooseGroup, noticeFor } from '../src/engine/scope.js'
 import { requireSucceeded } from '../src/services/sales.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { resolveTicket, ticketByNo } from '../src/services/aftersales.js'
 
-type Args = { rest: string }
 type Decision = { no: number; kind: 'refund' | 'resend' | 'none'; fen: number; note: string }
 
 const usage = '/resolve 7 退款 20 · /resolve 7 补发 · /resolve 7 无需处理 原因'
@@ -28,7 +27,7 @@ function decide(text: string): Decision | null {
 }
 
 /** 处理售后: refund (reduces the sale's totals), resend, or nothing with a reason; the member is told privately. */
-const resolve: CommandSpec<Args> = {
+const resolve = defineCommand({
   name: 'resolve',
   aliases: ['/resolve', '处理售后'],
   who: 'organizer',
@@ -63,5 +62,5 @@ const resolve: CommandSpec<Args> = {
     if (sale) checkCompletion(ctx.db, sale.id, ctx.now)
     return replies
   },
-}
+})
 export default resolve

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { extractSaleRef } from '../src/core/join.js'
 import { maskPhones } from '../src/core/privacy.js'
 import { groupSales } from '../src/engine/scope.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
 import { isRated, ratingsOf } from '../src/services/aftersales.js'
@@ -10,7 +10,7 @@ import { isRated, ratingsOf } from '../src/services/aftersales.js'
 const SHOWN = 5
 
 /** 看评价: average, distribution and a few comments for a sale (the latest one rated, or 团N). */
-const reviews: CommandSpec<{ rest: string }> = {
+const reviews = defineCommand({
   name: 'reviews',
   aliases: ['/reviews', '看评价'],
   who: 'anyone',
@@ -20,7 +20,7 @@ const reviews: CommandSpec<{ rest: string }> = {
   args: z.object({ rest: z.string().max(100) }),
   parse: (rest) => ({ rest }),
   async run(ctx, { rest }) {
-    const g = ctx.group!
+    const g = ctx.group
     const rated = groupSales(ctx.db, g.id).filter((s) => isRated(ctx.db, s.id))
     const ref = extractSaleRef(rest).ref
     if (ref === null && rated.length === 0) throw fail('rating.none')
@@ -37,5 +37,5 @@ const reviews: CommandSpec<{ rest: string }> = {
     for (const c of comments) lines.push(t('rating.comment', { comment: maskPhones(c.comment!), name: c.name, stars: c.stars }))
     return [{ kind: 'say', text: lines.join('\n') }]
   },
-}
+})
 export default reviews

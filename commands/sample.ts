@@ -1,17 +1,15 @@
 import { z } from 'zod'
 import { looseKey } from '../src/core/text.js'
 import { itemMatches, quotesOf, recordSample, salesUsing, supplierByName } from '../src/engine/supply.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
-
-type Args = { supplier: string; item: string; passed: boolean; note: string | null }
 
 const usage = '/sample 滇果鲜 云南蓝莓 通过 甜度高 · /sample 滇果鲜 云南蓝莓 不通过 偏酸'
 const PASS = /^(通过|合格|pass|ok)$/i
 const FAIL = /^(不通过|未通过|不合格|fail)$/i
 
 /** 样品: a sample check on a supplier's quoted item. A failed sample keeps the supplier off sales of that item. */
-const sample: CommandSpec<Args> = {
+const sample = defineCommand({
   name: 'sample',
   aliases: ['/sample', '样品'],
   who: 'organizer',
@@ -40,5 +38,5 @@ const sample: CommandSpec<Args> = {
     }
     return [{ kind: 'say', text: lines.join('\n') }]
   },
-}
+})
 export default sample

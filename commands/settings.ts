@@ -1,13 +1,20 @@
 import { z } from 'zod'
 import { parseHm, parseOffsets } from '../src/core/schedule.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { groupOf } from '../src/engine/fulfilment.js'
 import { saveSettings } from '../src/services/groups.js'
 
-type Args = { key: 'show' } | { key: 'countdowns'; value: string } | { key: 'digest'; value: number } | { key: 'quiet'; start: string; end: string }
-  | { key: 'intentDays'; value: number }
-  | { key: 'remindAt'; value: string }
+const HM = z.string().regex(/^\d{2}:\d{2}$/)
+const args = z.discriminatedUnion('key', [
+  z.object({ key: z.literal('show') }),
+  z.object({ key: z.literal('countdowns'), value: z.string().regex(/^\d+(,\d+)*$/) }),
+  z.object({ key: z.literal('digest'), value: z.number().int().min(5).max(3600) }),
+  z.object({ key: z.literal('quiet'), start: HM, end: HM }),
+  z.object({ key: z.literal('intentDays'), value: z.number().int().min(1).max(365) }),
+  z.object({ key: z.literal('remindAt'), value: HM }),
+])
+type Args = z.infer<typeof args>
 
 const usage = '/set 提醒 60,10 · /set 汇总 15 · /set 免打扰 23:00-08:00 · /set 需求 14 · /set 催付 20:00'
 
@@ -41,21 +48,21 @@ function parse(rest: string): Args | null {
   return null
 }
 
-const settings: CommandSpec<Args> = {
+const settings = defineCommand({
   name: 'settings',
   aliases: ['/set', '/settings', '设置'],
   who: 'organizer',
   where: 'group',
   summary: '本群设置：截单提醒、汇总间隔、免打扰时段',
   usage,
-  args: z.custom<Args>((v) => v !== null && typeof v === 'object'),
+  args,
   parse: (rest) => {
     const a = parse(rest)
     if (a === null) throw fail('error.badArgs', { usage })
     return a
   },
   async run(ctx, a) {
-    const g = ctx.group!
+    const g = ctx.group
     if (a.key === 'show') {
       const quiet = g.quietStart === g.quietEnd ? '关' : `${g.quietStart}-${g.quietEnd}`
       const countdowns = parseOffsets(g.countdowns).map((m) => (m % 60 === 0 ? `${m / 60}小时` : `${m}分钟`)).join('、') + '前'
@@ -70,5 +77,5 @@ const settings: CommandSpec<Args> = {
     saveSettings(ctx.db, g.id, set)
     return [{ kind: 'say', text: t('settings.saved') }]
   },
-}
+})
 export default settings

@@ -4,7 +4,7 @@ import { parseShipLines } from '../src/core/delivery.js'
 import { looseKey } from '../src/core/text.js'
 import { saleOrders, updateParticipant } from '../src/engine/fulfilment.js'
 import { chooseGroup, fulfilmentSales, noticeFor } from '../src/engine/scope.js'
-import { fail, type CommandSpec, type Reply } from '../src/engine/types.js'
+import { fail, defineCommand, type Reply } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
 
@@ -14,7 +14,7 @@ const usage = '/ship⏎Lily SF1234567890⏎Tom 圆通 YT9876543210'
  * 发货: tracking numbers, one `Name NUMBER` per line (or CSV `Name,NUMBER[,carrier]` pasted
  * privately). The members are @mentioned in one digest, each with carrier and number.
  */
-const ship: CommandSpec<{ rest: string }> = {
+const ship = defineCommand({
   name: 'ship',
   aliases: ['/ship', '发货'],
   who: 'organizer',
@@ -55,5 +55,5 @@ const ship: CommandSpec<{ rest: string }> = {
     }
     return replies
   },
-}
+})
 export default ship

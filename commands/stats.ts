@@ -3,12 +3,12 @@ import { extractSaleRef } from '../src/core/join.js'
 import { groupRows, saleRows, table } from '../src/core/stats.js'
 import { statsOfGroup, statsOfSale } from '../src/engine/stats.js'
 import { chooseGroup, groupSales } from '../src/engine/scope.js'
-import type { CommandSpec } from '../src/engine/types.js'
+import { defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
 
 /** 数据: a sale's figures (the latest closed sale, or 团N) and the group's, as text tables. */
-const stats: CommandSpec<{ rest: string }> = {
+const stats = defineCommand({
   name: 'stats',
   aliases: ['/stats', '数据'],
   who: 'organizer',
@@ -29,5 +29,5 @@ const stats: CommandSpec<{ rest: string }> = {
     parts.push(t('stats.groupHeader', { room: group.topic }), table(groupRows(statsOfGroup(ctx.db, group.id))))
     return [{ kind: 'say', text: parts.join('\n') }]
   },
-}
+})
 export default stats

@@ -3,10 +3,10 @@ import { boardText } from '../src/core/render.js'
 import { loadBook, openSales } from '../src/engine/repo.js'
 import { view } from '../src/engine/sales.js'
 import { saleRefOf } from '../src/engine/target.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 import { requireSale } from '../src/services/sales.js'
 
-const status: CommandSpec<{ ref: number | null }> = {
+const status = defineCommand({
   name: 'status',
   aliases: ['/status', '进度'],
   who: 'anyone',
@@ -16,12 +16,12 @@ const status: CommandSpec<{ ref: number | null }> = {
   args: z.object({ ref: z.number().int().positive().nullable() }),
   parse: (rest) => ({ ref: saleRefOf(rest).ref }),
   async run(ctx, { ref }) {
-    const tz = ctx.group!.tz
+    const tz = ctx.group.tz
     // without a number, show every open sale in one message
-    const sales = ref !== null ? [requireSale(ctx.db, ctx.group!, { ref, need: 'any', among: [], phase: 'open', example: (no) => `#${no}`, none: 'sale.none' })] : openSales(ctx.db, ctx.group!.id)
+    const sales = ref !== null ? [requireSale(ctx.db, ctx.group, { ref, need: 'any', among: [], phase: 'open', example: (no) => `#${no}`, none: 'sale.none' })] : openSales(ctx.db, ctx.group.id)
     if (sales.length === 0) throw fail('sale.none')
     const text = sales.map((s) => boardText(view(s), loadBook(ctx.db, s), ctx.now, tz)).join('\n\n')
     return [{ kind: 'say', text }]
   },
-}
+})
 export default status

@@ -5,15 +5,18 @@ import { allSuppliers, checkAttachable, quotesOf, saveSupplier, supplierByName }
 import { quoteText } from '../src/engine/supplyText.js'
 import { chooseGroup, fulfilmentSales } from '../src/engine/scope.js'
 import { openSales } from '../src/engine/repo.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { linkSupplier, requireSale } from '../src/services/sales.js'
 
-type Args =
-  | { op: 'list' }
-  | { op: 'show'; name: string }
-  | { op: 'add'; name: string; contact: string | null; phone: string | null }
-  | { op: 'attach'; name: string; rest: string }
+const args = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('list') }),
+  z.object({ op: z.literal('show'), name: z.string().min(1) }),
+  z.object({ op: z.literal('add'), name: z.string().min(1), contact: z.string().nullable(), phone: z.string().nullable() }),
+  // the words after the name: a sale number, and in a private chat a word of the group's name
+  z.object({ op: z.literal('attach'), name: z.string().min(1), rest: z.string() }),
+])
+type Args = z.infer<typeof args>
 
 const usage = '/supplier add 滇果鲜 联系人 王经理 13800001234 · /supplier attach 滇果鲜 团1 · /supplier 滇果鲜 · /supplier list'
 
@@ -35,14 +38,14 @@ function parse(rest: string): Args {
 }
 
 /** 供应商: record suppliers, list them, and attach one to a sale after launch. */
-const supplier: CommandSpec<Args> = {
+const supplier = defineCommand({
   name: 'supplier',
   aliases: ['/supplier', '供应商'],
   who: 'organizer',
   where: 'both',
   summary: '供应商：/supplier add 名称 联系人 电话；/supplier attach 名称 团1 给团关联供应商；/supplier 名称 看报价',
   usage,
-  args: z.custom<Args>((v) => v !== null && typeof v === 'object'),
+  args,
   parse: (rest) => parse(rest),
   async run(ctx, a) {
     if (a.op === 'add') {
@@ -72,5 +75,5 @@ const supplier: CommandSpec<Args> = {
     linkSupplier(ctx.db, sale.id, s.id)
     return [{ kind: 'say', text: t('supply.attached', { no: sale.no, title: sale.title, name: s.name }) }]
   },
-}
+})
 export default supplier

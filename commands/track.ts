@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { orderOf } from '../src/engine/fulfilment.js'
 import { groupSales, memberHits } from '../src/engine/scope.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
 /** 查快递: a member's own tracking numbers. */
-const track: CommandSpec<{ rest: string }> = {
+const track = defineCommand({
   name: 'track',
   aliases: ['/track', '查快递', '物流'],
   who: 'anyone',
@@ -23,5 +23,5 @@ const track: CommandSpec<{ rest: string }> = {
     })
     return [{ kind: 'say', text: [t('delivery.trackHeader', { name: ctx.sender }), ...lines].join('\n') }]
   },
-}
+})
 export default track

@@ -4,12 +4,12 @@ import { money } from '../src/core/render.js'
 import { maskPhones } from '../src/core/privacy.js'
 import { saleOrders, updateParticipant } from '../src/engine/fulfilment.js'
 import { chooseGroup, fulfilmentSales, noticeFor, forNamed } from '../src/engine/scope.js'
-import type { CommandSpec } from '../src/engine/types.js'
+import { defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
 
 /** 未付款: `/unpaid` lists who still owes; `/unpaid @Lily` rejects a payment the organizer could not find. */
-const unpaid: CommandSpec<{ rest: string }> = {
+const unpaid = defineCommand({
   name: 'unpaid',
   aliases: ['/unpaid', '未付款'],
   who: 'organizer',
@@ -35,5 +35,5 @@ const unpaid: CommandSpec<{ rest: string }> = {
     const total = list.reduce((s, o) => s + o.dueFen, 0)
     return [{ kind: 'say', text: [t('pay.unpaidHeader', { no: sale.no, title: sale.title, count: list.length, total: money(total) }), ...lines].join('\n') }]
   },
-}
+})
 export default unpaid

@@ -1,11 +1,9 @@
 import { z } from 'zod'
-import { parseRoutedJoin, parseWant, MAX_INTENT_TITLE, type WantSpec } from '../src/core/intent.js'
-import { createIntent, expireIntentJob, INTENT_EXPIRE_JOB, type RoutedJoin } from '../src/engine/intents.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { parseRoutedJoin, parseWant, MAX_INTENT_TITLE } from '../src/core/intent.js'
+import { createIntent, expireIntentJob, INTENT_EXPIRE_JOB } from '../src/engine/intents.js'
+import { fail, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { joinArgs, joinSale } from '../src/services/orders.js'
-
-type Args = { kind: 'want'; spec: WantSpec } | { kind: 'join'; join: RoutedJoin }
 
 const args = z.discriminatedUnion('kind', [
   z.object({
@@ -22,14 +20,14 @@ const args = z.discriminatedUnion('kind', [
 // a bare '想要 这个' is chatter, not a product
 const NOT_A_PRODUCT = /^(?:这个|那个|这些|那些|一个|一些|的|了|吗|呢|啊|吧|哈+)$/
 
-const want: CommandSpec<Args> = {
+const want = defineCommand({
   name: 'want',
   aliases: ['/want', '想要'],
   who: 'anyone',
   where: 'group',
   summary: '想要：提议一个商品收集意向，可加目标价和门槛，如「想要 发酵黄油 目标价 45 需 30 份」；大家回复「#需求1 +2」登记（不用付款）',
   usage: '/want 发酵黄油 目标价 45 需 30 份',
-  args: args as z.ZodType<Args>,
+  args,
   parse(rest, ctx) {
     const slash = ctx.msg.text.startsWith('/')
     const w = parseWant(rest)
@@ -54,8 +52,8 @@ const want: CommandSpec<Args> = {
   },
   async run(ctx, a) {
     if (a.kind === 'join') return await joinSale(ctx, a.join)
-    return createIntent(ctx.db, ctx.group!, ctx.member!, a.spec, ctx.now)
+    return createIntent(ctx.db, ctx.group, ctx.member, a.spec, ctx.now)
   },
   jobs: { [INTENT_EXPIRE_JOB]: expireIntentJob },
-}
+})
 export default want

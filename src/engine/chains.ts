@@ -18,7 +18,7 @@ import { commitIntent, intentByNo, intentLabel, openIntents, type IntentRow } fr
 import { enterLottery, lotteryOpen, settleLotteries } from './lottery.js'
 import { noteSource } from './orderSource.js'
 import { refuse } from './demandKit.js'
-import { fail, type Ctx, type GroupRow, type MemberRow, type Reply } from './types.js'
+import { fail, type GroupRow, type MemberRow, type Reply, type GroupCtx } from './types.js'
 import { findSale } from '../services/sales.js'
 
 /**
@@ -133,11 +133,11 @@ const stored = (ls: Line[], poster: string): StoredLine[] =>
   ls.map(({ owner, key: k, rest, first, by, anon, tooLong }) => ({ owner, key: k, rest, first: first ?? by ?? poster, anon: anon === true, ...(tooLong ? { long: true } : {}) }))
 
 /** A posted native 接龙. */
-export function handleChainPost(ctx: Ctx): Reply[] {
+export function handleChainPost(ctx: GroupCtx): Reply[] {
   const list = parseChain(ctx.msg.text)
   if (!list) return []
   const { db, now } = ctx
-  const group = ctx.group!
+  const group = ctx.group
   settleLotteries(db, group.id, now)
   const state = loadState(db, group.id)
   const titleKey = looseKey(list.title)
@@ -179,9 +179,9 @@ export function handleChainPost(ctx: Ctx): Reply[] {
 }
 
 /** `/chain link 2`: the last unclaimed list goes to 团2 now, or the next one will. */
-export function linkChain(ctx: Ctx, ref: TargetRef): Reply[] {
+export function linkChain(ctx: GroupCtx, ref: TargetRef): Reply[] {
   const { db, now } = ctx
-  const group = ctx.group!
+  const group = ctx.group
   const target = resolveRef(db, group, ref)
   const label = ref.kind === 'sale' ? `团${ref.no}` : `需求${ref.no}`
   if (!target) throw fail(ref.kind === 'sale' ? 'sale.notFound' : 'demand.notFound', { no: ref.no })
@@ -375,9 +375,9 @@ function applyList(db: Db, group: GroupRow, target: Target, state: ChainState, t
 // ------------------------------------------------------------------ /chain: the ready-to-copy text
 
 /** The sale or intent `/chain` is about: by number, the only open sale, else the only open intent. */
-function formatTarget(ctx: Ctx, ref: TargetRef | null): Target {
+function formatTarget(ctx: GroupCtx, ref: TargetRef | null): Target {
   const { db } = ctx
-  const group = ctx.group!
+  const group = ctx.group
   if (ref !== null) {
     const x = resolveRef(db, group, ref)
     if (!x) throw fail(ref.kind === 'sale' ? 'sale.notFound' : 'demand.notFound', { no: ref.no })
@@ -393,9 +393,9 @@ function formatTarget(ctx: Ctx, ref: TargetRef | null): Target {
   throw fail('chain.nothingOpen')
 }
 
-export function chainFormat(ctx: Ctx, ref: TargetRef | null): Reply[] {
+export function chainFormat(ctx: GroupCtx, ref: TargetRef | null): Reply[] {
   const x = formatTarget(ctx, ref)
-  const tz = ctx.group!.tz
+  const tz = ctx.group.tz
   if (x.kind === 'intent') {
     const i = x.intent
     return [{ kind: 'say', text: chainFormatText({

@@ -15,7 +15,7 @@ import { t } from '../i18n/zh-CN.js'
 import { addNotice, enqueue, ensureGroup, ensureMember, groupById, loadBook, saleById } from './repo.js'
 import { alertSale, closeSale, view, MENTION_CAP } from './sales.js'
 import { organizes, organizesAny } from '../services/roles.js'
-import { UserError, type CommandSpec, type Ctx, type GroupRow, type Inbound, type Reply } from './types.js'
+import { UserError, type AnyCommand, type Ctx, type GroupRow, type Inbound, type Reply } from './types.js'
 import { alertLater } from '../services/sales.js'
 
 export type EngineOptions = {
@@ -26,7 +26,7 @@ export type EngineOptions = {
 
 const MAX_TEXT = 4000
 
-type Hit = { spec: CommandSpec<any>; rest: string; raw?: unknown; explicit: boolean }
+type Hit = { spec: AnyCommand; rest: string; raw?: unknown; explicit: boolean }
 const ECHO_WINDOW_MS = 10 * 60_000
 /** how long failed scheduled work (a close, a countdown, a digest) waits before it is tried again */
 const RETRY_MS = 60_000
@@ -37,7 +37,7 @@ export class Engine {
   private readonly jobRuns = new Map<string, JobRun>()
   private readonly stmts: { markSeen: Statement<[string, number]> }
 
-  constructor(readonly db: Db, readonly commands: CommandSpec<any>[], opts: EngineOptions) {
+  constructor(readonly db: Db, readonly commands: AnyCommand[], opts: EngineOptions) {
     this.log = opts.log
     this.gatherMs = opts.gatherMs ?? 3000
     this.stmts = { markSeen: db.$client.prepare('insert into inbound (msg_id, received_at) values (?, ?) on conflict do nothing') }
@@ -115,20 +115,22 @@ export class Engine {
     const ctx: Ctx = { db: this.db, now: msg.at, msg: { ...msg, text }, group, member, sender: msg.from, isOrganizer, commands: this.commands }
     const { spec } = hit
     const label = spec.aliases[0]
-    if (spec.where === 'group' && !group) throw new UserError('error.groupOnly', t('error.groupOnly', { command: label }))
+    // a group-only command is handed a context whose group and member are there
+    const cmdCtx = spec.where !== 'group' ? ctx : group && member ? { ...ctx, group, member } : null
+    if (cmdCtx === null) throw new UserError('error.groupOnly', t('error.groupOnly', { command: label }))
     if (spec.where === 'private' && group) return []
     if (spec.who === 'organizer' && !isOrganizer) throw new UserError('error.organizerOnly', t('error.organizerOnly', { command: label }), true)
-    const raw = hit.raw ?? spec.parse(hit.rest, ctx)
+    const raw = hit.raw ?? spec.parse(hit.rest, cmdCtx)
     if (raw === null) return []
     const args = spec.args.safeParse(raw)
     if (!args.success) throw new UserError('error.badArgs', t('error.badArgs', { usage: spec.usage }), spec.who === 'anyone')
-    return await spec.run(ctx, args.data)
+    return await spec.run(cmdCtx, args.data)
   }
 
   /** The command a text starts with, or a form matched without a command word (a join). */
   private findCommand(text: string): Hit | null {
     const lower = text.toLowerCase()
-    let best: { spec: CommandSpec<any>; alias: string } | null = null
+    let best: { spec: AnyCommand; alias: string } | null = null
     for (const spec of this.commands) {
       for (const alias of spec.aliases) {
         if (!lower.startsWith(alias.toLowerCase())) continue

@@ -15,7 +15,7 @@ import { namedItems } from './pick.js'
 import { settleLotteries } from './lottery.js'
 import { DAY_MS, MENTION_CAP, refuse } from './demandKit.js'
 import { organizerNames } from '../services/roles.js'
-import { fail, type Ctx, type GroupRow, type MemberRow, type Reply } from './types.js'
+import { fail, type GroupRow, type MemberRow, type Reply, type GroupCtx } from './types.js'
 import { linkIntent } from '../services/sales.js'
 
 export type IntentRow = typeof intents.$inferSelect
@@ -122,9 +122,9 @@ function withdraw(db: Db, intent: IntentRow, member: { id: number; name: string 
  * `取消 #需求3`, or a bare `取消` when the member has nothing in a sale: withdraw intent.
  * Returns null when there is nothing intent-related to do.
  */
-export function withdrawFromQuit(ctx: Ctx, intentRef: number | null): Reply[] | null {
-  const group = ctx.group!
-  const member = ctx.member!
+export function withdrawFromQuit(ctx: GroupCtx, intentRef: number | null): Reply[] | null {
+  const group = ctx.group
+  const member = ctx.member
   if (intentRef !== null) {
     const i = intentByNo(ctx.db, group.id, intentRef)
     if (!i) throw refuse('demand.notFound', { no: intentRef })
@@ -146,10 +146,10 @@ const words = (rest: string) => rest.split(/[\s,，、.。!！?？]+/).map(loose
  * has, the only intent when no sale is open. Otherwise one question back, never a guess.
  * Returns null to leave the join to the sale path unchanged.
  */
-export function routeJoin(ctx: Ctx, j: RoutedJoin): Reply[] | null {
+export function routeJoin(ctx: GroupCtx, j: RoutedJoin): Reply[] | null {
   const { db, now } = ctx
-  const group = ctx.group!
-  const member = ctx.member!
+  const group = ctx.group
+  const member = ctx.member
   settleLotteries(db, group.id, now)
   const ask = (question: string): Reply[] => [{ kind: 'notice', notice: 'ask', member: member.name, payload: { question } }]
   const commit = (i: IntentRow) => commitIntent(db, group, i, member, j.quantity, j.mode, j.rest, now)
@@ -188,10 +188,10 @@ export async function expireIntentJob(db: Db, intentId: number, now: number): Pr
  * reference (and its target price when the organizer gave none). The intent must be open,
  * or launched into a sale that failed or was aborted.
  */
-export function launchBodyFromIntent(ctx: Ctx, rest: string): { body: string; intentId: number } | null {
+export function launchBodyFromIntent(ctx: GroupCtx, rest: string): { body: string; intentId: number } | null {
   const from = parseLaunchFrom(rest)
   if (!from) return null
-  const i = intentByNo(ctx.db, ctx.group!.id, from.no)
+  const i = intentByNo(ctx.db, ctx.group.id, from.no)
   if (!i) throw fail('demand.notFound', { no: from.no })
   const previous = i.saleId === null ? undefined : ctx.db.select({ state: sales.state }).from(sales).where(eq(sales.id, i.saleId)).get()
   const relaunch = i.state === 'launched' && previous !== undefined && (previous.state === 'failed' || previous.state === 'aborted')

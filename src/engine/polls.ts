@@ -7,7 +7,7 @@ import { t } from '../i18n/zh-CN.js'
 import { cancelJobs, scheduleJob } from './jobs.js'
 import { enqueue, groupById } from './repo.js'
 import { refuse } from './demandKit.js'
-import type { Ctx, GroupRow, MemberRow, Reply } from './types.js'
+import type { GroupRow, MemberRow, Reply, GroupCtx } from './types.js'
 
 export type PollRow = typeof polls.$inferSelect
 export const POLL_CLOSE_JOB = 'poll.close'
@@ -72,10 +72,10 @@ function pickPoll(db: Db, group: GroupRow, ref: number | null, example: (no: num
 }
 
 /** A member's vote replaces their earlier one; progress goes to the digest, never a reply per vote. */
-export function castVote(ctx: Ctx, form: VoteForm): Reply[] {
+export function castVote(ctx: GroupCtx, form: VoteForm): Reply[] {
   const { db, now } = ctx
-  const group = ctx.group!
-  const member = ctx.member!
+  const group = ctx.group
+  const member = ctx.member
   const picked = pickPoll(db, group, form.pollRef, (no) => `#投票${no} ${form.picks.join(',')}`)
   if (picked === null) {
     // no poll open: answer only if one just closed, otherwise this was chatter ('投2' about something else)
@@ -114,12 +114,12 @@ export function closePoll(db: Db, poll: PollRow, now: number): void {
 }
 
 /** `/poll close [N]`: by an organizer or whoever opened the poll. */
-export function closeByCommand(ctx: Ctx, ref: number | null): Reply[] {
-  const group = ctx.group!
+export function closeByCommand(ctx: GroupCtx, ref: number | null): Reply[] {
+  const group = ctx.group
   const picked = pickPoll(ctx.db, group, ref, (no) => `结束投票 ${no}`)
   if (picked === null) throw refuse('poll.none')
   if ('ask' in picked) return [{ kind: 'say', text: picked.ask }]
-  if (!ctx.isOrganizer && picked.poll.createdBy !== ctx.member!.id) throw refuse('poll.closeWho', { no: picked.poll.no })
+  if (!ctx.isOrganizer && picked.poll.createdBy !== ctx.member.id) throw refuse('poll.closeWho', { no: picked.poll.no })
   closePoll(ctx.db, picked.poll, ctx.now)
   return []
 }

@@ -44,28 +44,46 @@ export type Ctx = {
   sender: string
   isOrganizer: boolean
   /** every command the engine knows, for /help */
-  commands: CommandSpec<any>[]
+  commands: AnyCommand[]
 }
 
-export type CommandSpec<A = unknown> = {
+export type Where = 'group' | 'private' | 'both'
+
+/** What a group-only command sees: the group and the member who spoke are always there. */
+export type GroupCtx = Ctx & { group: GroupRow; member: MemberRow }
+
+export type CtxFor<W extends Where> = W extends 'group' ? GroupCtx : Ctx
+
+export type CommandSpec<A = unknown, W extends Where = Where> = {
   name: string
   /** slash forms and Chinese words that start the command, e.g. ['/launch', '开团'] */
   aliases: string[]
   who: 'anyone' | 'organizer'
-  where: 'group' | 'private' | 'both'
+  where: W
   summary: string
   usage: string
   args: z.ZodType<A>
-  /** turn the text after the command word into raw arguments for `args` to check */
-  parse: (rest: string, ctx: Ctx) => unknown
+  /** turn the text after the command word into raw arguments for `args` to check; null: ignore the message */
+  parse(rest: string, ctx: CtxFor<W>): unknown
   /** a form recognised without a command word (`+2` for a join); returns raw arguments or null */
   match?: (text: string) => unknown
   /** runs inside the message's transaction; awaits whatever it asks of the database */
-  run: (ctx: Ctx, args: A) => Promise<Reply[]>
+  run(ctx: CtxFor<W>, args: A): Promise<Reply[]>
   /** longest text this command reads (default 4000): a native 接龙 list of hundreds of lines is longer */
   maxText?: number
   /** timed work this command schedules with scheduleJob, by job kind */
   jobs?: Record<string, JobRun>
+}
+
+/** Any command, as the registry and the engine hold them. */
+export type AnyCommand = CommandSpec<any, Where>
+
+/**
+ * A command declared with its arguments' schema: `run` receives what the schema outputs, and a
+ * group-only command's context has its group and member, so neither needs a cast or a `!`.
+ */
+export function defineCommand<S extends z.ZodType, const W extends Where>(spec: CommandSpec<z.output<S>, W> & { args: S }): CommandSpec<z.output<S>, W> {
+  return spec
 }
 
 /** A user's mistake: carries the catalog key and the rendered short reply. */

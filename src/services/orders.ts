@@ -11,7 +11,7 @@ import { deliveryFromJoin } from '../engine/delivery.js'
 import { committedTo, routeJoin, type RoutedJoin } from '../engine/intents.js'
 import { enterLottery, lotteryOpen } from '../engine/lottery.js'
 import { noteSource } from '../engine/orderSource.js'
-import type { Ctx, Reply } from '../engine/types.js'
+import type { Reply, GroupCtx } from '../engine/types.js'
 import { findSale } from './sales.js'
 
 /** A join as the reader gives it: a total (`set`) or more (`add`), maybe a sale or an intent by number. */
@@ -25,12 +25,12 @@ export const joinArgs = z.object({
 })
 export type JoinArgs = z.infer<typeof joinArgs>
 
-export async function joinSale(ctx: Ctx, intent: RoutedJoin): Promise<Reply[]> {
+export async function joinSale(ctx: GroupCtx, intent: RoutedJoin): Promise<Reply[]> {
   // open intents (意向) may take the join, or make it ambiguous
   const routed = routeJoin(ctx, intent)
   if (routed) return routed
-  const group = ctx.group!
-  const member = ctx.member!
+  const group = ctx.group
+  const member = ctx.member
   const open = openSales(ctx.db, group.id)
   // books are loaded only for the sales a join could be about (usually one)
   const books = new Map<number, rules.Book>()

@@ -5,7 +5,7 @@ import type { Db } from '../db/db.js'
 import { groups, members } from '../db/schema.js'
 import { ensureMember } from '../engine/repo.js'
 import { resolveMention } from '../engine/mention.js'
-import { fail, type Ctx, type GroupRow, type MemberRow, type Reply } from '../engine/types.js'
+import { fail, type GroupRow, type MemberRow, type Reply, type GroupCtx } from '../engine/types.js'
 import { t } from '../i18n/zh-CN.js'
 
 type Role = Pick<MemberRow, 'name' | 'isAdmin' | 'inGroup'>
@@ -38,7 +38,8 @@ export function organizerGroups(db: Db, name: string): GroupRow[] {
 export const organizesAny = (db: Db, name: string): boolean => organizerGroups(db, name).length > 0
 
 /** /admin and /unadmin: only the owner (or the bot's own account) changes who the admins are. */
-export function setAdmin(ctx: Ctx, group: GroupRow, target: string, isAdmin: boolean): Reply[] {
+export function setAdmin(ctx: GroupCtx, target: string, isAdmin: boolean): Reply[] {
+  const { group } = ctx
   if (!ctx.msg.self && group.ownerName !== ctx.sender) throw fail('admin.ownerOnly')
   const name = resolveMention(ctx, target)
   if (name === null) throw fail('admin.notFound', { name: target.replace(/^@/, '') })
