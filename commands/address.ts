@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { findPhone, maskPhones } from '../src/core/privacy.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { addressOf, saveAddress } from '../src/engine/delivery.js'
 
@@ -35,7 +35,7 @@ const address = defineCommand({
     if (ctx.group) return [{ kind: 'notice', notice: 'refused', member: ctx.sender, payload: { reason: t('delivery.addressPrivate') } }]
     const found = addressOf(ctx.db, ctx.sender)
     if ('show' in a) return [{ kind: 'say', text: found ? t('delivery.addressShow', { recipient: found.recipient, phone: maskPhones(found.phone), address: found.address }) : t('delivery.addressNone') }]
-    if (a.recipient === '' || a.address.length < 4) throw fail('delivery.addressBad')
+    if (a.recipient === '' || a.address.length < 4) throw userError('delivery.addressBad')
     saveAddress(ctx.db, ctx.sender, { recipient: a.recipient, phone: a.phone, address: a.address }, ctx.now)
     return [{ kind: 'say', text: t('delivery.addressSaved', { recipient: a.recipient, phone: maskPhones(a.phone), address: a.address }) }]
   },

@@ -5,7 +5,7 @@ import { Mentions } from '../src/core/render.js'
 import { howToChoose, linesText, pointsOf, saleOrders, shipsOf, updateParticipant } from '../src/engine/fulfilment.js'
 import { fulfilmentSales } from '../src/engine/scope.js'
 import { MENTION_CAP } from '../src/engine/sales.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
 
@@ -27,13 +27,13 @@ const arrived = defineCommand({
     let point: string | null = null
     if (points.length > 0) {
       const m = points.length === 1 && r.text === '' ? { ok: true as const, point: points[0] } : matchPoint(points, r.text)
-      if (!m.ok) throw fail('delivery.unknownPoint', { word: r.text, how: howToChoose(points, shipsOf(sale)) })
+      if (!m.ok) throw userError('delivery.unknownPoint', { word: r.text, how: howToChoose(points, shipsOf(sale)) })
       point = m.point
     }
     // without pickup points, "arrived" means the goods are here for everyone not shipped
     const here = saleOrders(ctx.db, sale).filter((o) => o.participant.deliveryState !== 'delivered' &&
       (point !== null ? pickupOf(o.participant.delivery) === point : o.participant.delivery !== 'ship'))
-    if (here.length === 0) throw fail('delivery.nobodyAt', { point: point ?? sale.title })
+    if (here.length === 0) throw userError('delivery.nobodyAt', { point: point ?? sale.title })
     for (const o of here) if (o.participant.deliveryState === 'pending') updateParticipant(ctx.db, o.participant.id, { deliveryState: 'ready' })
     const m = new Mentions(MENTION_CAP)
     const list = here.map((o) => `${m.at(o.name)} ${linesText(o)}`).join('\n')

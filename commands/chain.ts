@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import { isChainText } from '../src/core/chain.js'
 import { chainFormat, handleChainPost, linkChain, type TargetRef } from '../src/engine/chains.js'
-import { fail, defineCommand } from '../src/engine/types.js'
-import { refuse } from '../src/engine/demandKit.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 
 const ref = z.object({ kind: z.enum(['sale', 'intent']), no: z.number().int().positive() })
 const args = z.discriminatedUnion('kind', [
@@ -36,12 +35,12 @@ const chain = defineCommand({
     const link = /^(?:link|关联)\s*(.*)$/is.exec(rest.trim())
     if (link || ctx.msg.text.startsWith('关联接龙')) {
       const r = refOf(link ? link[1] : rest)
-      if (!r) throw fail('error.badArgs', { usage })
+      if (!r) throw userError('error.badArgs', { usage })
       return { kind: 'link', ref: r }
     }
     if (rest.trim() === '') return { kind: 'format', ref: null }
     const r = refOf(rest)
-    if (!r) throw fail('error.badArgs', { usage })
+    if (!r) throw userError('error.badArgs', { usage })
     return { kind: 'format', ref: r }
   },
   // a native 接龙 as WeChat posts it (or the title of its appmsg): `#接龙` / `#Group Note` first
@@ -49,7 +48,7 @@ const chain = defineCommand({
   async run(ctx, a) {
     if (a.kind === 'post') return handleChainPost(ctx)
     if (a.kind === 'format') return chainFormat(ctx, a.ref)
-    if (!ctx.isOrganizer) throw refuse('error.organizerOnly', { command: '/chain link' })
+    if (!ctx.isOrganizer) throw userError('error.organizerOnly', { command: '/chain link' }, { via: 'digest' })
     return linkChain(ctx, a.ref)
   },
 })

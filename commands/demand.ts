@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { parseRoutedJoin } from '../src/core/intent.js'
 import { listIntents, showPackage } from '../src/engine/intents.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { joinArgs, joinSale } from '../src/services/orders.js'
 
 const args = z.discriminatedUnion('kind', [
@@ -28,7 +28,7 @@ const demand = defineCommand({
     // '需求3 +2' commits intent to 需求3
     const j = parseRoutedJoin(ctx.msg.text)
     if (j && j.intentRef !== undefined) return { kind: 'join', join: j }
-    if (ctx.msg.text.startsWith('/')) throw fail('error.badArgs', { usage })
+    if (ctx.msg.text.startsWith('/')) throw userError('error.badArgs', { usage })
     return null
   },
   async run(ctx, a) {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { extractSaleRef } from '../src/core/join.js'
 import { chooseGroup, groupSales } from '../src/engine/scope.js'
 import { exportsDir, shownPath, workbookData, writeInBackground } from '../src/exportXlsx.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
 
@@ -25,7 +25,7 @@ const exportCmd = defineCommand({
   args: z.object({ rest: z.string().max(100) }),
   parse: (rest) => ({ rest }),
   async run(ctx, { rest }) {
-    if (ctx.group) throw fail('stats.exportPrivate')
+    if (ctx.group) throw userError('stats.exportPrivate')
     const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
     const closed = groupSales(ctx.db, group.id).filter((s) => s.state !== 'open')
     const ref = extractSaleRef(left).ref ?? (/^\d{1,4}$/.test(left.trim()) ? Number(left.trim()) : null)

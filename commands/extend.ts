@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { formatTime, parseDeadline, parseDuration } from '../src/core/deadline.js'
 import { extendSale } from '../src/engine/sales.js'
 import { saleRefOf } from '../src/engine/target.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
 import { openSales } from '../src/engine/repo.js'
@@ -27,7 +27,7 @@ const extend = defineCommand({
     const span = parseDuration(when)
     // a duration moves the current deadline; a time (周六 20:00) replaces it
     const deadline = span !== null ? sale.deadline + span : parseDeadline(when, ctx.now, tz)
-    if (deadline === null || deadline <= ctx.now) throw fail('sale.extendBad')
+    if (deadline === null || deadline <= ctx.now) throw userError('sale.extendBad')
     const next = extendSale(ctx.db, sale, deadline, ctx.now)
     return [{ kind: 'say', text: t('sale.extended', { no: next.no, title: next.title, deadline: formatTime(next.deadline, ctx.now, tz) }), tag: 'event' }]
   },

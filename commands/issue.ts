@@ -4,7 +4,7 @@ import { enqueue } from '../src/engine/repo.js'
 import { linesText, orderOf } from '../src/engine/fulfilment.js'
 import { groupSales, memberHits, noticeFor } from '../src/engine/scope.js'
 import { organizerGroups, organizerNames } from '../src/services/roles.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { openTicket } from '../src/services/aftersales.js'
 
@@ -24,10 +24,10 @@ const issue = defineCommand({
   async run(ctx, { rest }) {
     const found = memberHits(ctx, rest, (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'), (s, id) => orderOf(ctx.db, s, id) !== undefined, 'succeeded')
     const text = found.rest.trim()
-    if ([...text].length < 2) throw fail('ticket.empty')
+    if ([...text].length < 2) throw userError('ticket.empty')
     // the latest order unless 团N says otherwise: a complaint should not bounce on a question
     const hit = found.hits.sort((a, b) => (b.sale.closedAt ?? 0) - (a.sale.closedAt ?? 0))[0]
-    if (!hit) throw fail('ticket.noOrder')
+    if (!hit) throw userError('ticket.noOrder')
     const group = hit.group
     const no = openTicket(ctx.db, group.id, { saleId: hit.sale.id, memberId: hit.member.id, text }, ctx.now)
     const o = orderOf(ctx.db, hit.sale, hit.member.id)!

@@ -3,7 +3,7 @@ import { parseLaunch } from '../src/core/launch.js'
 import { launchSale } from '../src/engine/sales.js'
 import { launchBodyFromIntent } from '../src/engine/intents.js'
 import { drawLotteryJob, LOTTERY_DRAW_JOB } from '../src/engine/lottery.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
 const spec = z.object({
@@ -44,12 +44,12 @@ const launch = defineCommand({
     const example = t('launch.example')
     const e = r.error
     switch (e.code) {
-      case 'noTitle': throw fail('launch.noTitle', { example })
-      case 'noPrice': throw fail('launch.noPrice', { example })
-      case 'noDeadline': throw fail('launch.noDeadline', { example })
-      case 'badLine': throw fail('launch.badLine', { line: e.line, example })
-      case 'pastDeadline': throw fail('launch.pastDeadline', { line: e.line, example })
-      case 'duplicateVariant': throw fail('launch.duplicateVariant', { line: e.line, example })
+      case 'noTitle': throw userError('launch.noTitle', { example })
+      case 'noPrice': throw userError('launch.noPrice', { example })
+      case 'noDeadline': throw userError('launch.noDeadline', { example })
+      case 'badLine': throw userError('launch.badLine', { line: e.line, example })
+      case 'pastDeadline': throw userError('launch.pastDeadline', { line: e.line, example })
+      case 'duplicateVariant': throw userError('launch.duplicateVariant', { line: e.line, example })
     }
   },
   async run(ctx, args) {

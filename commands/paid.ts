@@ -3,7 +3,7 @@ import { money } from '../src/core/render.js'
 import { orderOf, updateParticipant } from '../src/engine/fulfilment.js'
 import { releaseIfUnpaid, remindUnpaid } from '../src/engine/payment.js'
 import { fulfilmentSales, memberHits, noticeFor, oneHit, forNamed } from '../src/engine/scope.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
 /**
@@ -37,7 +37,7 @@ const paid = defineCommand({
       const o = orderOf(ctx.db, s, id)
       return o !== undefined && o.participant.paid !== 'yes'
     }, 'succeeded')
-    const hit = oneHit(ctx, found.hits, () => fail('pay.nothingDue'), '已付款')
+    const hit = oneHit(ctx, found.hits, () => userError('pay.nothingDue'), '已付款')
     const o = orderOf(ctx.db, hit.sale, hit.member.id)!
     updateParticipant(ctx.db, o.participant.id, { paid: 'reported', paidNote: found.rest || null })
     const replies = noticeFor(ctx, hit.group, { notice: 'paidReported', member: hit.member.name, saleId: hit.sale.id, payload: {} })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { checkCompletion, orderOf, updateParticipant } from '../src/engine/fulfilment.js'
 import { fulfilmentSales, memberHits, noticeFor, oneHit, forNamed } from '../src/engine/scope.js'
-import { fail, defineCommand, type Reply } from '../src/engine/types.js'
+import { userError, defineCommand, type Reply } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
 /** 已取货 / 已收货: the member has the goods. An organizer may mark others: /picked @Lily. */
@@ -29,7 +29,7 @@ const picked = defineCommand({
       const o = orderOf(ctx.db, s, id)
       return o !== undefined && o.participant.deliveryState !== 'delivered'
     }, 'succeeded')
-    const hit = oneHit(ctx, found.hits, () => fail('delivery.nothingToPick'), '已取货')
+    const hit = oneHit(ctx, found.hits, () => userError('delivery.nothingToPick'), '已取货')
     const o = orderOf(ctx.db, hit.sale, hit.member.id)!
     updateParticipant(ctx.db, o.participant.id, { deliveryState: 'delivered' })
     const replies = noticeFor(ctx, hit.group, { notice: 'picked', member: hit.member.name, saleId: hit.sale.id, payload: {} })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { parsePoll, parseVote, MAX_OPTIONS } from '../src/core/poll.js'
 import { castVote, createPoll, standings } from '../src/engine/polls.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
 const args = z.discriminatedUnion('kind', [
@@ -39,12 +39,12 @@ const poll = defineCommand({
     const example = t('poll.example')
     const e = r.error
     switch (e.code) {
-      case 'noQuestion': throw fail('poll.noQuestion', { example })
-      case 'tooFewOptions': throw fail('poll.tooFewOptions', { example })
-      case 'tooManyOptions': throw fail('poll.tooManyOptions', { max: MAX_OPTIONS, example })
-      case 'badLine': throw fail('poll.badLine', { line: e.line, example })
-      case 'pastDeadline': throw fail('poll.pastDeadline', { line: e.line, example })
-      case 'duplicateOption': throw fail('poll.duplicateOption', { line: e.line, example })
+      case 'noQuestion': throw userError('poll.noQuestion', { example })
+      case 'tooFewOptions': throw userError('poll.tooFewOptions', { example })
+      case 'tooManyOptions': throw userError('poll.tooManyOptions', { max: MAX_OPTIONS, example })
+      case 'badLine': throw userError('poll.badLine', { line: e.line, example })
+      case 'pastDeadline': throw userError('poll.pastDeadline', { line: e.line, example })
+      case 'duplicateOption': throw userError('poll.duplicateOption', { line: e.line, example })
     }
   },
   async run(ctx, a) {

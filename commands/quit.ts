@@ -4,7 +4,7 @@ import { loadBook, openSales, saveBook, type SaleRow } from '../src/engine/repo.
 import { cancelMember, noteSoldOut, promotionNotices } from '../src/engine/sales.js'
 import { namedItems } from '../src/engine/pick.js'
 import { saleRefOf } from '../src/engine/target.js'
-import { fail, defineCommand, type GroupCtx, type Reply } from '../src/engine/types.js'
+import { userError, defineCommand, type GroupCtx, type Reply } from '../src/engine/types.js'
 import { extractIntentRef } from '../src/core/intent.js'
 import { withdrawFromQuit } from '../src/engine/intents.js'
 import { withdrawEntries } from '../src/engine/lottery.js'
@@ -55,7 +55,7 @@ const quit = defineCommand({
     for (const sale of sales) replies.push(...cancelMember(ctx.db, sale, ctx.member, ctx.now).replies, ...withdrawEntries(ctx.db, sale, ctx.member, ctx.now))
     // nothing in a sale: the member's intent, if that is all they have
     if (replies.length === 0 && ref === null) replies.push(...(withdrawFromQuit(ctx, null) ?? []))
-    if (replies.length === 0) throw Object.assign(fail('sale.nothingToCancel'), { asNotice: true })
+    if (replies.length === 0) throw userError('sale.nothingToCancel', {}, { via: 'digest' })
     return replies
   },
 })

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { parseQuote } from '../src/core/supply.js'
 import { allQuotes, saveQuote, supplierByName } from '../src/engine/supply.js'
 import { quoteText } from '../src/engine/supplyText.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
 const units = z.number().int().min(0).nullable()
@@ -35,7 +35,7 @@ const quote = defineCommand({
   parse(rest) {
     if (rest.trim() === '') return { op: 'list' }
     const r = parseQuote(rest)
-    if (!r.ok) throw fail('supply.badQuote', { part: r.part, usage })
+    if (!r.ok) throw userError('supply.badQuote', { part: r.part, usage })
     return { op: 'save', quote: r.quote }
   },
   async run(ctx, a) {
@@ -46,7 +46,7 @@ const quote = defineCommand({
     }
     const q = a.quote
     const s = supplierByName(ctx.db, q.supplier)
-    if (!s) throw fail('supply.unknownSupplier', { name: q.supplier })
+    if (!s) throw userError('supply.unknownSupplier', { name: q.supplier })
     const { row, backups } = saveQuote(ctx.db, s, q, ctx.now)
     return [{ kind: 'say', text: t('supply.quoted', { line: quoteText(row, s.name), backups }) }]
   },

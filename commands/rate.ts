@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { parseCount } from '../src/core/quantity.js'
 import { orderOf } from '../src/engine/fulfilment.js'
 import { groupSales, memberHits, oneHit } from '../src/engine/scope.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { saveRating } from '../src/services/aftersales.js'
 
 /** '5 很甜', '5星 很甜', '五星', '4分' → stars and comment. */
@@ -30,10 +30,10 @@ const rate = defineCommand({
       return o !== undefined && (s.completedAt !== null || o.participant.deliveryState === 'delivered')
     })
     const r = parseRating(found.rest)
-    if (!r) throw fail('rating.bad')
+    if (!r) throw userError('rating.bad')
     // the latest sale the member received, unless 团N is given
     const hits = found.ref !== null ? found.hits : found.hits.slice(0, 1)
-    const hit = oneHit(ctx, hits, () => fail('rating.nothing'), '/rate 5')
+    const hit = oneHit(ctx, hits, () => userError('rating.nothing'), '/rate 5')
     saveRating(ctx.db, hit.sale.id, hit.member.id, r.stars, r.comment, ctx.now)
     return [{ kind: 'notice', notice: 'rated', member: hit.member.name, saleId: hit.sale.id, payload: { stars: r.stars } }]
   },

@@ -5,7 +5,7 @@ import { enqueue, memberById, saleById } from '../src/engine/repo.js'
 import { checkCompletion, orderOf, updateParticipant } from '../src/engine/fulfilment.js'
 import { chooseGroup, noticeFor } from '../src/engine/scope.js'
 import { requireSucceeded } from '../src/services/sales.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { resolveTicket, ticketByNo } from '../src/services/aftersales.js'
 
@@ -39,10 +39,10 @@ const resolve = defineCommand({
   async run(ctx, { rest }) {
     const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
     const d = decide(left)
-    if (!d) throw fail('error.badArgs', { usage })
+    if (!d) throw userError('error.badArgs', { usage })
     const ticket = ticketByNo(ctx.db, group.id, d.no)
-    if (!ticket) throw fail('ticket.notFound', { no: d.no })
-    if (ticket.state === 'resolved') throw fail('ticket.already', { no: d.no, resolution: ticket.resolution ?? '' })
+    if (!ticket) throw userError('ticket.notFound', { no: d.no })
+    if (ticket.state === 'resolved') throw userError('ticket.already', { no: d.no, resolution: ticket.resolution ?? '' })
     const member = memberById(ctx.db, ticket.memberId)
     const sale = ticket.saleId === null ? null : saleById(ctx.db, ticket.saleId)
     // refunds and after-sales apply only to a sale closed with 成团
@@ -50,7 +50,7 @@ const resolve = defineCommand({
     const order = sale ? orderOf(ctx.db, sale, member.id) : undefined
     if (d.kind === 'refund') {
       const max = order ? order.dueFen - order.refundFen : 0
-      if (d.fen > max) throw fail('ticket.tooMuch', { max: money(Math.max(0, max)) })
+      if (d.fen > max) throw userError('ticket.tooMuch', { max: money(Math.max(0, max)) })
       updateParticipant(ctx.db, order!.participant.id, { refundFen: order!.refundFen + d.fen })
     }
     const resolution = d.kind === 'refund' ? t('ticket.refund', { amount: money(d.fen), note: d.note || null })

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { extractSaleRef } from '../src/core/join.js'
 import { maskPhones } from '../src/core/privacy.js'
 import { groupSales } from '../src/engine/scope.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
 import { isRated, ratingsOf } from '../src/services/aftersales.js'
@@ -23,10 +23,10 @@ const reviews = defineCommand({
     const g = ctx.group
     const rated = groupSales(ctx.db, g.id).filter((s) => isRated(ctx.db, s.id))
     const ref = extractSaleRef(rest).ref
-    if (ref === null && rated.length === 0) throw fail('rating.none')
+    if (ref === null && rated.length === 0) throw userError('rating.none')
     const sale = requireSale(ctx.db, g, { ref: ref, need: 'any', among: rated.slice(0, 1), phase: 'any', example: (no) => `/reviews 团${no}`, none: 'scope.noSale' })
     const rows = ratingsOf(ctx.db, sale.id)
-    if (rows.length === 0) throw fail('rating.noneFor', { no: sale.no, title: sale.title })
+    if (rows.length === 0) throw userError('rating.noneFor', { no: sale.no, title: sale.title })
     const avg = rows.reduce((s, x) => s + x.stars, 0) / rows.length
     const lines = [t('rating.header', { no: sale.no, title: sale.title, avg: avg.toFixed(1), count: rows.length })]
     for (let s = 5; s >= 1; s--) {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { looseKey } from '../src/core/text.js'
 import { itemMatches, quotesOf, recordSample, salesUsing, supplierByName } from '../src/engine/supply.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
 const usage = '/sample 滇果鲜 云南蓝莓 通过 甜度高 · /sample 滇果鲜 云南蓝莓 不通过 偏酸'
@@ -20,15 +20,15 @@ const sample = defineCommand({
   parse(rest) {
     const tokens = rest.trim().split(/\s+/).filter(Boolean)
     const at = tokens.findIndex((w, i) => i > 0 && (PASS.test(w) || FAIL.test(w)))
-    if (at < 0) throw fail('error.badArgs', { usage })
+    if (at < 0) throw userError('error.badArgs', { usage })
     return { supplier: tokens[0], item: tokens.slice(1, at).join(' '), passed: PASS.test(tokens[at]), note: tokens.slice(at + 1).join(' ') || null }
   },
   async run(ctx, a) {
     const s = supplierByName(ctx.db, a.supplier)
-    if (!s) throw fail('supply.unknownSupplier', { name: a.supplier })
+    if (!s) throw userError('supply.unknownSupplier', { name: a.supplier })
     const qs = quotesOf(ctx.db, s.id)
     const q = a.item === '' ? (qs.length === 1 ? qs[0] : undefined) : qs.find((x) => looseKey(x.item) === looseKey(a.item)) ?? qs.find((x) => itemMatches(x.item, a.item))
-    if (!q) throw fail('supply.noQuote', { name: s.name, item: a.item || '?' })
+    if (!q) throw userError('supply.noQuote', { name: s.name, item: a.item || '?' })
     recordSample(ctx.db, q.id, a.passed, a.note)
     const lines = [t('supply.sampled', { name: s.name, item: q.item, passed: a.passed, note: a.note })]
     if (!a.passed) {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { parseHm, parseOffsets } from '../src/core/schedule.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { groupOf } from '../src/engine/fulfilment.js'
 import { saveSettings } from '../src/services/groups.js'
@@ -58,7 +58,7 @@ const settings = defineCommand({
   args,
   parse: (rest) => {
     const a = parse(rest)
-    if (a === null) throw fail('error.badArgs', { usage })
+    if (a === null) throw userError('error.badArgs', { usage })
     return a
   },
   async run(ctx, a) {

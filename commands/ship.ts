@@ -4,7 +4,7 @@ import { parseShipLines } from '../src/core/delivery.js'
 import { looseKey } from '../src/core/text.js'
 import { saleOrders, updateParticipant } from '../src/engine/fulfilment.js'
 import { chooseGroup, fulfilmentSales, noticeFor } from '../src/engine/scope.js'
-import { fail, defineCommand, type Reply } from '../src/engine/types.js'
+import { userError, defineCommand, type Reply } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
 
@@ -30,7 +30,7 @@ const ship = defineCommand({
     const { group, rest: left } = chooseGroup(ctx, scopeLine, 'organizer')
     const sale = requireSale(ctx.db, group, { ref: extractSaleRef(left).ref, need: 'succeeded', among: fulfilmentSales(ctx.db, group.id), phase: 'any', example: (no) => `/ship 团${no}`, none: 'scope.noSale' })
     const parsed = parseShipLines(lines.join('\n'))
-    if (parsed.lines.length === 0) throw fail('error.badArgs', { usage })
+    if (parsed.lines.length === 0) throw userError('error.badArgs', { usage })
     const list = saleOrders(ctx.db, sale)
     const replies: Reply[] = []
     const unknown: string[] = []

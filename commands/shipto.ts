@@ -3,7 +3,7 @@ import { openSales } from '../src/engine/repo.js'
 import { shipsOf } from '../src/engine/fulfilment.js'
 import { chosenReplies, setDelivery, takesPart } from '../src/engine/delivery.js'
 import { fulfilmentSales, memberHits, oneHit } from '../src/engine/scope.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 
 /** 寄快递: have the goods shipped; the address itself is only ever given in a private chat. */
 const shipTo = defineCommand({
@@ -19,7 +19,7 @@ const shipTo = defineCommand({
     const g = ctx.group
     const all = [...openSales(ctx.db, g.id), ...fulfilmentSales(ctx.db, g.id)]
     const found = memberHits(ctx, rest, () => all.filter(shipsOf), (s, id) => takesPart(ctx.db, s.id, id))
-    const hit = oneHit(ctx, found.hits, () => (all.some(shipsOf) ? fail('delivery.nothingToChoose') : fail('delivery.noShippingAny')), '/ship-to')
+    const hit = oneHit(ctx, found.hits, () => (all.some(shipsOf) ? userError('delivery.nothingToChoose') : userError('delivery.noShippingAny')), '/ship-to')
     return setDelivery(ctx.db, hit.sale, hit.member.id, 'ship') === 'same' ? [] : chosenReplies(ctx.db, hit.sale, hit.member, 'ship')
   },
 })

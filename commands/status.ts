@@ -3,7 +3,7 @@ import { boardText } from '../src/core/render.js'
 import { loadBook, openSales } from '../src/engine/repo.js'
 import { view } from '../src/engine/sales.js'
 import { saleRefOf } from '../src/engine/target.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { requireSale } from '../src/services/sales.js'
 
 const status = defineCommand({
@@ -19,7 +19,7 @@ const status = defineCommand({
     const tz = ctx.group.tz
     // without a number, show every open sale in one message
     const sales = ref !== null ? [requireSale(ctx.db, ctx.group, { ref, need: 'any', among: [], phase: 'open', example: (no) => `#${no}`, none: 'sale.none' })] : openSales(ctx.db, ctx.group.id)
-    if (sales.length === 0) throw fail('sale.none')
+    if (sales.length === 0) throw userError('sale.none')
     const text = sales.map((s) => boardText(view(s), loadBook(ctx.db, s), ctx.now, tz)).join('\n\n')
     return [{ kind: 'say', text }]
   },

@@ -5,7 +5,7 @@ import { allSuppliers, checkAttachable, quotesOf, saveSupplier, supplierByName }
 import { quoteText } from '../src/engine/supplyText.js'
 import { chooseGroup, fulfilmentSales } from '../src/engine/scope.js'
 import { openSales } from '../src/engine/repo.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { linkSupplier, requireSale } from '../src/services/sales.js'
 
@@ -25,13 +25,13 @@ function parse(rest: string): Args {
   const tail = more.join(' ')
   if (op === '' || /^(list|列表|全部)$/i.test(op)) return { op: 'list' }
   if (/^(add|添加|新增|登记)$/i.test(op)) {
-    if (name === '') throw fail('error.badArgs', { usage })
+    if (name === '') throw userError('error.badArgs', { usage })
     const phone = findPhone(tail)
     const contact = (phone ? tail.slice(0, phone.index) + tail.slice(phone.index + phone.length) : tail).replace(/联系人|电话|手机|[:：]/g, ' ').replace(/\s+/g, ' ').trim()
     return { op: 'add', name, contact: contact || null, phone: phone?.phone ?? null }
   }
   if (/^(attach|use|关联|挂|用)$/i.test(op)) {
-    if (name === '') throw fail('error.badArgs', { usage })
+    if (name === '') throw userError('error.badArgs', { usage })
     return { op: 'attach', name, rest: tail }
   }
   return { op: 'show', name: op }
@@ -62,7 +62,7 @@ const supplier = defineCommand({
       return [{ kind: 'say', text: [t('supply.listHeader', { n: all.length }), ...lines].join('\n') }]
     }
     const s = supplierByName(ctx.db, a.name)
-    if (!s) throw fail('supply.unknownSupplier', { name: a.name })
+    if (!s) throw userError('supply.unknownSupplier', { name: a.name })
     if (a.op === 'show') {
       const qs = quotesOf(ctx.db, s.id)
       const head = t('supply.added', { name: s.name, contact: s.contact, phone: s.phone === null ? null : maskPhones(s.phone), updated: true }).replace(/^[^：]*：/, `🏭 ${s.name}：`)

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { orderOf } from '../src/engine/fulfilment.js'
 import { groupSales, memberHits } from '../src/engine/scope.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
 /** 查快递: a member's own tracking numbers. */
@@ -16,7 +16,7 @@ const track = defineCommand({
   parse: (rest) => ({ rest }),
   async run(ctx, { rest }) {
     const found = memberHits(ctx, rest, (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'), (s, id) => !!orderOf(ctx.db, s, id)?.participant.tracking, 'succeeded')
-    if (found.hits.length === 0) throw fail('delivery.noTracking')
+    if (found.hits.length === 0) throw userError('delivery.noTracking')
     const lines = found.hits.map((h) => {
       const p = orderOf(ctx.db, h.sale, h.member.id)!.participant
       return t('delivery.trackLine', { room: ctx.group ? null : h.group.topic, no: h.sale.no, title: h.sale.title, carrier: p.carrier ?? '快递', tracking: p.tracking!, delivered: p.deliveryState === 'delivered' })

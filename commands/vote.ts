@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { parseVote, MAX_OPTIONS } from '../src/core/poll.js'
 import { castVote } from '../src/engine/polls.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 
 const usage = '投2 · 投 1,3 · 选B · #投票1 2'
 
@@ -17,7 +17,7 @@ const vote = defineCommand({
     const form = parseVote(ctx.msg.text)
     if (form) return form
     // '投 资料' is chatter; a '/vote' the bot cannot read gets the usage
-    if (ctx.msg.text.startsWith('/')) throw fail('error.badArgs', { usage })
+    if (ctx.msg.text.startsWith('/')) throw userError('error.badArgs', { usage })
     return null
   },
   // '选B', '投B' and '#投票1 2' have no command word the engine can split off

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { parseRoutedJoin, parseWant, MAX_INTENT_TITLE } from '../src/core/intent.js'
 import { createIntent, expireIntentJob, INTENT_EXPIRE_JOB } from '../src/engine/intents.js'
-import { fail, defineCommand } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { joinArgs, joinSale } from '../src/services/orders.js'
 
@@ -32,7 +32,7 @@ const want = defineCommand({
     const slash = ctx.msg.text.startsWith('/')
     const w = parseWant(rest)
     // '想要2份 目标价 40': terms with no product: neither an intent titled 2份 nor a guessed join
-    if (!w.ok && w.code === 'quantityTitle' && (slash || w.hasTerms)) throw fail('demand.noTitle', { example: t('demand.example') })
+    if (!w.ok && w.code === 'quantityTitle' && (slash || w.hasTerms)) throw userError('demand.noTitle', { example: t('demand.example') })
     if (!slash) {
       // '想要2份' is a join (想要 is one of the join words), unless it states an intent's terms
       if (!(w.ok && w.hasTerms)) {
@@ -44,10 +44,10 @@ const want = defineCommand({
     if (w.ok) return { kind: 'want', spec: w.spec }
     const example = t('demand.example')
     switch (w.code) {
-      case 'noTitle': case 'question': case 'quantityTitle': throw fail('demand.noTitle', { example })
-      case 'titleTooLong': throw fail('demand.titleTooLong', { max: MAX_INTENT_TITLE, example })
-      case 'badPrice': throw fail('demand.badPrice', { example })
-      case 'badThreshold': throw fail('demand.badThreshold', { example })
+      case 'noTitle': case 'question': case 'quantityTitle': throw userError('demand.noTitle', { example })
+      case 'titleTooLong': throw userError('demand.titleTooLong', { max: MAX_INTENT_TITLE, example })
+      case 'badPrice': throw userError('demand.badPrice', { example })
+      case 'badThreshold': throw userError('demand.badThreshold', { example })
     }
   },
   async run(ctx, a) {

@@ -17,8 +17,7 @@ import { deliveryFromJoin } from './delivery.js'
 import { commitIntent, intentByNo, intentLabel, openIntents, type IntentRow } from './intents.js'
 import { enterLottery, lotteryOpen, settleLotteries } from './lottery.js'
 import { noteSource } from './orderSource.js'
-import { refuse } from './demandKit.js'
-import { fail, type GroupRow, type MemberRow, type Reply, type GroupCtx } from './types.js'
+import { askBack, userError, type GroupRow, type MemberRow, type Reply, type GroupCtx } from './types.js'
 import { findSale } from '../services/sales.js'
 
 /**
@@ -158,7 +157,7 @@ export function handleChainPost(ctx: GroupCtx): Reply[] {
       state.hinted = [...state.hinted.slice(-19), titleKey]
       const title = list.title || t('chain.untitled')
       const example = firstSale ? `/chain link ${firstSale.no}` : `/chain link 需求${firstIntent!.no}`
-      replies.push({ kind: 'notice', notice: 'ask', member: ctx.sender, payload: { question: t('chain.unlinked', { title, example }) } })
+      replies.push(askBack(ctx.sender, t('chain.unlinked', { title, example })))
     }
     saveState(db, group.id, state, null, now)
     return replies
@@ -184,8 +183,8 @@ export function linkChain(ctx: GroupCtx, ref: TargetRef): Reply[] {
   const group = ctx.group
   const target = resolveRef(db, group, ref)
   const label = ref.kind === 'sale' ? `团${ref.no}` : `需求${ref.no}`
-  if (!target) throw fail(ref.kind === 'sale' ? 'sale.notFound' : 'demand.notFound', { no: ref.no })
-  if (!isOpen(target)) throw fail('chain.targetNotOpen', { target: label })
+  if (!target) throw userError(ref.kind === 'sale' ? 'sale.notFound' : 'demand.notFound', { no: ref.no })
+  if (!isOpen(target)) throw userError('chain.targetNotOpen', { target: label })
   settleLotteries(db, group.id, now)
   const state = loadState(db, group.id)
   const pending = state.unlinked
@@ -380,7 +379,7 @@ function formatTarget(ctx: GroupCtx, ref: TargetRef | null): Target {
   const group = ctx.group
   if (ref !== null) {
     const x = resolveRef(db, group, ref)
-    if (!x) throw fail(ref.kind === 'sale' ? 'sale.notFound' : 'demand.notFound', { no: ref.no })
+    if (!x) throw userError(ref.kind === 'sale' ? 'sale.notFound' : 'demand.notFound', { no: ref.no })
     return x
   }
   // no open sale: the only open intent is meant
@@ -389,8 +388,8 @@ function formatTarget(ctx: GroupCtx, ref: TargetRef | null): Target {
   if (found.refusal) throw found.refusal
   const ints = openIntents(db, group.id)
   if (ints.length === 1) return { kind: 'intent', intent: ints[0] }
-  if (ints.length > 1) throw refuse('demand.which', { choices: ints.map(intentLabel).join('、'), example: `/chain 需求${ints[0].no}` })
-  throw fail('chain.nothingOpen')
+  if (ints.length > 1) throw userError('demand.which', { choices: ints.map(intentLabel).join('、'), example: `/chain 需求${ints[0].no}` }, { via: 'digest' })
+  throw userError('chain.nothingOpen')
 }
 
 export function chainFormat(ctx: GroupCtx, ref: TargetRef | null): Reply[] {

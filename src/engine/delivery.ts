@@ -7,7 +7,7 @@ import { money } from '../core/render.js'
 import { t } from '../i18n/zh-CN.js'
 import { deliveryText, participantOf, pointsOf, shipsOf, updateParticipant, howToChoose } from './fulfilment.js'
 import type { SaleRow } from './repo.js'
-import { fail, type MemberRow, type Reply } from './types.js'
+import { userError, type MemberRow, type Reply } from './types.js'
 
 /** Whether the member holds or waits for anything in the sale. */
 export function takesPart(db: Db, saleId: number, memberId: number): boolean {
@@ -22,7 +22,7 @@ export const hasAddress = (db: Db, name: string) => db.select({ id: addresses.id
 export function setDelivery(db: Db, sale: SaleRow, memberId: number, delivery: string): 'changed' | 'same' {
   const p = participantOf(db, sale.id, memberId)
   if (p.delivery === delivery) return 'same'
-  if (p.deliveryState !== 'pending') throw fail('delivery.tooLate', { current: deliveryText(p.delivery) })
+  if (p.deliveryState !== 'pending') throw userError('delivery.tooLate', { current: deliveryText(p.delivery) })
   updateParticipant(db, p.id, { delivery })
   return 'changed'
 }

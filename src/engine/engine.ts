@@ -15,7 +15,7 @@ import { t } from '../i18n/zh-CN.js'
 import { addNotice, enqueue, ensureGroup, ensureMember, groupById, loadBook, saleById } from './repo.js'
 import { alertSale, closeSale, view, MENTION_CAP } from './sales.js'
 import { organizes, organizesAny } from '../services/roles.js'
-import { UserError, type AnyCommand, type Ctx, type GroupRow, type Inbound, type Reply } from './types.js'
+import { UserError, userError, type AnyCommand, type Ctx, type GroupRow, type Inbound, type Reply } from './types.js'
 import { alertLater } from '../services/sales.js'
 
 export type EngineOptions = {
@@ -78,14 +78,14 @@ export class Engine {
         this.deliver(msg, group, await this.process(msg, text, hit, group))
       })
     } catch (err) {
-      const userError = err instanceof UserError
-      if (!userError) this.log.error({ err, msgId: msg.id, room: msg.room }, 'message handling failed')
+      const mistake = err instanceof UserError
+      if (!mistake) this.log.error({ err, msgId: msg.id, room: msg.room }, 'message handling failed')
       try {
         await this.tx(() => {
           if (!this.markSeen(msg)) return
-          const reply = userError ? err.reply : t('error.fault')
+          const reply = mistake ? err.reply : t('error.fault')
           const g = msg.room === null ? null : ensureGroup(this.db, msg.room, msg.at)
-          this.deliver(msg, g, [userError && err.asNotice && msg.room
+          this.deliver(msg, g, [mistake && err.via === 'digest' && msg.room
             ? { kind: 'notice', notice: 'refused', member: msg.from, payload: { reason: reply } }
             : { kind: 'say', text: reply }])
         })
@@ -117,13 +117,13 @@ export class Engine {
     const label = spec.aliases[0]
     // a group-only command is handed a context whose group and member are there
     const cmdCtx = spec.where !== 'group' ? ctx : group && member ? { ...ctx, group, member } : null
-    if (cmdCtx === null) throw new UserError('error.groupOnly', t('error.groupOnly', { command: label }))
+    if (cmdCtx === null) throw userError('error.groupOnly', { command: label })
     if (spec.where === 'private' && group) return []
-    if (spec.who === 'organizer' && !isOrganizer) throw new UserError('error.organizerOnly', t('error.organizerOnly', { command: label }), true)
+    if (spec.who === 'organizer' && !isOrganizer) throw userError('error.organizerOnly', { command: label }, { via: 'digest' })
     const raw = hit.raw ?? spec.parse(hit.rest, cmdCtx)
     if (raw === null) return []
     const args = spec.args.safeParse(raw)
-    if (!args.success) throw new UserError('error.badArgs', t('error.badArgs', { usage: spec.usage }), spec.who === 'anyone')
+    if (!args.success) throw userError('error.badArgs', { usage: spec.usage }, { via: spec.who === 'anyone' ? 'digest' : 'reply' })
     return await spec.run(cmdCtx, args.data)
   }
 

@@ -10,7 +10,7 @@ import { addNotice, saleByNo, type SaleRow } from './repo.js'
 import { orderOf, type MemberOrder } from './fulfilment.js'
 import { organizerGroups } from '../services/roles.js'
 import { requireSale, requireSucceeded, saleLabel, whichSale, type Need } from '../services/sales.js'
-import { fail, type Ctx, type GroupRow, type NoticeKind, type Reply } from './types.js'
+import { userError, type Ctx, type GroupRow, type NoticeKind, type Reply } from './types.js'
 
 /** How long a notice sent from a private chat waits for others to fold into the same digest. */
 export const GATHER_MS = 3000
@@ -24,7 +24,7 @@ export function memberGroups(db: Db, name: string): GroupRow[] {
 export function chooseGroup(ctx: Ctx, rest: string, role: 'organizer' | 'member'): { group: GroupRow; rest: string } {
   if (ctx.group) return { group: ctx.group, rest }
   const candidates = role === 'organizer' ? organizerGroups(ctx.db, ctx.sender) : memberGroups(ctx.db, ctx.sender)
-  if (candidates.length === 0) throw fail(role === 'organizer' ? 'scope.notOrganizer' : 'scope.noGroup')
+  if (candidates.length === 0) throw userError(role === 'organizer' ? 'scope.notOrganizer' : 'scope.noGroup')
   const [first, ...more] = rest.split('\n')
   const tokens = first.split(/\s+/).filter(Boolean)
   for (const [i, tok] of tokens.entries()) {
@@ -36,7 +36,7 @@ export function chooseGroup(ctx: Ctx, rest: string, role: 'organizer' | 'member'
     return { group: hits[0], rest: left }
   }
   if (candidates.length === 1) return { group: candidates[0], rest }
-  throw fail('scope.whichGroup', { groups: candidates.map((g) => g.topic).join('、'), example: candidates[0].topic })
+  throw userError('scope.whichGroup', { groups: candidates.map((g) => g.topic).join('、'), example: candidates[0].topic })
 }
 
 /** Succeeded sales still being delivered, newest first. */
@@ -137,16 +137,16 @@ export function forNamed(ctx: Ctx, rest: string, each: (hit: { group: GroupRow; 
   const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
   const who = mentionedIn(ctx, group, left)
   if (who.names.length === 0 && who.unknown.length === 0) return null
-  if (who.unknown.length > 0) throw fail('admin.notFound', { name: who.unknown[0] })
+  if (who.unknown.length > 0) throw userError('admin.notFound', { name: who.unknown[0] })
   const ref = extractSaleRef(who.rest).ref
   const replies: Reply[] = []
   for (const name of who.names) {
     const m = ctx.db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.name, name))).get()!
     const candidates = fulfilmentSales(ctx.db, group.id).filter((s) => orderOf(ctx.db, s, m.id) !== undefined)
-    if (ref === null && candidates.length === 0) throw fail('pay.nothingFor', { name })
+    if (ref === null && candidates.length === 0) throw userError('pay.nothingFor', { name })
     const sale = requireSale(ctx.db, group, { ref: ref, need: 'succeeded', among: candidates, phase: 'any', example: (no) => `/paid @${name} 团${no}`, none: 'scope.noSale' })
     const order = orderOf(ctx.db, sale, m.id)
-    if (!order) throw fail('pay.nothingFor', { name })
+    if (!order) throw userError('pay.nothingFor', { name })
     replies.push(...each({ group, sale, name, order }))
   }
   return replies

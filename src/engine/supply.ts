@@ -8,7 +8,7 @@ import { tiersFromJson } from '../core/tiers.js'
 import { money } from '../core/render.js'
 import { t } from '../i18n/zh-CN.js'
 import { enqueue, memberById, type SaleRow } from './repo.js'
-import { fail } from './types.js'
+import { userError } from './types.js'
 
 export type SupplierRow = typeof suppliers.$inferSelect
 export type QuoteRow = typeof quotes.$inferSelect
@@ -36,9 +36,9 @@ export function quoteFor(db: Db, supplierId: number, title: string): QuoteRow | 
 /** A supplier may be attached to a sale unless its sample for that item failed. */
 export function checkAttachable(db: Db, name: string, title: string): SupplierRow {
   const s = supplierByName(db, name)
-  if (!s) throw fail('supply.unknownSupplier', { name })
+  if (!s) throw userError('supply.unknownSupplier', { name })
   const q = quoteFor(db, s.id, title)
-  if (q?.sample === 'failed') throw fail('supply.sampleFailed', { name: s.name, item: q.item, note: q.sampleNote ?? '' })
+  if (q?.sample === 'failed') throw userError('supply.sampleFailed', { name: s.name, item: q.item, note: q.sampleNote ?? '' })
   return s
 }
 

@@ -75,6 +75,9 @@ export type CommandSpec<A = unknown, W extends Where = Where> = {
   jobs?: Record<string, JobRun>
 }
 
+/** The one way to ask a member back (which sale? which variant?): a ❓ line in the group's next digest. */
+export const askBack = (member: string, question: string): Reply => ({ kind: 'notice', notice: 'ask', member, payload: { question } })
+
 /** Any command, as the registry and the engine hold them. */
 export type AnyCommand = CommandSpec<any, Where>
 
@@ -86,14 +89,25 @@ export function defineCommand<S extends z.ZodType, const W extends Where>(spec: 
   return spec
 }
 
+/**
+ * How a refusal reaches the member: a reply of its own, or a line in the group's next digest
+ * (for mistakes many members make at once, such as a malformed join during a rush).
+ */
+export type Via = 'reply' | 'digest'
+
 /** A user's mistake: carries the catalog key and the rendered short reply. */
 export class UserError extends Error {
-  constructor(readonly key: Key, readonly reply: string, readonly asNotice = false) {
+  constructor(readonly key: Key, readonly reply: string, readonly via: Via = 'reply') {
     super(key)
   }
 }
 
-/** Throw-ready UserError for a catalog key: `throw fail('sale.notOpen', { no: 2 })`. */
-export function fail<K extends Key>(key: K, ...params: Parameters<Catalog[K]>): UserError {
-  return new UserError(key, t(key, ...params))
+type RefusalArgs<K extends Key> = Parameters<Catalog[K]> extends [infer P]
+  ? [params: P, opts?: { via: Via }]
+  : [params?: Record<string, never>, opts?: { via: Via }]
+
+/** The one way to refuse a user: `throw userError('sale.notOpen', { no: 2 }, { via: 'digest' })`. */
+export function userError<K extends Key>(key: K, ...[params, opts]: RefusalArgs<K>): UserError {
+  const text = (t as (key: Key, params?: unknown) => string)(key, params)
+  return new UserError(key, text, opts?.via ?? 'reply')
 }

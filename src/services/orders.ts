@@ -11,7 +11,7 @@ import { deliveryFromJoin } from '../engine/delivery.js'
 import { committedTo, routeJoin, type RoutedJoin } from '../engine/intents.js'
 import { enterLottery, lotteryOpen } from '../engine/lottery.js'
 import { noteSource } from '../engine/orderSource.js'
-import type { Reply, GroupCtx } from '../engine/types.js'
+import { askBack, type Reply, type GroupCtx } from '../engine/types.js'
 import { findSale } from './sales.js'
 
 /** A join as the reader gives it: a total (`set`) or more (`add`), maybe a sale or an intent by number. */
@@ -35,8 +35,7 @@ export async function joinSale(ctx: GroupCtx, intent: RoutedJoin): Promise<Reply
   // books are loaded only for the sales a join could be about (usually one)
   const books = new Map<number, rules.Book>()
   const bookOf = (s: SaleRow) => books.get(s.id) ?? books.set(s.id, loadBook(ctx.db, s)).get(s.id)!
-  const ask = (question: string | null): Reply[] =>
-    question === null ? [] : [{ kind: 'notice', notice: 'ask', member: member.name, payload: { question } }]
+  const ask = (question: string | null): Reply[] => (question === null ? [] : [askBack(member.name, question)])
 
   // with no open sale a join is chatter: nothing is asked back
   const found = findSale(ctx.db, group, {

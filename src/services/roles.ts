@@ -5,7 +5,7 @@ import type { Db } from '../db/db.js'
 import { groups, members } from '../db/schema.js'
 import { ensureMember } from '../engine/repo.js'
 import { resolveMention } from '../engine/mention.js'
-import { fail, type GroupRow, type MemberRow, type Reply, type GroupCtx } from '../engine/types.js'
+import { userError, type GroupRow, type MemberRow, type Reply, type GroupCtx } from '../engine/types.js'
 import { t } from '../i18n/zh-CN.js'
 
 type Role = Pick<MemberRow, 'name' | 'isAdmin' | 'inGroup'>
@@ -40,10 +40,10 @@ export const organizesAny = (db: Db, name: string): boolean => organizerGroups(d
 /** /admin and /unadmin: only the owner (or the bot's own account) changes who the admins are. */
 export function setAdmin(ctx: GroupCtx, target: string, isAdmin: boolean): Reply[] {
   const { group } = ctx
-  if (!ctx.msg.self && group.ownerName !== ctx.sender) throw fail('admin.ownerOnly')
+  if (!ctx.msg.self && group.ownerName !== ctx.sender) throw userError('admin.ownerOnly')
   const name = resolveMention(ctx, target)
-  if (name === null) throw fail('admin.notFound', { name: target.replace(/^@/, '') })
-  if (name === group.ownerName) throw fail('admin.isOwner')
+  if (name === null) throw userError('admin.notFound', { name: target.replace(/^@/, '') })
+  if (name === group.ownerName) throw userError('admin.isOwner')
   const m = ensureMember(ctx.db, group.id, name)
   ctx.db.update(members).set({ isAdmin }).where(eq(members.id, m.id)).run()
   return [{ kind: 'say', text: isAdmin ? t('admin.added', { name }) : t('admin.removed', { name }) }]

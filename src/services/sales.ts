@@ -7,7 +7,7 @@ import type { Book } from '../core/sale.js'
 import { looseKey } from '../core/text.js'
 import { saleByNo, type SaleRow } from '../engine/repo.js'
 import { namedItems } from '../engine/pick.js'
-import { fail, type GroupRow, type UserError } from '../engine/types.js'
+import { userError, type GroupRow, type UserError } from '../engine/types.js'
 import type { BareKey } from '../i18n/zh-CN.js'
 
 /** What a sale named by 团N must be: still open, closed with 成团 (the after-sale commands), or anything. */
@@ -39,8 +39,8 @@ export type Found = { ok: true; sale: SaleRow } | { ok: false; refusal: UserErro
 export function findSale(db: Db, group: GroupRow, q: SaleQuery): Found {
   if (q.ref !== null) {
     const sale = saleByNo(db, group.id, q.ref)
-    if (!sale) return { ok: false, refusal: fail('sale.notFound', { no: q.ref }) }
-    if (q.need === 'open' && sale.state !== 'open') return { ok: false, refusal: fail('sale.notOpen', { no: q.ref }) }
+    if (!sale) return { ok: false, refusal: userError('sale.notFound', { no: q.ref }) }
+    if (q.need === 'open' && sale.state !== 'open') return { ok: false, refusal: userError('sale.notOpen', { no: q.ref }) }
     if (q.need === 'succeeded') {
       const wrong = phaseRefusal(sale)
       if (wrong) return { ok: false, refusal: wrong }
@@ -48,7 +48,7 @@ export function findSale(db: Db, group: GroupRow, q: SaleQuery): Found {
     return { ok: true, sale }
   }
   if (q.among.length === 1) return { ok: true, sale: q.among[0] }
-  if (q.among.length === 0) return { ok: false, refusal: q.none === null ? null : fail(q.none) }
+  if (q.among.length === 0) return { ok: false, refusal: q.none === null ? null : userError(q.none) }
   if (q.words) {
     const { text, bookOf } = q.words
     const ws = wordsOf(text)
@@ -67,7 +67,7 @@ export function requireSale(db: Db, group: GroupRow, q: Omit<SaleQuery, 'none'> 
 
 /** The one question asked back when several sales fit, whatever found them. */
 export function whichSale(choices: string[], example: string, open: boolean): UserError {
-  return fail('sale.which', { choices: choices.join('、'), example, open })
+  return userError('sale.which', { choices: choices.join('、'), example, open })
 }
 
 export const saleLabel = (s: Pick<SaleRow, 'no' | 'title'>) => `团${s.no} ${s.title}`
@@ -84,8 +84,8 @@ export function requireSucceeded(sale: SaleRow): SaleRow {
 }
 
 function phaseRefusal(sale: SaleRow): UserError | null {
-  if (sale.state === 'open') return fail('scope.notClosedYet', { no: sale.no })
-  if (sale.state !== 'succeeded') return fail('scope.notSucceeded', { no: sale.no })
+  if (sale.state === 'open') return userError('scope.notClosedYet', { no: sale.no })
+  if (sale.state !== 'succeeded') return userError('scope.notSucceeded', { no: sale.no })
   return null
 }
 
