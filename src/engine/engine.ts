@@ -8,6 +8,7 @@ import type { Db } from '../db/db.js'
 import { serial, withTx } from '../db/tx.js'
 import { groups, jobs, members, notices, outbox, sales } from '../db/schema.js'
 import { normalize, looseKey } from '../core/text.js'
+import { findCommand, MAX_TEXT, type Route } from '../core/route.js'
 import { maskAddresses } from '../core/privacy.js'
 import { digestText, type DigestNotice, type DigestSale } from '../core/render.js'
 import { isQuiet, quietEnd } from '../core/schedule.js'
@@ -24,9 +25,7 @@ export type EngineOptions = {
   gatherMs?: number
 }
 
-const MAX_TEXT = 4000
-
-type Hit = { spec: AnyCommand; rest: string; raw?: unknown; explicit: boolean }
+type Hit = Route<AnyCommand>
 const ECHO_WINDOW_MS = 10 * 60_000
 /** how long failed scheduled work (a close, a countdown, a digest) waits before it is tried again */
 const RETRY_MS = 60_000
@@ -127,27 +126,8 @@ export class Engine {
     return await spec.run(cmdCtx, args.data)
   }
 
-  /** The command a text starts with, or a form matched without a command word (a join). */
   private findCommand(text: string): Hit | null {
-    const lower = text.toLowerCase()
-    let best: { spec: AnyCommand; alias: string } | null = null
-    for (const spec of this.commands) {
-      for (const alias of spec.aliases) {
-        if (!lower.startsWith(alias.toLowerCase())) continue
-        const next = text.charAt(alias.length)
-        // a Chinese word must stand alone or be followed by its arguments, so that
-        // chatter such as 取消了吗 or 进度怎么样 does not trigger a command
-        const bounded = next === '' || /[\s#\d]/.test(next) || (alias.startsWith('/') && !/[a-z]/i.test(next))
-        if (bounded && (!best || alias.length > best.alias.length)) best = { spec, alias }
-      }
-    }
-    if (best) return { spec: best.spec, rest: text.slice(best.alias.length).trim(), explicit: true }
-    for (const spec of this.commands) {
-      if (text.length > (spec.maxText ?? MAX_TEXT)) continue
-      const raw = spec.match?.(text)
-      if (raw !== undefined && raw !== null) return { spec, rest: text, raw, explicit: false }
-    }
-    return null
+    return findCommand(this.commands, text)
   }
 
   /** The bot's own sends come back as self messages; anything else from the account is its owner typing. */
