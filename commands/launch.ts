@@ -17,13 +17,13 @@ const spec = z.object({
   note: z.string().max(500).nullable(),
   variants: z.array(z.object({ name: z.string().min(1).max(20), priceFen: z.number().int().min(0).nullable(), stock: z.number().int().positive().nullable() })).max(30),
   extra: z.record(z.string(), z.string()),
-  // issue 4: price tiers, pickup points, shipping, supplier, payment grace period
+  // price tiers, pickup points, shipping, supplier, payment grace period
   tiers: z.array(z.object({ from: z.number().int().positive(), fen: z.number().int().positive() })).max(10).optional(),
   pickupPoints: z.array(z.string().min(1).max(20)).max(10).optional(),
   shippingFeeFen: z.number().int().min(0).optional(),
   supplier: z.string().min(1).max(40).optional(),
   payGraceMs: z.number().int().positive().optional(),
-  // issue 3: 抽签 window, and the intent of `/launch from 3`
+  // 抽签 window, and the intent of `/launch from 3`
   lotteryMs: z.number().int().positive().max(24 * 3600_000).optional(),
   intentId: z.number().int().positive().optional(),
 })

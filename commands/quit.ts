@@ -31,7 +31,7 @@ const quit = defineCommand({
   usage: '取消',
   args: z.object({ ref: z.number().int().positive().nullable(), intentRef: z.number().int().positive().optional(), what: z.string().max(200) }),
   parse: (rest) => {
-    // '取消 #需求3' withdraws intent (issue 3)
+    // '取消 #需求3' withdraws intent
     const intent = extractIntentRef(rest).ref
     if (intent !== null) return { ref: null, intentRef: intent, what: '' }
     const r = saleRefOf(rest)

@@ -35,12 +35,12 @@ function parse(rest: string): Args | null {
     const q = /^(\d{1,2}:\d{2})\s*[-~到至]\s*(\d{1,2}:\d{2})$/.exec(value.trim())
     return q && parseHm(q[1]) !== null && parseHm(q[2]) !== null ? { key: 'quiet', start: q[1].padStart(5, '0'), end: q[2].padStart(5, '0') } : null
   }
-  // issue 3: days without a commitment before an intent closes quietly
+  // days without a commitment before an intent closes quietly
   if (/^(需求|意向|intents?)$/i.test(key)) {
     const n = Number(value.replace(/天|d$/i, '').trim())
     return Number.isInteger(n) && n >= 1 && n <= 365 ? { key: 'intentDays', value: n } : null
   }
-  // issue 4: the wall time of the payment reminder on the day after close
+  // the wall time of the payment reminder on the day after close
   if (/^(催付|remind)$/i.test(key)) {
     const v = value.trim()
     return parseHm(v) !== null ? { key: 'remindAt', value: v.padStart(5, '0') } : null

@@ -116,7 +116,7 @@ export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport
       const csv = (await file.toBuffer()).toString('utf8').replace(/^\uFEFF/, '')
       return { id: msg.id, at: clock.now(), room: null, from: msg.talker().name(), fromId: msg.talker().id, text: `/ship\n${csv}` }
     }
-    // a native 接龙 arrives as an appmsg of type 53 whose title is the whole list (issue 3)
+    // a native 接龙 arrives as an appmsg of type 53 whose title is the whole list
     if (msg.type() !== types.Message.Text && msg.type() !== types.Message.GroupNote) return null
     const room = msg.room()
     const talker = msg.talker()

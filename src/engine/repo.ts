@@ -119,7 +119,7 @@ const BIDI = /[\u202A-\u202E\u2066-\u2069\u061C]/g
 export type Outgoing = { groupId?: number | null; toName?: string | null; text: string; mentions?: string[]; kind: string; file?: string | null }
 
 export function enqueue(db: Db, m: Outgoing, now: number, notBefore = now): void {
-  // a phone number never goes to a group whole, whoever typed it (issue 4)
+  // a phone number never goes to a group whole, whoever typed it
   // direction overrides (from a nickname) would reverse the rest of a line in WeChat; the
   // bot's own texts never need them. Names stay as they are for identity.
   const plain = m.text.replace(BIDI, '')

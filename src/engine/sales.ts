@@ -46,7 +46,7 @@ export function launchSale(db: Db, group: GroupRow, by: MemberRow, spec: LaunchS
     for (const v of spec.variants) db.insert(items).values({ saleId: sale.id, name: v.name, priceFen: v.priceFen ?? spec.priceFen, stock: v.stock }).run()
   }
   const others = openSales(db, group.id).filter((s) => s.id !== sale.id).length > 0
-  // issue 3: the lottery window and seed, the intent's members asked to confirm
+  // a sale launched with 抽签 announces its window and seed; one launched from an intent asks its members to confirm
   const extra = launchExtras(db, group, sale, spec, now)
   const text = [launchText(view(sale), loadBook(db, sale), now, group.tz, others), ...extra.lines].join('\n')
   enqueue(db, { groupId: group.id, text, mentions: extra.mentions, kind: 'event' }, now)
@@ -87,7 +87,7 @@ export function cancelMember(db: Db, sale: SaleRow, member: MemberRow, now: numb
 
 /** Close a sale: succeeded or failed by its minimum, or aborted; one summary to the group. */
 export function closeSale(db: Db, sale: SaleRow, now: number, how: 'close' | 'abort', recovered = false): void {
-  // a lottery still waiting for its draw is drawn first on a close, dropped on an abort (issue 3)
+  // a lottery still waiting for its draw is drawn first on a close, dropped on an abort
   settleLotteryAtClose(db, sale, how, now)
   const book = loadBook(db, sale)
   const min = { units: sale.minUnits, members: sale.minMembers }
