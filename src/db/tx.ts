@@ -4,14 +4,20 @@
 // transaction(), so on SQLite a unit of work is BEGIN IMMEDIATE … COMMIT by hand, and the units
 // on one connection run one at a time, in the order they were asked for, held by a queue:
 // otherwise a second message's statements would land inside the first one's open transaction.
+import type { Statement as SqliteStatement } from 'better-sqlite3'
 import type { Db } from './db.js'
 
-type Lane = { tail: Promise<unknown> }
+type Statement = SqliteStatement<[]>
+type Lane = { tail: Promise<unknown>; begin: Statement; commit: Statement; rollback: Statement }
 const lanes = new WeakMap<object, Lane>()
 
 function laneOf(db: Db): Lane {
   let lane = lanes.get(db.$client)
-  if (!lane) lanes.set(db.$client, (lane = { tail: Promise.resolve() }))
+  if (!lane) {
+    const c = db.$client
+    lane = { tail: Promise.resolve(), begin: c.prepare<[]>('BEGIN IMMEDIATE'), commit: c.prepare<[]>('COMMIT'), rollback: c.prepare<[]>('ROLLBACK') }
+    lanes.set(c, lane)
+  }
   return lane
 }
 
@@ -30,16 +36,16 @@ export function serial<T>(db: Db, fn: () => Promise<T> | T): Promise<T> {
 
 /** Run `fn` in one transaction: committed when it resolves, rolled back when it throws. */
 export function withTx<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Promise<T> {
+  const lane = laneOf(db)
   return serial(db, async () => {
-    const client = db.$client
-    client.prepare('BEGIN IMMEDIATE').run()
+    lane.begin.run()
     try {
       const result = await fn(db)
-      client.prepare('COMMIT').run()
+      lane.commit.run()
       return result
     } catch (err) {
       // SQLite may already have rolled back on its own (a full disk, an I/O error)
-      if (client.inTransaction) client.prepare('ROLLBACK').run()
+      if (db.$client.inTransaction) lane.rollback.run()
       throw err
     }
   })

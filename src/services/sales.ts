@@ -38,7 +38,8 @@ export type Found = { ok: true; sale: SaleRow } | { ok: false; refusal: UserErro
  */
 export function findSale(db: Db, group: GroupRow, q: SaleQuery): Found {
   if (q.ref !== null) {
-    const sale = saleByNo(db, group.id, q.ref)
+    // a candidate already loaded saves the query on the join path
+    const sale = q.among.find((s) => s.no === q.ref) ?? saleByNo(db, group.id, q.ref)
     if (!sale) return { ok: false, refusal: userError('sale.notFound', { no: q.ref }) }
     if (q.need === 'open' && sale.state !== 'open') return { ok: false, refusal: userError('sale.notOpen', { no: q.ref }) }
     if (q.need === 'succeeded') {
