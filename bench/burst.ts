@@ -27,8 +27,8 @@ export async function burst(members = 500, stock = 300): Promise<Burst> {
   const app = makeApp({ dbFile: join(tmpDir('burst'), 'burst.sqlite'), transport, log: silentLogger() })
   const clock = new VirtualClock(MORNING)
   const names = Array.from({ length: members }, (_, i) => `抢购${i + 1}`)
-  app.engine.declareGroup(ROOM, OWNER, [OWNER, ...names], clock.now())
-  app.engine.handle({ id: 'launch', at: clock.now(), room: ROOM, from: OWNER, text: `/launch 智利车厘子 JJ级 2斤\n价格: 99\n限量: ${stock}\n截止: 2小时后` })
+  await app.engine.declareGroup(ROOM, OWNER, [OWNER, ...names], clock.now())
+  await app.engine.handle({ id: 'launch', at: clock.now(), room: ROOM, from: OWNER, text: `/launch 智利车厘子 JJ级 2斤\n价格: 99\n限量: ${stock}\n截止: 2小时后` })
   // the launch message goes out first, well before the burst
   await app.runtime.advanceTo(clock, clock.now() + 60_000)
   const start = clock.now()
@@ -41,7 +41,7 @@ export async function burst(members = 500, stock = 300): Promise<Burst> {
     const at = start + Math.floor((i * 1000) / members)
     await app.runtime.advanceTo(clock, at)
     const h0 = now()
-    app.engine.handle({ id: `burst-${i}`, at: clock.now(), room: ROOM, from: names[i], text: '+1' })
+    await app.engine.handle({ id: `burst-${i}`, at: clock.now(), room: ROOM, from: names[i], text: '+1' })
     handleNs += now() - h0
   }
   await app.runtime.advanceTo(clock, start + 1000)

@@ -23,20 +23,20 @@ export async function chainRepost(lines = 500, reposts = 5, strangers = false): 
   // names without digits (a digit would read as the quantity): 张 + one distinct character
   const names = Array.from({ length: lines + reposts }, (_, i) => `张${String.fromCharCode(0x5000 + i)}`)
   // strangers: made-up names nobody in the group carries (each becomes a member as written)
-  app.engine.declareGroup(ROOM, OWNER, strangers ? [OWNER] : [OWNER, ...names], clock.now())
-  app.engine.handle({ id: 'launch', at: clock.now(), room: ROOM, from: OWNER, text: '/launch 丹东草莓 3斤装\n价格: 128\n截止: 2小时后' })
+  await app.engine.declareGroup(ROOM, OWNER, strangers ? [OWNER] : [OWNER, ...names], clock.now())
+  await app.engine.handle({ id: 'launch', at: clock.now(), room: ROOM, from: OWNER, text: '/launch 丹东草莓 3斤装\n价格: 128\n截止: 2小时后' })
   await app.runtime.advanceTo(clock, clock.now() + 60_000)
-  const post = (n: number, id: string) => {
+  const post = async (n: number, id: string) => {
     const t0 = now()
-    app.engine.handle({ id, at: clock.now(), room: ROOM, from: names[n - 1], text: chainText(names.slice(0, n)) })
+    await app.engine.handle({ id, at: clock.now(), room: ROOM, from: names[n - 1], text: chainText(names.slice(0, n)) })
     return msSince(t0)
   }
   // the first post fills the sale; each re-post keeps 499 lines and adds one
-  const firstPostMs = post(lines - 1, 'first')
+  const firstPostMs = await post(lines - 1, 'first')
   const times: number[] = []
   for (let i = 0; i < reposts; i++) {
     await app.runtime.advanceTo(clock, clock.now() + 10_000)
-    times.push(post(Math.min(lines, lines - 1 + i + 1), `re-${i}`))
+    times.push(await post(Math.min(lines, lines - 1 + i + 1), `re-${i}`))
   }
   const db = app.db.$client
   const confirmedUnits = db.prepare('select coalesce(sum(confirmed), 0) from orders').pluck().get() as number

@@ -28,30 +28,30 @@ function cacheStatements(sqlite: Database.Database): void {
   }) as typeof sqlite.prepare
 }
 
-type Variant = { name: string; app: App; clock: VirtualClock; messages: Inbound[]; handle: (m: Inbound) => void; ns: number }
+type Variant = { name: string; app: App; clock: VirtualClock; messages: Inbound[]; handle: (m: Inbound) => Promise<void>; ns: number }
 
 const world = makeWorld()
 const dir = tmpDir('experiments')
-const variants: Variant[] = ['A as is', 'B statement cache', 'C cache + no tx for non-commands'].map((name, i) => {
+const variants: Variant[] = await Promise.all(['A as is', 'B statement cache', 'C cache + no tx for non-commands'].map(async (name, i) => {
   const app = makeApp({ dbFile: join(dir, `${i}.sqlite`), transport: new NullTransport(), log: silentLogger() })
   if (i >= 1) cacheStatements(app.db.$client)
-  setUp(app.engine, world, MORNING)
+  await setUp(app.engine, world, MORNING)
   const messages = makeMix(world, openSaleNos(app.db.$client, world), { count, seed: 1, start: MORNING + 1000, stepMs: 150, idPrefix: 'x' }).messages
   const engine = app.engine as any
   const handle = i < 2
     ? (m: Inbound) => app.engine.handle(m)
-    : (m: Inbound) => {
+    : async (m: Inbound) => {
       if (!m.self && !engine.findCommand(normalize(m.text).trim())) return
-      app.engine.handle(m)
+      await app.engine.handle(m)
     }
   return { name, app, clock: new VirtualClock(MORNING), messages, handle, ns: 0 }
-})
+}))
 
 for (let chunk = 0; chunk < count / 100; chunk++) {
   for (const v of variants) {
     for (let i = chunk * 100; i < (chunk + 1) * 100; i++) {
       const t0 = process.hrtime.bigint()
-      v.handle(v.messages[i])
+      await v.handle(v.messages[i])
       v.ns += Number(process.hrtime.bigint() - t0)
     }
     await v.app.runtime.advanceTo(v.clock, v.messages[(chunk + 1) * 100 - 1].at)
@@ -67,7 +67,7 @@ for (const v of variants) {
 // D: a join's SQL as the engine issues it (traced in section 3) and two leaner shapes, next to the floor
 {
   const app = makeApp({ dbFile: join(dir, 'd.sqlite'), transport: new NullTransport(), log: silentLogger() })
-  setUp(app.engine, world, MORNING)
+  await setUp(app.engine, world, MORNING)
   const db = app.db.$client
   const q = {
     seen: db.prepare('insert into inbound (msg_id, received_at) values (?, ?) on conflict do nothing'),

@@ -30,12 +30,12 @@ export async function growth(sizes = [1_000, 100_000, 1_000_000], messages = 2_0
   for (const orders of sizes) {
     const file = join(tmpDir('growth'), `history-${orders}.sqlite`)
     const app = makeApp({ dbFile: file, transport: new NullTransport(), log: silentLogger() })
-    declareAll(app.engine, world, MORNING)
+    await declareAll(app.engine, world, MORNING)
     progress(`growth: seeding ${orders.toLocaleString('en')} orders`)
     const t0 = now()
     const { sales } = seedClosedOrders(app.db.$client, orders, MORNING, (done) => progress(`growth: ${done.toLocaleString('en')} orders written`))
     const seedMs = msSince(t0)
-    launchAll(app.engine, world, MORNING)
+    await launchAll(app.engine, world, MORNING)
     // 200 more than measured: the tail is for the traced profiling pass
     const mix = makeMix(world, openSaleNos(app.db.$client, world), { count: messages + 300, seed: 3, start: MORNING + 1000, stepMs: 150, idPrefix: 'g' })
     setups.push({ orders, app, clock: new VirtualClock(MORNING), messages: mix.messages, closedSales: sales, seedMs, file, ns: 0 })
@@ -47,7 +47,7 @@ export async function growth(sizes = [1_000, 100_000, 1_000_000], messages = 2_0
     for (const s of setups) {
       for (let i = round * per; i < (round + 1) * per; i++) {
         const t0 = now()
-        s.app.engine.handle(s.messages[i])
+        await s.app.engine.handle(s.messages[i])
         s.ns += Number(now() - t0)
         if (i % RUNTIME_EVERY === RUNTIME_EVERY - 1) await s.app.runtime.advanceTo(s.clock, s.messages[i].at)
       }

@@ -32,7 +32,7 @@ export async function live(count = 2_000): Promise<Live> {
 
   // engine alone
   const alone = makeApp({ dbFile: join(dir, 'alone.sqlite'), transport: new NullTransport(), log: silentLogger() })
-  setUp(alone.engine, world, Date.now())
+  await setUp(alone.engine, world, Date.now())
   const mixAlone = makeMix(world, openSaleNos(alone.db.$client, world), { count, seed: 5, start: Date.now(), stepMs: 0, idPrefix: 'l' }).messages
 
   // the live stack
@@ -95,7 +95,7 @@ export async function live(count = 2_000): Promise<Live> {
     const from = h * half
     const to = Math.min(count, from + half)
     const a0 = now()
-    for (let i = from; i < to; i++) alone.engine.handle({ ...mixAlone[i], at: Date.now() })
+    for (let i = from; i < to; i++) await alone.engine.handle({ ...mixAlone[i], at: Date.now() })
     aloneMs += msSince(a0)
 
     const l0 = now()

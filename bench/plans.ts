@@ -51,7 +51,7 @@ export async function profileRun(app: App, clock: VirtualClock, messages: Inboun
   for (let i = 0; i < messages.length; i++) {
     const tr = trace(sqlite)
     const t0 = process.hrtime.bigint()
-    app.engine.handle(messages[i])
+    await app.engine.handle(messages[i])
     handleNs += Number(process.hrtime.bigint() - t0)
     tr.stop()
     merge(inHandle, tr.stats)

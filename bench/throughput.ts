@@ -30,14 +30,14 @@ export async function throughput(count = 20_000): Promise<Throughput> {
   progress(`throughput: engine, ${count} messages`)
   const app = makeApp({ dbFile: join(dir, 'engine.sqlite'), transport: new NullTransport(), log: silentLogger() })
   // engine.handle only: digests and sends (the runtime) are exercised by sections 2 and 5
-  setUp(app.engine, world, MORNING)
+  await setUp(app.engine, world, MORNING)
   const { messages, kinds, stats } = makeMix(world, openSaleNos(app.db.$client, world), { count, seed: 1, start: MORNING + 1000, stepMs: 150, idPrefix: 'm' })
   const lat = new Float64Array(messages.length)
   const cpu = new Float64Array(messages.length)
   for (let i = 0; i < messages.length; i++) {
     const c0 = process.cpuUsage()
     const t0 = now()
-    app.engine.handle(messages[i])
+    await app.engine.handle(messages[i])
     lat[i] = Number(now() - t0)
     cpu[i] = cpuNs(c0)
   }
@@ -45,7 +45,7 @@ export async function throughput(count = 20_000): Promise<Throughput> {
   app.close()
 
   progress(`throughput: floor, ${count} bare transactions`)
-  const fl = floor(join(dir, 'floor.sqlite'), world, count)
+  const fl = await floor(join(dir, 'floor.sqlite'), world, count)
   const engineMsgsPerSec = count / (engineMs / 1000)
   const floorTxPerSec = count / (fl.wallMs / 1000)
   const cpuEngine = count / (sum(cpu) / 1e9)
@@ -82,9 +82,9 @@ function byKind(lat: Float64Array, cpu: Float64Array, kinds: string[]): Throughp
  * an order upsert and a stock update, with bare prepared statements. Same schema,
  * same pragmas (openDb), same groups and sales.
  */
-function floor(file: string, world: ReturnType<typeof makeWorld>, count: number): { wallMs: number; cpuMs: number } {
+async function floor(file: string, world: ReturnType<typeof makeWorld>, count: number): Promise<{ wallMs: number; cpuMs: number }> {
   const app = makeApp({ dbFile: file, transport: new NullTransport(), log: silentLogger() })
-  setUp(app.engine, world, MORNING)
+  await setUp(app.engine, world, MORNING)
   const db = app.db.$client
   const items = db.prepare("select i.id, i.sale_id as saleId, s.group_id as groupId from items i join sales s on s.id = i.sale_id where s.state = 'open'").all() as { id: number; saleId: number; groupId: number }[]
   const membersOf = new Map<number, number[]>()

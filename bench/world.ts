@@ -38,19 +38,19 @@ export function makeWorld(groups = GROUPS, membersPerGroup = MEMBERS_PER_GROUP):
 }
 
 /** Declare every group and launch every sale through the engine, as the organizers would. */
-export function setUp(engine: Engine, world: World, at: number): void {
-  declareAll(engine, world, at)
-  launchAll(engine, world, at)
+export async function setUp(engine: Engine, world: World, at: number): Promise<void> {
+  await declareAll(engine, world, at)
+  await launchAll(engine, world, at)
 }
 
-export function declareAll(engine: Engine, world: World, at: number): void {
-  for (const g of world.groups) engine.declareGroup(g.topic, g.owner, [g.owner, ...g.members], at)
+export async function declareAll(engine: Engine, world: World, at: number): Promise<void> {
+  for (const g of world.groups) await engine.declareGroup(g.topic, g.owner, [g.owner, ...g.members], at)
 }
 
-export function launchAll(engine: Engine, world: World, at: number): void {
+export async function launchAll(engine: Engine, world: World, at: number): Promise<void> {
   let n = 0
   for (const g of world.groups) {
-    for (const s of g.sales) engine.handle({ id: `launch-${at}-${n++}`, at, room: g.topic, from: g.owner, text: s.launch })
+    for (const s of g.sales) await engine.handle({ id: `launch-${at}-${n++}`, at, room: g.topic, from: g.owner, text: s.launch })
   }
 }
 

@@ -1,9 +1,11 @@
 import { z } from 'zod'
 import { closeSale } from '../src/engine/sales.js'
-import { saleRefOf, targetSale } from '../src/engine/target.js'
-import type { CommandSpec } from '../src/engine/types.js'
+import { saleRefOf } from '../src/engine/target.js'
+import { defineCommand } from '../src/engine/types.js'
+import { requireSale } from '../src/services/sales.js'
+import { openSales } from '../src/engine/repo.js'
 
-const abort: CommandSpec<{ ref: number | null }> = {
+const abort = defineCommand({
   name: 'abort',
   aliases: ['/abort', '撤团'],
   who: 'organizer',
@@ -12,9 +14,9 @@ const abort: CommandSpec<{ ref: number | null }> = {
   usage: '撤团 #1',
   args: z.object({ ref: z.number().int().positive().nullable() }),
   parse: (rest) => ({ ref: saleRefOf(rest).ref }),
-  run(ctx, { ref }) {
-    closeSale(ctx.db, targetSale(ctx, ref, { mustBeOpen: true, example: (no) => `撤团 #${no}` }), ctx.now, 'abort')
+  async run(ctx, { ref }) {
+    closeSale(ctx.db, requireSale(ctx.db, ctx.group, { ref, need: 'open', among: openSales(ctx.db, ctx.group.id), phase: 'open', example: (no) => `撤团 #${no}`, none: 'sale.none' }), ctx.now, 'abort')
     return []
   },
-}
+})
 export default abort

@@ -1,21 +1,24 @@
 import { z } from 'zod'
-import { eq } from 'drizzle-orm'
-import { addresses } from '../src/db/schema.js'
 import { findPhone, maskPhones } from '../src/core/privacy.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { addressOf, saveAddress } from '../src/engine/delivery.js'
 
-type Args = { recipient: string; phone: string; address: string } | { show: true }
+// an empty recipient or a short address is answered in run() with the address hint, not the usage
+const args = z.union([
+  z.object({ show: z.literal(true) }),
+  z.object({ recipient: z.string(), phone: z.string(), address: z.string() }),
+])
 
 /** 收货地址: only in a private chat. In a group the bot neither stores nor repeats it. */
-const address: CommandSpec<Args> = {
+const address = defineCommand({
   name: 'address',
   aliases: ['/address', '收货地址'],
   who: 'anyone',
   where: 'both',
   summary: '私聊机器人登记收货地址：/address 张三 13800001234 上海市…（群里不要发）',
   usage: '/address 张三 13800001234 上海市浦东新区…',
-  args: z.custom<Args>((v) => v !== null && typeof v === 'object'),
+  args,
   parse(rest) {
     const text = rest.replace(/\s+/g, ' ').trim()
     if (text === '') return { show: true }
@@ -28,15 +31,13 @@ const address: CommandSpec<Args> = {
     const recipient = words.pop() ?? ''
     return { recipient, phone: p.phone, address: [words.join(' '), after].filter(Boolean).join(' ') }
   },
-  run(ctx, a) {
+  async run(ctx, a) {
     if (ctx.group) return [{ kind: 'notice', notice: 'refused', member: ctx.sender, payload: { reason: t('delivery.addressPrivate') } }]
-    const found = ctx.db.select().from(addresses).where(eq(addresses.name, ctx.sender)).get()
+    const found = addressOf(ctx.db, ctx.sender)
     if ('show' in a) return [{ kind: 'say', text: found ? t('delivery.addressShow', { recipient: found.recipient, phone: maskPhones(found.phone), address: found.address }) : t('delivery.addressNone') }]
-    if (a.recipient === '' || a.address.length < 4) throw fail('delivery.addressBad')
-    const row = { recipient: a.recipient, phone: a.phone, address: a.address, updatedAt: ctx.now }
-    if (found) ctx.db.update(addresses).set(row).where(eq(addresses.id, found.id)).run()
-    else ctx.db.insert(addresses).values({ name: ctx.sender, ...row }).run()
+    if (a.recipient === '' || a.address.length < 4) throw userError('delivery.addressBad')
+    saveAddress(ctx.db, ctx.sender, { recipient: a.recipient, phone: a.phone, address: a.address }, ctx.now)
     return [{ kind: 'say', text: t('delivery.addressSaved', { recipient: a.recipient, phone: maskPhones(a.phone), address: a.address }) }]
   },
-}
+})
 export default address

@@ -1,10 +1,7 @@
 import { z } from 'zod'
 import { isChainText } from '../src/core/chain.js'
 import { chainFormat, handleChainPost, linkChain, type TargetRef } from '../src/engine/chains.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
-import { refuse } from '../src/engine/demandKit.js'
-
-type Args = { kind: 'post' } | { kind: 'format'; ref: TargetRef | null } | { kind: 'link'; ref: TargetRef }
+import { userError, defineCommand } from '../src/engine/types.js'
 
 const ref = z.object({ kind: z.enum(['sale', 'intent']), no: z.number().int().positive() })
 const args = z.discriminatedUnion('kind', [
@@ -24,35 +21,35 @@ function refOf(text: string): TargetRef | null {
   return sale ? { kind: 'sale', no: Number(sale[1]) } : null
 }
 
-const chain: CommandSpec<Args> = {
+const chain = defineCommand({
   name: 'chain',
   aliases: ['/chain', '接龙格式', '关联接龙'],
   who: 'anyone',
   where: 'group',
   summary: '微信「接龙」自动登记：接龙标题包含团名就自动同步；「接龙格式」给出可复制的接龙文本；管理员「/chain link 2」把接龙关联到团2',
   usage,
-  args: args as z.ZodType<Args>,
+  args,
   // the long native list of hundreds of lines is still one message to read
   maxText: 100_000,
   parse(rest, ctx) {
     const link = /^(?:link|关联)\s*(.*)$/is.exec(rest.trim())
     if (link || ctx.msg.text.startsWith('关联接龙')) {
       const r = refOf(link ? link[1] : rest)
-      if (!r) throw fail('error.badArgs', { usage })
+      if (!r) throw userError('error.badArgs', { usage })
       return { kind: 'link', ref: r }
     }
     if (rest.trim() === '') return { kind: 'format', ref: null }
     const r = refOf(rest)
-    if (!r) throw fail('error.badArgs', { usage })
+    if (!r) throw userError('error.badArgs', { usage })
     return { kind: 'format', ref: r }
   },
   // a native 接龙 as WeChat posts it (or the title of its appmsg): `#接龙` / `#Group Note` first
   match: (text) => (isChainText(text) ? { kind: 'post' } : null),
-  run(ctx, a) {
+  async run(ctx, a) {
     if (a.kind === 'post') return handleChainPost(ctx)
     if (a.kind === 'format') return chainFormat(ctx, a.ref)
-    if (!ctx.isOrganizer) throw refuse('error.organizerOnly', { command: '/chain link' })
+    if (!ctx.isOrganizer) throw userError('error.organizerOnly', { command: '/chain link' }, { via: 'digest' })
     return linkChain(ctx, a.ref)
   },
-}
+})
 export default chain

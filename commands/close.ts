@@ -1,9 +1,11 @@
 import { z } from 'zod'
 import { closeSale } from '../src/engine/sales.js'
-import { saleRefOf, targetSale } from '../src/engine/target.js'
-import type { CommandSpec } from '../src/engine/types.js'
+import { saleRefOf } from '../src/engine/target.js'
+import { defineCommand } from '../src/engine/types.js'
+import { requireSale } from '../src/services/sales.js'
+import { openSales } from '../src/engine/repo.js'
 
-const close: CommandSpec<{ ref: number | null }> = {
+const close = defineCommand({
   name: 'close',
   aliases: ['/close', '截单'],
   who: 'organizer',
@@ -12,9 +14,9 @@ const close: CommandSpec<{ ref: number | null }> = {
   usage: '截单 #1',
   args: z.object({ ref: z.number().int().positive().nullable() }),
   parse: (rest) => ({ ref: saleRefOf(rest).ref }),
-  run(ctx, { ref }) {
-    closeSale(ctx.db, targetSale(ctx, ref, { mustBeOpen: true, example: (no) => `截单 #${no}` }), ctx.now, 'close')
+  async run(ctx, { ref }) {
+    closeSale(ctx.db, requireSale(ctx.db, ctx.group, { ref, need: 'open', among: openSales(ctx.db, ctx.group.id), phase: 'open', example: (no) => `截单 #${no}`, none: 'sale.none' }), ctx.now, 'close')
     return []
   },
-}
+})
 export default close

@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { extractSaleRef } from '../src/core/join.js'
-import { chooseGroup, groupSales, pickSaleFor } from '../src/engine/scope.js'
+import { chooseGroup, groupSales } from '../src/engine/scope.js'
 import { exportFile, workbookData, writeInBackground } from '../src/exportXlsx.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { requireSale } from '../src/services/sales.js'
 
 /**
  * 导出: the supplier order sheet (xlsx) for a sale, written under exports/ beside the database
@@ -11,7 +12,7 @@ import { t } from '../src/i18n/zh-CN.js'
  * Only in a private chat: it holds addresses and phone numbers. The reply carries the file;
  * it is written in the background, and the send is retried until the file exists.
  */
-const exportCmd: CommandSpec<{ rest: string }> = {
+const exportCmd = defineCommand({
   name: 'export',
   aliases: ['/export', '导出'],
   who: 'organizer',
@@ -20,16 +21,16 @@ const exportCmd: CommandSpec<{ rest: string }> = {
   usage: '/export 团1',
   args: z.object({ rest: z.string().max(100) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
-    if (ctx.group) throw fail('stats.exportPrivate')
+  async run(ctx, { rest }) {
+    if (ctx.group) throw userError('stats.exportPrivate')
     const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
     const closed = groupSales(ctx.db, group.id).filter((s) => s.state !== 'open')
     const ref = extractSaleRef(left).ref ?? (/^\d{1,4}$/.test(left.trim()) ? Number(left.trim()) : null)
-    const sale = pickSaleFor(ctx.db, group, ref, closed.slice(0, 1), '/export')
+    const sale = requireSale(ctx.db, group, { ref: ref, need: 'any', among: closed.slice(0, 1), phase: 'any', example: (no) => `/export 团${no}`, none: 'scope.noSale' })
     const file = exportFile(ctx.db, group, sale.no, ctx.now)
     writeInBackground(workbookData(ctx.db, sale), file, (err) => process.stderr.write(`export of sale ${sale.id} failed: ${String((err as Error)?.message ?? err).slice(0, 200)}\n`))
     // the reply never shows where the file lies on the server: the file itself follows it
     return [{ kind: 'say', text: t('stats.exported', { no: sale.no, title: sale.title }), file }]
   },
-}
+})
 export default exportCmd

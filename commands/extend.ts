@@ -1,13 +1,13 @@
 import { z } from 'zod'
 import { formatTime, parseDeadline, parseDuration } from '../src/core/deadline.js'
 import { extendSale } from '../src/engine/sales.js'
-import { saleRefOf, targetSale } from '../src/engine/target.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { saleRefOf } from '../src/engine/target.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { requireSale } from '../src/services/sales.js'
+import { openSales } from '../src/engine/repo.js'
 
-type Args = { ref: number | null; when: string }
-
-const extend: CommandSpec<Args> = {
+const extend = defineCommand({
   name: 'extend',
   aliases: ['/extend', '延长'],
   who: 'organizer',
@@ -21,15 +21,15 @@ const extend: CommandSpec<Args> = {
     const r = saleRefOf(rest)
     return { ref: r.ref, when: r.rest }
   },
-  run(ctx, { ref, when }) {
-    const sale = targetSale(ctx, ref, { mustBeOpen: true, example: (no) => `延长 #${no} 2小时` })
-    const tz = ctx.group!.tz
+  async run(ctx, { ref, when }) {
+    const sale = requireSale(ctx.db, ctx.group, { ref, need: 'open', among: openSales(ctx.db, ctx.group.id), phase: 'open', example: (no) => `延长 #${no} 2小时`, none: 'sale.none' })
+    const tz = ctx.group.tz
     const span = parseDuration(when)
     // a duration moves the current deadline; a time (周六 20:00) replaces it
     const deadline = span !== null ? sale.deadline + span : parseDeadline(when, ctx.now, tz)
-    if (deadline === null || deadline <= ctx.now) throw fail('sale.extendBad')
+    if (deadline === null || deadline <= ctx.now) throw userError('sale.extendBad')
     const next = extendSale(ctx.db, sale, deadline, ctx.now)
     return [{ kind: 'say', text: t('sale.extended', { no: next.no, title: next.title, deadline: formatTime(next.deadline, ctx.now, tz) }), tag: 'event' }]
   },
-}
+})
 export default extend

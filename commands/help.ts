@@ -1,23 +1,23 @@
 import { z } from 'zod'
-import type { CommandSpec } from '../src/engine/types.js'
+import { defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
 /** Generated from the command specs, so it never drifts from what the bot accepts. */
-const help: CommandSpec<Record<string, never>> = {
+const help = defineCommand({
   name: 'help',
   aliases: ['/help', '帮助'],
   who: 'anyone',
   where: 'both',
   summary: '列出所有命令',
   usage: '/help',
-  args: z.object({}) as unknown as z.ZodType<Record<string, never>>,
+  args: z.object({}),
   parse: () => ({}),
   // members see the commands they may use (the whole list is longer than one message may be);
   // organizers see everything
-  run: (ctx) => {
+  run: async (ctx) => {
     const shown = ctx.isOrganizer ? ctx.commands : ctx.commands.filter((c) => c.who !== 'organizer')
     const lines = shown.map((c) => t('help.line', { usage: `${c.aliases.join(' / ')}`, summary: c.summary, organizer: c.who === 'organizer' }))
     return [{ kind: 'say', text: [t('help.header'), ...lines, ...(ctx.isOrganizer ? [] : [t('help.organizerMore')])].join('\n') }]
   },
-}
+})
 export default help

@@ -1,18 +1,18 @@
 import { z } from 'zod'
-import { eq } from 'drizzle-orm'
-import { groups, tickets } from '../src/db/schema.js'
 import { money } from '../src/core/render.js'
 import { enqueue } from '../src/engine/repo.js'
 import { linesText, orderOf } from '../src/engine/fulfilment.js'
-import { groupSales, memberHits, noticeFor, organizerGroups, organizerNames } from '../src/engine/scope.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { groupSales, memberHits, noticeFor } from '../src/engine/scope.js'
+import { organizerGroups, organizerNames } from '../src/services/roles.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { openTicket } from '../src/services/aftersales.js'
 
 /**
  * 售后: a member reports a problem. The ticket is about the member's latest successful order
  * in the group (or 团N); the organizers get the details privately, the group only a receipt.
  */
-const issue: CommandSpec<{ rest: string }> = {
+const issue = defineCommand({
   name: 'issue',
   aliases: ['/issue', '售后'],
   who: 'anyone',
@@ -21,17 +21,15 @@ const issue: CommandSpec<{ rest: string }> = {
   usage: '/issue 有两盒压坏了',
   args: z.object({ rest: z.string().max(500) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const found = memberHits(ctx, rest, (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'), (s, id) => orderOf(ctx.db, s, id) !== undefined, 'succeeded')
     const text = found.rest.trim()
-    if ([...text].length < 2) throw fail('ticket.empty')
+    if ([...text].length < 2) throw userError('ticket.empty')
     // the latest order unless 团N says otherwise: a complaint should not bounce on a question
     const hit = found.hits.sort((a, b) => (b.sale.closedAt ?? 0) - (a.sale.closedAt ?? 0))[0]
-    if (!hit) throw fail('ticket.noOrder')
-    const group = ctx.db.select().from(groups).where(eq(groups.id, hit.group.id)).get()!
-    const no = group.nextTicketNo
-    ctx.db.update(groups).set({ nextTicketNo: no + 1 }).where(eq(groups.id, group.id)).run()
-    ctx.db.insert(tickets).values({ groupId: group.id, no, saleId: hit.sale.id, memberId: hit.member.id, text, openedAt: ctx.now }).run()
+    if (!hit) throw userError('ticket.noOrder')
+    const group = hit.group
+    const no = openTicket(ctx.db, group.id, { saleId: hit.sale.id, memberId: hit.member.id, text }, ctx.now)
     const o = orderOf(ctx.db, hit.sale, hit.member.id)!
     for (const name of organizerNames(ctx.db, group)) {
       const several = organizerGroups(ctx.db, name).length > 1
@@ -46,5 +44,5 @@ const issue: CommandSpec<{ rest: string }> = {
     if (!ctx.group) replies.push({ kind: 'say', text: t('ticket.openedPrivate', { no, no2: hit.sale.no, title: hit.sale.title }) })
     return replies
   },
-}
+})
 export default issue

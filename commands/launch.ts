@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import { parseLaunch, type LaunchSpec } from '../src/core/launch.js'
+import { parseLaunch } from '../src/core/launch.js'
 import { launchSale } from '../src/engine/sales.js'
 import { launchBodyFromIntent } from '../src/engine/intents.js'
 import { drawLotteryJob, LOTTERY_DRAW_JOB } from '../src/engine/lottery.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
 const spec = z.object({
@@ -17,45 +17,45 @@ const spec = z.object({
   note: z.string().max(500).nullable(),
   variants: z.array(z.object({ name: z.string().min(1).max(20), priceFen: z.number().int().min(0).nullable(), stock: z.number().int().positive().nullable() })).max(30),
   extra: z.record(z.string(), z.string()),
-  // issue 4: price tiers, pickup points, shipping, supplier, payment grace period
+  // price tiers, pickup points, shipping, supplier, payment grace period
   tiers: z.array(z.object({ from: z.number().int().positive(), fen: z.number().int().positive() })).max(10).optional(),
   pickupPoints: z.array(z.string().min(1).max(20)).max(10).optional(),
   shippingFeeFen: z.number().int().min(0).optional(),
   supplier: z.string().min(1).max(40).optional(),
   payGraceMs: z.number().int().positive().optional(),
-  // issue 3: 抽签 window, and the intent of `/launch from 3`
+  // 抽签 window, and the intent of `/launch from 3`
   lotteryMs: z.number().int().positive().max(24 * 3600_000).optional(),
   intentId: z.number().int().positive().optional(),
 })
 
-const launch: CommandSpec<LaunchSpec> = {
+const launch = defineCommand({
   name: 'launch',
   aliases: ['/launch', '开团'],
   who: 'organizer',
   where: 'group',
   summary: '开团：第一行商品名，下面每行「价格/限量/限购/截止/成团/说明」，规格用「- 大果 69元 20份」；「开团 需求3」从需求开团，「抽签: 10分钟」防秒抢',
   usage: '/launch 云南蓝莓 125g×4盒⏎价格: 59⏎限量: 40⏎截止: 周五 20:00',
-  args: spec as z.ZodType<LaunchSpec>,
+  args: spec,
   parse(rest, ctx) {
     // `/launch from 3` / `开团 需求3`: the title (and target price) come from the intent
     const from = launchBodyFromIntent(ctx, rest)
-    const r = parseLaunch(from?.body ?? rest, ctx.now, ctx.group!.tz)
+    const r = parseLaunch(from?.body ?? rest, ctx.now, ctx.group.tz)
     if (r.ok) return from ? { ...r.spec, intentId: from.intentId } : r.spec
     const example = t('launch.example')
     const e = r.error
     switch (e.code) {
-      case 'noTitle': throw fail('launch.noTitle', { example })
-      case 'noPrice': throw fail('launch.noPrice', { example })
-      case 'noDeadline': throw fail('launch.noDeadline', { example })
-      case 'badLine': throw fail('launch.badLine', { line: e.line, example })
-      case 'pastDeadline': throw fail('launch.pastDeadline', { line: e.line, example })
-      case 'duplicateVariant': throw fail('launch.duplicateVariant', { line: e.line, example })
+      case 'noTitle': throw userError('launch.noTitle', { example })
+      case 'noPrice': throw userError('launch.noPrice', { example })
+      case 'noDeadline': throw userError('launch.noDeadline', { example })
+      case 'badLine': throw userError('launch.badLine', { line: e.line, example })
+      case 'pastDeadline': throw userError('launch.pastDeadline', { line: e.line, example })
+      case 'duplicateVariant': throw userError('launch.duplicateVariant', { line: e.line, example })
     }
   },
-  run(ctx, args) {
-    launchSale(ctx.db, ctx.group!, ctx.member!, args, ctx.now)
+  async run(ctx, args) {
+    launchSale(ctx.db, ctx.group, ctx.member, args, ctx.now)
     return []
   },
   jobs: { [LOTTERY_DRAW_JOB]: drawLotteryJob },
-}
+})
 export default launch

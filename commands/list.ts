@@ -1,5 +1,5 @@
 // The registry: adding a command is one file plus one line here.
-import type { CommandSpec } from '../src/engine/types.js'
+import type { AnyCommand } from '../src/engine/types.js'
 import launch from './launch.js'
 import join from './join.js'
 import quit from './quit.js'
@@ -38,12 +38,12 @@ import want from './want.js'
 import demand from './demand.js'
 import help from './help.js'
 
-export function list(): CommandSpec<any>[] {
+export function list(): AnyCommand[] {
   // chain precedes join: a native 接龙 list is matched before any join form inside it
   return [launch, chain, join, quit, my, status, close, extend, abort, admin, unadmin, settings,
-    // issue 4: supply, payment, delivery, after-sales, feedback
+    // supply, payment, delivery, after-sales, feedback
     supplier, quote, sample, paid, unpaid, pickup, shipTo, address, arrived, picked, notPicked, ship, track, issue, resolve, rate, reviews, stats, exportCmd,
-    // issue 3: demand discovery (polls, intents; chain is above)
+    // demand discovery (polls, intents; chain is above)
     poll, pollClose, vote, want, demand,
     help]
 }

@@ -1,38 +1,19 @@
 import { z } from 'zod'
-import { and, eq, gt, inArray, or } from 'drizzle-orm'
-import { groups, items, members, orders, sales, waitlist } from '../src/db/schema.js'
 import { money, itemLabel } from '../src/core/render.js'
 import { t } from '../src/i18n/zh-CN.js'
-import type { CommandSpec, Ctx } from '../src/engine/types.js'
+import { defineCommand, type Ctx } from '../src/engine/types.js'
 import { currentItemFen, myFulfilment, soldIn } from '../src/engine/fulfilment.js'
+import { holdings, memberIdsNamed } from '../src/services/orders.js'
 
 const RECENT_MS = 14 * 24 * 3600_000
 
 /** The member's open sales and those closed in the last two weeks, in this group or (privately) in all. */
 function lines(ctx: Ctx): string[] {
-  const who = ctx.group
-    ? [ctx.member!.id]
-    : ctx.db.select({ id: members.id }).from(members).where(eq(members.name, ctx.sender)).all().map((m) => m.id)
+  const who = ctx.member ? [ctx.member.id] : memberIdsNamed(ctx.db, ctx.sender)
   if (who.length === 0) return []
-  const recent = or(eq(sales.state, 'open'), gt(sales.closedAt, ctx.now - RECENT_MS))
-  const held = ctx.db.select({ sale: sales, item: items, qty: orders.confirmed, room: groups.topic })
-    .from(orders).innerJoin(sales, eq(orders.saleId, sales.id)).innerJoin(items, eq(orders.itemId, items.id))
-    .innerJoin(groups, eq(sales.groupId, groups.id))
-    .where(and(inArray(orders.memberId, who), gt(orders.confirmed, 0), recent)).all()
-  const waits = ctx.db.select({ sale: sales, item: items, qty: waitlist.qty, room: groups.topic })
-    .from(waitlist).innerJoin(sales, eq(waitlist.saleId, sales.id)).innerJoin(items, eq(waitlist.itemId, items.id))
-    .innerJoin(groups, eq(sales.groupId, groups.id))
-    .where(and(inArray(waitlist.memberId, who), recent)).all()
-  const rows = new Map<string, { sale: typeof sales.$inferSelect; item: typeof items.$inferSelect; room: string; confirmed: number; waiting: number }>()
-  for (const h of held) rows.set(`${h.sale.id}:${h.item.id}`, { ...h, confirmed: h.qty, waiting: 0 })
-  for (const w of waits) {
-    const key = `${w.sale.id}:${w.item.id}`
-    const r = rows.get(key) ?? { ...w, confirmed: 0, waiting: 0 }
-    r.waiting += w.qty
-    rows.set(key, r)
-  }
+  const rows = holdings(ctx.db, who, ctx.now - RECENT_MS)
   const noted = new Set<number>()
-  return [...rows.values()].sort((a, b) => a.sale.id - b.sale.id || a.item.id - b.item.id).map((r) => {
+  return rows.map((r) => {
     // an open sale with price tiers is shown at the tier its current total reached
     const unit = currentItemFen(r.sale, r.item.priceFen, soldIn(ctx.db, r.sale.id))
     const owes = r.sale.state === 'failed' || r.sale.state === 'aborted' ? 0 : r.confirmed * unit
@@ -47,19 +28,19 @@ function lines(ctx: Ctx): string[] {
   })
 }
 
-const my: CommandSpec<Record<string, never>> = {
+const my = defineCommand({
   name: 'my',
   aliases: ['/my', '我的'],
   who: 'anyone',
   where: 'both',
   summary: '看自己登记了什么、多少钱（私聊机器人可看所有群）',
   usage: '我的',
-  args: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
+  args: z.object({}).strict(),
   parse: () => ({}),
-  run(ctx) {
+  async run(ctx) {
     const list = lines(ctx)
     const text = list.length === 0 ? t('my.none') : [t('my.header', { who: ctx.sender }), ...list].join('\n')
     return [{ kind: 'say', text }]
   },
-}
+})
 export default my

@@ -2,12 +2,13 @@ import { z } from 'zod'
 import { extractSaleRef } from '../src/core/join.js'
 import { pickupOf } from '../src/core/delivery.js'
 import { linesText, pointsOf, saleOrders } from '../src/engine/fulfilment.js'
-import { chooseGroup, fulfilmentSales, pickSaleFor } from '../src/engine/scope.js'
-import type { CommandSpec } from '../src/engine/types.js'
+import { chooseGroup, fulfilmentSales } from '../src/engine/scope.js'
+import { defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { requireSale } from '../src/services/sales.js'
 
 /** 未取货: who has not collected yet, per pickup point, plus parcels not yet sent or confirmed. */
-const notPicked: CommandSpec<{ rest: string }> = {
+const notPicked = defineCommand({
   name: 'notpicked',
   aliases: ['/notpicked', '未取货'],
   who: 'organizer',
@@ -16,9 +17,9 @@ const notPicked: CommandSpec<{ rest: string }> = {
   usage: '/notpicked',
   args: z.object({ rest: z.string().max(100) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
-    const sale = pickSaleFor(ctx.db, group, extractSaleRef(left).ref, fulfilmentSales(ctx.db, group.id), '/notpicked', 'succeeded')
+    const sale = requireSale(ctx.db, group, { ref: extractSaleRef(left).ref, need: 'succeeded', among: fulfilmentSales(ctx.db, group.id), phase: 'any', example: (no) => `/notpicked 团${no}`, none: 'scope.noSale' })
     const open = saleOrders(ctx.db, sale).filter((o) => o.participant.deliveryState !== 'delivered' && o.refundFen < o.goodsFen)
     if (open.length === 0) return [{ kind: 'say', text: t('delivery.allPicked', { no: sale.no, title: sale.title }) }]
     const lines = [t('delivery.notPickedHeader', { no: sale.no, title: sale.title, count: open.length })]
@@ -35,5 +36,5 @@ const notPicked: CommandSpec<{ rest: string }> = {
     if (undecided.length > 0) lines.push(t('delivery.undecidedList', { list: entry(undecided) }))
     return [{ kind: 'say', text: lines.join('\n') }]
   },
-}
+})
 export default notPicked

@@ -3,17 +3,14 @@ import { money } from '../src/core/render.js'
 import { orderOf, updateParticipant } from '../src/engine/fulfilment.js'
 import { releaseIfUnpaid, remindUnpaid } from '../src/engine/payment.js'
 import { fulfilmentSales, memberHits, noticeFor, oneHit, forNamed } from '../src/engine/scope.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
-
-type Args = { rest: string }
-
 
 /**
  * 已付款: a member says they paid (with an optional note such as the transfer's last digits);
  * an organizer confirms with @names. The bot only records; it never touches money.
  */
-const paid: CommandSpec<Args> = {
+const paid = defineCommand({
   name: 'paid',
   aliases: ['/paid', '已付款', '已付', '已转账'],
   who: 'anyone',
@@ -23,10 +20,10 @@ const paid: CommandSpec<Args> = {
   args: z.object({ rest: z.string().max(300) }),
   parse: (rest) => ({ rest }),
   jobs: {
-    'pay.remind': remindUnpaid,
-    'pay.grace': releaseIfUnpaid,
+    'pay.remind': async (db, saleId, now) => remindUnpaid(db, saleId, now),
+    'pay.grace': async (db, participantId, now) => releaseIfUnpaid(db, participantId, now),
   },
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     if (ctx.isOrganizer && (rest.includes('@') || (ctx.msg.mentions ?? []).length > 0)) {
       const done = forNamed(ctx, rest, ({ group, sale, name, order: o }) => {
         updateParticipant(ctx.db, o.participant.id, { paid: 'yes' })
@@ -40,12 +37,12 @@ const paid: CommandSpec<Args> = {
       const o = orderOf(ctx.db, s, id)
       return o !== undefined && o.participant.paid !== 'yes'
     }, 'succeeded')
-    const hit = oneHit(ctx, found.hits, () => fail('pay.nothingDue'), '已付款')
+    const hit = oneHit(ctx, found.hits, () => userError('pay.nothingDue'), '已付款')
     const o = orderOf(ctx.db, hit.sale, hit.member.id)!
     updateParticipant(ctx.db, o.participant.id, { paid: 'reported', paidNote: found.rest || null })
     const replies = noticeFor(ctx, hit.group, { notice: 'paidReported', member: hit.member.name, saleId: hit.sale.id, payload: {} })
     if (!ctx.group) replies.push({ kind: 'say', text: t('pay.reportedPrivate', { no: hit.sale.no, title: hit.sale.title, amount: money(o.dueFen) }) })
     return replies
   },
-}
+})
 export default paid

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { checkCompletion, orderOf, updateParticipant } from '../src/engine/fulfilment.js'
 import { fulfilmentSales, memberHits, noticeFor, oneHit, forNamed } from '../src/engine/scope.js'
-import { fail, type CommandSpec, type Reply } from '../src/engine/types.js'
+import { userError, defineCommand, type Reply } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
 /** 已取货 / 已收货: the member has the goods. An organizer may mark others: /picked @Lily. */
-const picked: CommandSpec<{ rest: string }> = {
+const picked = defineCommand({
   name: 'picked',
   aliases: ['/picked', '已取货', '已收货'],
   who: 'anyone',
@@ -14,7 +14,7 @@ const picked: CommandSpec<{ rest: string }> = {
   usage: '已取货',
   args: z.object({ rest: z.string().max(200) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     if (ctx.isOrganizer && (rest.includes('@') || (ctx.msg.mentions ?? []).length > 0)) {
       const done = forNamed(ctx, rest, ({ group, sale, name, order: o }) => {
         if (o.participant.deliveryState === 'delivered') return []
@@ -29,7 +29,7 @@ const picked: CommandSpec<{ rest: string }> = {
       const o = orderOf(ctx.db, s, id)
       return o !== undefined && o.participant.deliveryState !== 'delivered'
     }, 'succeeded')
-    const hit = oneHit(ctx, found.hits, () => fail('delivery.nothingToPick'), '已取货')
+    const hit = oneHit(ctx, found.hits, () => userError('delivery.nothingToPick'), '已取货')
     const o = orderOf(ctx.db, hit.sale, hit.member.id)!
     updateParticipant(ctx.db, o.participant.id, { deliveryState: 'delivered' })
     const replies = noticeFor(ctx, hit.group, { notice: 'picked', member: hit.member.name, saleId: hit.sale.id, payload: {} })
@@ -37,5 +37,5 @@ const picked: CommandSpec<{ rest: string }> = {
     checkCompletion(ctx.db, hit.sale.id, ctx.now)
     return replies
   },
-}
+})
 export default picked

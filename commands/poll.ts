@@ -1,10 +1,8 @@
 import { z } from 'zod'
-import { parsePoll, parseVote, MAX_OPTIONS, type PollSpec, type VoteForm } from '../src/core/poll.js'
+import { parsePoll, parseVote, MAX_OPTIONS } from '../src/core/poll.js'
 import { castVote, createPoll, standings } from '../src/engine/polls.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
-
-type Args = { kind: 'create'; spec: PollSpec } | { kind: 'show' } | { kind: 'vote'; form: VoteForm }
 
 const args = z.discriminatedUnion('kind', [
   z.object({
@@ -21,14 +19,14 @@ const args = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('vote'), form: z.object({ pollRef: z.number().int().positive().nullable(), picks: z.array(z.string().min(1).max(4)).min(1).max(MAX_OPTIONS) }) }),
 ])
 
-const poll: CommandSpec<Args> = {
+const poll = defineCommand({
   name: 'poll',
   aliases: ['/poll', '投票'],
   who: 'anyone',
   where: 'group',
   summary: '发起投票：第一行问题，下面每行一个选项，可加「截止: 明天 20:00」「多选 2」「匿名」；只发「投票」看进行中的投票',
   usage: '/poll 下周想团什么？⏎1. 蓝莓⏎2. 草莓⏎截止: 明天 20:00',
-  args: args as z.ZodType<Args>,
+  args,
   parse(rest, ctx) {
     // '投票1 2' is a vote for poll 1, not a new poll
     const vote = parseVote(ctx.msg.text)
@@ -36,23 +34,23 @@ const poll: CommandSpec<Args> = {
     if (rest.trim() === '') return { kind: 'show' }
     // a one-line '投票 …' is chatter; '/poll …' on one line is a poll without options
     if (!rest.includes('\n') && !ctx.msg.text.startsWith('/')) return null
-    const r = parsePoll(rest, ctx.now, ctx.group!.tz)
+    const r = parsePoll(rest, ctx.now, ctx.group.tz)
     if (r.ok) return { kind: 'create', spec: r.spec }
     const example = t('poll.example')
     const e = r.error
     switch (e.code) {
-      case 'noQuestion': throw fail('poll.noQuestion', { example })
-      case 'tooFewOptions': throw fail('poll.tooFewOptions', { example })
-      case 'tooManyOptions': throw fail('poll.tooManyOptions', { max: MAX_OPTIONS, example })
-      case 'badLine': throw fail('poll.badLine', { line: e.line, example })
-      case 'pastDeadline': throw fail('poll.pastDeadline', { line: e.line, example })
-      case 'duplicateOption': throw fail('poll.duplicateOption', { line: e.line, example })
+      case 'noQuestion': throw userError('poll.noQuestion', { example })
+      case 'tooFewOptions': throw userError('poll.tooFewOptions', { example })
+      case 'tooManyOptions': throw userError('poll.tooManyOptions', { max: MAX_OPTIONS, example })
+      case 'badLine': throw userError('poll.badLine', { line: e.line, example })
+      case 'pastDeadline': throw userError('poll.pastDeadline', { line: e.line, example })
+      case 'duplicateOption': throw userError('poll.duplicateOption', { line: e.line, example })
     }
   },
-  run(ctx, a) {
+  async run(ctx, a) {
     if (a.kind === 'vote') return castVote(ctx, a.form)
-    if (a.kind === 'show') return standings(ctx.db, ctx.group!, ctx.now)
-    return createPoll(ctx.db, ctx.group!, ctx.member!, a.spec, ctx.now)
+    if (a.kind === 'show') return standings(ctx.db, ctx.group, ctx.now)
+    return createPoll(ctx.db, ctx.group, ctx.member, a.spec, ctx.now)
   },
-}
+})
 export default poll

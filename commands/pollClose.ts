@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { closeByCommand, closePollJob, POLL_CLOSE_JOB } from '../src/engine/polls.js'
-import type { CommandSpec } from '../src/engine/types.js'
+import { defineCommand } from '../src/engine/types.js'
 
-const pollClose: CommandSpec<{ ref: number | null }> = {
+const pollClose = defineCommand({
   name: 'pollClose',
   aliases: ['/poll close', '/pollclose', '结束投票'],
   who: 'anyone',
@@ -14,7 +14,7 @@ const pollClose: CommandSpec<{ ref: number | null }> = {
     const m = /^#?\s*(?:投票)?\s*(\d{1,4})$/.exec(rest.trim())
     return { ref: m ? Number(m[1]) : null }
   },
-  run: (ctx, { ref }) => closeByCommand(ctx, ref),
+  run: async (ctx, { ref }) => closeByCommand(ctx, ref),
   jobs: { [POLL_CLOSE_JOB]: closePollJob },
-}
+})
 export default pollClose

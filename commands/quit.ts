@@ -3,27 +3,26 @@ import * as rules from '../src/core/sale.js'
 import { loadBook, openSales, saveBook, type SaleRow } from '../src/engine/repo.js'
 import { cancelMember, noteSoldOut, promotionNotices } from '../src/engine/sales.js'
 import { namedItems } from '../src/engine/pick.js'
-import { saleRefOf, targetSale } from '../src/engine/target.js'
-import { fail, type CommandSpec, type Reply } from '../src/engine/types.js'
+import { saleRefOf } from '../src/engine/target.js'
+import { userError, defineCommand, type GroupCtx, type Reply } from '../src/engine/types.js'
 import { extractIntentRef } from '../src/core/intent.js'
 import { withdrawFromQuit } from '../src/engine/intents.js'
 import { withdrawEntries } from '../src/engine/lottery.js'
-
-type Args = { ref: number | null; intentRef?: number; what: string }
+import { requireSale } from '../src/services/sales.js'
 
 /** `取消 大果`: drop one variant only. */
-function cancelVariant(ctx: Parameters<CommandSpec<Args>['run']>[0], sale: SaleRow, itemId: number): Reply[] {
+function cancelVariant(ctx: GroupCtx, sale: SaleRow, itemId: number): Reply[] {
   const before = loadBook(ctx.db, sale)
-  const held = rules.confirmedOf(before, ctx.member!.id, itemId) + rules.waitingOf(before, ctx.member!.id, itemId)
+  const held = rules.confirmedOf(before, ctx.member.id, itemId) + rules.waitingOf(before, ctx.member.id, itemId)
   if (held === 0) return []
-  const r = rules.setTotal(before, ctx.member!.id, itemId, 0)
+  const r = rules.setTotal(before, ctx.member.id, itemId, 0)
   saveBook(ctx.db, sale.id, before, r.book, ctx.now)
   noteSoldOut(ctx.db, sale, r.book, ctx.now)
   const item = before.items.find((i) => i.id === itemId)!.name
-  return [{ kind: 'notice', notice: 'cancelled', member: ctx.member!.name, saleId: sale.id, payload: { item } }, ...promotionNotices(ctx.db, sale, r.book, r.promotions)]
+  return [{ kind: 'notice', notice: 'cancelled', member: ctx.member.name, saleId: sale.id, payload: { item } }, ...promotionNotices(ctx.db, sale, r.book, r.promotions)]
 }
 
-const quit: CommandSpec<Args> = {
+const quit = defineCommand({
   name: 'quit',
   aliases: ['/quit', '/cancel', '取消'],
   who: 'anyone',
@@ -32,17 +31,17 @@ const quit: CommandSpec<Args> = {
   usage: '取消',
   args: z.object({ ref: z.number().int().positive().nullable(), intentRef: z.number().int().positive().optional(), what: z.string().max(200) }),
   parse: (rest) => {
-    // '取消 #需求3' withdraws intent (issue 3)
+    // '取消 #需求3' withdraws intent
     const intent = extractIntentRef(rest).ref
     if (intent !== null) return { ref: null, intentRef: intent, what: '' }
     const r = saleRefOf(rest)
     return { ref: r.ref, what: r.rest }
   },
-  run(ctx, { ref, intentRef, what }) {
+  async run(ctx, { ref, intentRef, what }) {
     if (intentRef !== undefined) return withdrawFromQuit(ctx, intentRef)!
     if (what !== '') {
       // '取消 大果' drops that variant; any other words (取消 明天的聚会) are chatter, not a cancel
-      const sales = ref !== null ? [targetSale(ctx, ref, { mustBeOpen: true })] : openSales(ctx.db, ctx.group!.id)
+      const sales = ref !== null ? [requireSale(ctx.db, ctx.group, { ref, need: 'open', among: [], phase: 'open', example: (no) => `#${no}`, none: 'sale.none' })] : openSales(ctx.db, ctx.group.id)
       const replies: Reply[] = []
       for (const sale of sales) {
         const named = namedItems(loadBook(ctx.db, sale), what)
@@ -51,13 +50,13 @@ const quit: CommandSpec<Args> = {
       return replies
     }
     // with several open sales and no number, cancel wherever the member has something
-    const sales = ref !== null ? [targetSale(ctx, ref, { mustBeOpen: true })] : openSales(ctx.db, ctx.group!.id)
+    const sales = ref !== null ? [requireSale(ctx.db, ctx.group, { ref, need: 'open', among: [], phase: 'open', example: (no) => `#${no}`, none: 'sale.none' })] : openSales(ctx.db, ctx.group.id)
     const replies: Reply[] = []
-    for (const sale of sales) replies.push(...cancelMember(ctx.db, sale, ctx.member!, ctx.now).replies, ...withdrawEntries(ctx.db, sale, ctx.member!, ctx.now))
+    for (const sale of sales) replies.push(...cancelMember(ctx.db, sale, ctx.member, ctx.now).replies, ...withdrawEntries(ctx.db, sale, ctx.member, ctx.now))
     // nothing in a sale: the member's intent, if that is all they have
     if (replies.length === 0 && ref === null) replies.push(...(withdrawFromQuit(ctx, null) ?? []))
-    if (replies.length === 0) throw Object.assign(fail('sale.nothingToCancel'), { asNotice: true })
+    if (replies.length === 0) throw userError('sale.nothingToCancel', {}, { via: 'digest' })
     return replies
   },
-}
+})
 export default quit

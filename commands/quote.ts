@@ -1,14 +1,22 @@
 import { z } from 'zod'
-import { eq } from 'drizzle-orm'
-import { quotes, suppliers } from '../src/db/schema.js'
-import { parseQuote, type QuoteTerms } from '../src/core/supply.js'
-import { looseKey } from '../src/core/text.js'
-import { supplierByName } from '../src/engine/supply.js'
+import { parseQuote } from '../src/core/supply.js'
+import { allQuotes, saveQuote, supplierByName } from '../src/engine/supply.js'
 import { quoteText } from '../src/engine/supplyText.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
-type Args = { op: 'list' } | { op: 'save'; quote: QuoteTerms }
+const units = z.number().int().min(0).nullable()
+const args = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('list') }),
+  z.object({
+    op: z.literal('save'),
+    quote: z.object({
+      supplier: z.string().min(1), item: z.string(), minOrder: units, leadDays: units, capacity: units,
+      ladder: z.array(z.object({ from: z.number().int().min(0), fen: z.number().int().min(0) })),
+      role: z.enum(['primary', 'backup']).nullable(),
+    }),
+  }),
+])
 
 const usage = '/quote 滇果鲜 云南蓝莓 起订 30 交期 3天 价格 30份起45 60份起42 产能 200（可加「主供」或「备选」）'
 
@@ -16,48 +24,31 @@ const usage = '/quote 滇果鲜 云南蓝莓 起订 30 交期 3天 价格 30份�
  * 报价: one quote per supplier and item. The first quote for an item is its primary supplier;
  * later ones are backups unless they say 主供 (1+N).
  */
-const quote: CommandSpec<Args> = {
+const quote = defineCommand({
   name: 'quote',
   aliases: ['/quote', '报价'],
   who: 'organizer',
   where: 'both',
   summary: '录入报价：供应商 商品 起订 交期 价格（阶梯进价）产能，可加「主供」「备选」',
   usage,
-  args: z.custom<Args>((v) => v !== null && typeof v === 'object'),
+  args,
   parse(rest) {
     if (rest.trim() === '') return { op: 'list' }
     const r = parseQuote(rest)
-    if (!r.ok) throw fail('supply.badQuote', { part: r.part, usage })
+    if (!r.ok) throw userError('supply.badQuote', { part: r.part, usage })
     return { op: 'save', quote: r.quote }
   },
-  run(ctx, a) {
+  async run(ctx, a) {
     if (a.op === 'list') {
-      const rows = ctx.db.select({ q: quotes, name: suppliers.name }).from(quotes).innerJoin(suppliers, eq(quotes.supplierId, suppliers.id)).all()
+      const rows = allQuotes(ctx.db)
       if (rows.length === 0) return [{ kind: 'say', text: t('supply.noQuotes') }]
       return [{ kind: 'say', text: [t('supply.quotesHeader', { n: rows.length }), ...rows.map((r) => quoteText(r.q, r.name))].join('\n') }]
     }
     const q = a.quote
     const s = supplierByName(ctx.db, q.supplier)
-    if (!s) throw fail('supply.unknownSupplier', { name: q.supplier })
-    const key = looseKey(q.item)
-    const sameItem = ctx.db.select().from(quotes).all().filter((x) => looseKey(x.item) === key)
-    const existing = sameItem.find((x) => x.supplierId === s.id)
-    const othersPrimary = sameItem.some((x) => x.supplierId !== s.id && x.isPrimary)
-    const isPrimary = q.role === 'primary' || (q.role === null && (existing ? existing.isPrimary : !othersPrimary))
-    if (isPrimary) for (const x of sameItem) if (x.supplierId !== s.id && x.isPrimary) ctx.db.update(quotes).set({ isPrimary: false }).where(eq(quotes.id, x.id)).run()
-    const terms = { minOrder: q.minOrder, leadDays: q.leadDays, capacity: q.capacity, ladder: JSON.stringify(q.ladder), isPrimary }
-    if (existing) {
-      // a new quote replaces the terms it states; terms it leaves out stay as they were
-      const keep = {
-        minOrder: q.minOrder ?? existing.minOrder, leadDays: q.leadDays ?? existing.leadDays, capacity: q.capacity ?? existing.capacity,
-        ladder: q.ladder.length > 0 ? terms.ladder : existing.ladder, isPrimary,
-      }
-      ctx.db.update(quotes).set(keep).where(eq(quotes.id, existing.id)).run()
-    } else {
-      ctx.db.insert(quotes).values({ supplierId: s.id, item: q.item, ...terms, createdAt: ctx.now }).run()
-    }
-    const row = ctx.db.select().from(quotes).all().find((x) => x.supplierId === s.id && looseKey(x.item) === key)!
-    return [{ kind: 'say', text: t('supply.quoted', { line: quoteText(row, s.name), backups: sameItem.filter((x) => x.supplierId !== s.id).length }) }]
+    if (!s) throw userError('supply.unknownSupplier', { name: q.supplier })
+    const { row, backups } = saveQuote(ctx.db, s, q, ctx.now)
+    return [{ kind: 'say', text: t('supply.quoted', { line: quoteText(row, s.name), backups }) }]
   },
-}
+})
 export default quote

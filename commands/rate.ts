@@ -1,11 +1,9 @@
 import { z } from 'zod'
-import { ratings } from '../src/db/schema.js'
 import { parseCount } from '../src/core/quantity.js'
 import { orderOf } from '../src/engine/fulfilment.js'
 import { groupSales, memberHits, oneHit } from '../src/engine/scope.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
-
-type Args = { rest: string }
+import { userError, defineCommand } from '../src/engine/types.js'
+import { saveRating } from '../src/services/aftersales.js'
 
 /** '5 很甜', '5星 很甜', '五星', '4分' → stars and comment. */
 export function parseRating(text: string): { stars: number; comment: string | null } | null {
@@ -17,7 +15,7 @@ export function parseRating(text: string): { stars: number; comment: string | nu
 }
 
 /** 评分: 1–5 stars with an optional comment, once the member has the goods; saying it again replaces it. */
-const rate: CommandSpec<Args> = {
+const rate = defineCommand({
   name: 'rate',
   aliases: ['/rate', '评分', '评价'],
   who: 'anyone',
@@ -26,19 +24,18 @@ const rate: CommandSpec<Args> = {
   usage: '/rate 5 很甜',
   args: z.object({ rest: z.string().max(300) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const found = memberHits(ctx, rest, (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'), (s, id) => {
       const o = orderOf(ctx.db, s, id)
       return o !== undefined && (s.completedAt !== null || o.participant.deliveryState === 'delivered')
     })
     const r = parseRating(found.rest)
-    if (!r) throw fail('rating.bad')
+    if (!r) throw userError('rating.bad')
     // the latest sale the member received, unless 团N is given
     const hits = found.ref !== null ? found.hits : found.hits.slice(0, 1)
-    const hit = oneHit(ctx, hits, () => fail('rating.nothing'), '/rate 5')
-    ctx.db.insert(ratings).values({ saleId: hit.sale.id, memberId: hit.member.id, stars: r.stars, comment: r.comment, at: ctx.now })
-      .onConflictDoUpdate({ target: [ratings.saleId, ratings.memberId], set: { stars: r.stars, comment: r.comment, at: ctx.now } }).run()
+    const hit = oneHit(ctx, hits, () => userError('rating.nothing'), '/rate 5')
+    saveRating(ctx.db, hit.sale.id, hit.member.id, r.stars, r.comment, ctx.now)
     return [{ kind: 'notice', notice: 'rated', member: hit.member.name, saleId: hit.sale.id, payload: { stars: r.stars } }]
   },
-}
+})
 export default rate

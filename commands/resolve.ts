@@ -1,15 +1,14 @@
 import { z } from 'zod'
-import { and, eq } from 'drizzle-orm'
-import { members, tickets } from '../src/db/schema.js'
 import { parseMoney } from '../src/core/quantity.js'
 import { money } from '../src/core/render.js'
-import { enqueue, saleById } from '../src/engine/repo.js'
+import { enqueue, memberById, saleById } from '../src/engine/repo.js'
 import { checkCompletion, orderOf, updateParticipant } from '../src/engine/fulfilment.js'
-import { chooseGroup, noticeFor, requireSucceeded } from '../src/engine/scope.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { chooseGroup, noticeFor } from '../src/engine/scope.js'
+import { requireSucceeded } from '../src/services/sales.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { resolveTicket, ticketByNo } from '../src/services/aftersales.js'
 
-type Args = { rest: string }
 type Decision = { no: number; kind: 'refund' | 'resend' | 'none'; fen: number; note: string }
 
 const usage = '/resolve 7 退款 20 · /resolve 7 补发 · /resolve 7 无需处理 原因'
@@ -28,7 +27,7 @@ function decide(text: string): Decision | null {
 }
 
 /** 处理售后: refund (reduces the sale's totals), resend, or nothing with a reason; the member is told privately. */
-const resolve: CommandSpec<Args> = {
+const resolve = defineCommand({
   name: 'resolve',
   aliases: ['/resolve', '处理售后'],
   who: 'organizer',
@@ -37,31 +36,31 @@ const resolve: CommandSpec<Args> = {
   usage,
   args: z.object({ rest: z.string().max(500) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
     const d = decide(left)
-    if (!d) throw fail('error.badArgs', { usage })
-    const ticket = ctx.db.select().from(tickets).where(and(eq(tickets.groupId, group.id), eq(tickets.no, d.no))).get()
-    if (!ticket) throw fail('ticket.notFound', { no: d.no })
-    if (ticket.state === 'resolved') throw fail('ticket.already', { no: d.no, resolution: ticket.resolution ?? '' })
-    const member = ctx.db.select().from(members).where(eq(members.id, ticket.memberId)).get()!
+    if (!d) throw userError('error.badArgs', { usage })
+    const ticket = ticketByNo(ctx.db, group.id, d.no)
+    if (!ticket) throw userError('ticket.notFound', { no: d.no })
+    if (ticket.state === 'resolved') throw userError('ticket.already', { no: d.no, resolution: ticket.resolution ?? '' })
+    const member = memberById(ctx.db, ticket.memberId)
     const sale = ticket.saleId === null ? null : saleById(ctx.db, ticket.saleId)
     // refunds and after-sales apply only to a sale closed with 成团
     if (sale) requireSucceeded(sale)
     const order = sale ? orderOf(ctx.db, sale, member.id) : undefined
     if (d.kind === 'refund') {
       const max = order ? order.dueFen - order.refundFen : 0
-      if (d.fen > max) throw fail('ticket.tooMuch', { max: money(Math.max(0, max)) })
+      if (d.fen > max) throw userError('ticket.tooMuch', { max: money(Math.max(0, max)) })
       updateParticipant(ctx.db, order!.participant.id, { refundFen: order!.refundFen + d.fen })
     }
     const resolution = d.kind === 'refund' ? t('ticket.refund', { amount: money(d.fen), note: d.note || null })
       : d.kind === 'resend' ? t('ticket.resend', { note: d.note || null }) : t('ticket.none', { note: d.note })
-    ctx.db.update(tickets).set({ state: 'resolved', resolution, refundFen: d.fen, resolvedAt: ctx.now }).where(eq(tickets.id, ticket.id)).run()
+    resolveTicket(ctx.db, ticket.id, resolution, d.fen, ctx.now)
     enqueue(ctx.db, { toName: member.name, kind: 'event', text: t('ticket.toMember', { no: d.no, resolution, title: sale ? `团${sale.no} ${sale.title}` : '' }) }, ctx.now)
     const replies = noticeFor(ctx, group, { notice: 'resolved', member: member.name, saleId: sale?.id, payload: { no: d.no } })
     if (!ctx.group) replies.push({ kind: 'say', text: t('ticket.resolvedPrivate', { no: d.no, name: member.name, resolution }) })
     if (sale) checkCompletion(ctx.db, sale.id, ctx.now)
     return replies
   },
-}
+})
 export default resolve

@@ -1,16 +1,16 @@
 import { z } from 'zod'
-import { desc, eq } from 'drizzle-orm'
-import { members, ratings } from '../src/db/schema.js'
 import { extractSaleRef } from '../src/core/join.js'
 import { maskPhones } from '../src/core/privacy.js'
-import { groupSales, pickSaleFor } from '../src/engine/scope.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { groupSales } from '../src/engine/scope.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { requireSale } from '../src/services/sales.js'
+import { isRated, ratingsOf } from '../src/services/aftersales.js'
 
 const SHOWN = 5
 
 /** 看评价: average, distribution and a few comments for a sale (the latest one rated, or 团N). */
-const reviews: CommandSpec<{ rest: string }> = {
+const reviews = defineCommand({
   name: 'reviews',
   aliases: ['/reviews', '看评价'],
   who: 'anyone',
@@ -19,24 +19,23 @@ const reviews: CommandSpec<{ rest: string }> = {
   usage: '/reviews 团1',
   args: z.object({ rest: z.string().max(100) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
-    const g = ctx.group!
-    const rated = groupSales(ctx.db, g.id).filter((s) => ctx.db.select({ id: ratings.id }).from(ratings).where(eq(ratings.saleId, s.id)).get())
+  async run(ctx, { rest }) {
+    const g = ctx.group
+    const rated = groupSales(ctx.db, g.id).filter((s) => isRated(ctx.db, s.id))
     const ref = extractSaleRef(rest).ref
-    if (ref === null && rated.length === 0) throw fail('rating.none')
-    const sale = pickSaleFor(ctx.db, g, ref, rated.slice(0, 1), '/reviews')
-    const rows = ctx.db.select({ r: ratings, name: members.name }).from(ratings).innerJoin(members, eq(ratings.memberId, members.id))
-      .where(eq(ratings.saleId, sale.id)).orderBy(desc(ratings.at)).all()
-    if (rows.length === 0) throw fail('rating.noneFor', { no: sale.no, title: sale.title })
-    const avg = rows.reduce((s, x) => s + x.r.stars, 0) / rows.length
+    if (ref === null && rated.length === 0) throw userError('rating.none')
+    const sale = requireSale(ctx.db, g, { ref: ref, need: 'any', among: rated.slice(0, 1), phase: 'any', example: (no) => `/reviews 团${no}`, none: 'scope.noSale' })
+    const rows = ratingsOf(ctx.db, sale.id)
+    if (rows.length === 0) throw userError('rating.noneFor', { no: sale.no, title: sale.title })
+    const avg = rows.reduce((s, x) => s + x.stars, 0) / rows.length
     const lines = [t('rating.header', { no: sale.no, title: sale.title, avg: avg.toFixed(1), count: rows.length })]
     for (let s = 5; s >= 1; s--) {
-      const n = rows.filter((x) => x.r.stars === s).length
+      const n = rows.filter((x) => x.stars === s).length
       lines.push(t('rating.bar', { stars: s, bar: '█'.repeat(n), n }))
     }
-    const comments = rows.filter((x) => x.r.comment).slice(0, SHOWN)
-    for (const c of comments) lines.push(t('rating.comment', { comment: maskPhones(c.r.comment!), name: c.name, stars: c.r.stars }))
+    const comments = rows.filter((x) => x.comment).slice(0, SHOWN)
+    for (const c of comments) lines.push(t('rating.comment', { comment: maskPhones(c.comment!), name: c.name, stars: c.stars }))
     return [{ kind: 'say', text: lines.join('\n') }]
   },
-}
+})
 export default reviews

@@ -1,19 +1,15 @@
 import { z } from 'zod'
-import { and, eq, isNull, ne } from 'drizzle-orm'
-import { quotes, sales } from '../src/db/schema.js'
 import { looseKey } from '../src/core/text.js'
-import { itemMatches, quotesOf, supplierByName } from '../src/engine/supply.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { itemMatches, quotesOf, recordSample, salesUsing, supplierByName } from '../src/engine/supply.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
-
-type Args = { supplier: string; item: string; passed: boolean; note: string | null }
 
 const usage = '/sample 滇果鲜 云南蓝莓 通过 甜度高 · /sample 滇果鲜 云南蓝莓 不通过 偏酸'
 const PASS = /^(通过|合格|pass|ok)$/i
 const FAIL = /^(不通过|未通过|不合格|fail)$/i
 
 /** 样品: a sample check on a supplier's quoted item. A failed sample keeps the supplier off sales of that item. */
-const sample: CommandSpec<Args> = {
+const sample = defineCommand({
   name: 'sample',
   aliases: ['/sample', '样品'],
   who: 'organizer',
@@ -24,24 +20,23 @@ const sample: CommandSpec<Args> = {
   parse(rest) {
     const tokens = rest.trim().split(/\s+/).filter(Boolean)
     const at = tokens.findIndex((w, i) => i > 0 && (PASS.test(w) || FAIL.test(w)))
-    if (at < 0) throw fail('error.badArgs', { usage })
+    if (at < 0) throw userError('error.badArgs', { usage })
     return { supplier: tokens[0], item: tokens.slice(1, at).join(' '), passed: PASS.test(tokens[at]), note: tokens.slice(at + 1).join(' ') || null }
   },
-  run(ctx, a) {
+  async run(ctx, a) {
     const s = supplierByName(ctx.db, a.supplier)
-    if (!s) throw fail('supply.unknownSupplier', { name: a.supplier })
+    if (!s) throw userError('supply.unknownSupplier', { name: a.supplier })
     const qs = quotesOf(ctx.db, s.id)
     const q = a.item === '' ? (qs.length === 1 ? qs[0] : undefined) : qs.find((x) => looseKey(x.item) === looseKey(a.item)) ?? qs.find((x) => itemMatches(x.item, a.item))
-    if (!q) throw fail('supply.noQuote', { name: s.name, item: a.item || '?' })
-    ctx.db.update(quotes).set({ sample: a.passed ? 'passed' : 'failed', sampleNote: a.note }).where(eq(quotes.id, q.id)).run()
+    if (!q) throw userError('supply.noQuote', { name: s.name, item: a.item || '?' })
+    recordSample(ctx.db, q.id, a.passed, a.note)
     const lines = [t('supply.sampled', { name: s.name, item: q.item, passed: a.passed, note: a.note })]
     if (!a.passed) {
       // sales already using this supplier for the item should change supplier
-      const using = ctx.db.select().from(sales).where(and(eq(sales.supplierId, s.id), ne(sales.state, 'failed'), ne(sales.state, 'aborted'), isNull(sales.completedAt))).all()
-        .filter((x) => itemMatches(q.item, x.title))
+      const using = salesUsing(ctx.db, s.id).filter((x) => itemMatches(q.item, x.title))
       for (const x of using) lines.push(t('supply.sampleWarn', { no: x.no, title: x.title, name: s.name }))
     }
     return [{ kind: 'say', text: lines.join('\n') }]
   },
-}
+})
 export default sample

@@ -1,14 +1,20 @@
 import { z } from 'zod'
-import { eq } from 'drizzle-orm'
-import { groups } from '../src/db/schema.js'
 import { parseHm, parseOffsets } from '../src/core/schedule.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { groupOf } from '../src/engine/fulfilment.js'
+import { saveSettings } from '../src/services/groups.js'
 
-type Args = { key: 'show' } | { key: 'countdowns'; value: string } | { key: 'digest'; value: number } | { key: 'quiet'; start: string; end: string }
-  | { key: 'intentDays'; value: number }
-  | { key: 'remindAt'; value: string }
+const HM = z.string().regex(/^\d{2}:\d{2}$/)
+const args = z.discriminatedUnion('key', [
+  z.object({ key: z.literal('show') }),
+  z.object({ key: z.literal('countdowns'), value: z.string().regex(/^\d+(,\d+)*$/) }),
+  z.object({ key: z.literal('digest'), value: z.number().int().min(5).max(3600) }),
+  z.object({ key: z.literal('quiet'), start: HM, end: HM }),
+  z.object({ key: z.literal('intentDays'), value: z.number().int().min(1).max(365) }),
+  z.object({ key: z.literal('remindAt'), value: HM }),
+])
+type Args = z.infer<typeof args>
 
 const usage = '/set 提醒 60,10 · /set 汇总 15 · /set 免打扰 23:00-08:00 · /set 需求 14 · /set 催付 20:00'
 
@@ -29,12 +35,12 @@ function parse(rest: string): Args | null {
     const q = /^(\d{1,2}:\d{2})\s*[-~到至]\s*(\d{1,2}:\d{2})$/.exec(value.trim())
     return q && parseHm(q[1]) !== null && parseHm(q[2]) !== null ? { key: 'quiet', start: q[1].padStart(5, '0'), end: q[2].padStart(5, '0') } : null
   }
-  // issue 3: days without a commitment before an intent closes quietly
+  // days without a commitment before an intent closes quietly
   if (/^(需求|意向|intents?)$/i.test(key)) {
     const n = Number(value.replace(/天|d$/i, '').trim())
     return Number.isInteger(n) && n >= 1 && n <= 365 ? { key: 'intentDays', value: n } : null
   }
-  // issue 4: the wall time of the payment reminder on the day after close
+  // the wall time of the payment reminder on the day after close
   if (/^(催付|remind)$/i.test(key)) {
     const v = value.trim()
     return parseHm(v) !== null ? { key: 'remindAt', value: v.padStart(5, '0') } : null
@@ -42,34 +48,34 @@ function parse(rest: string): Args | null {
   return null
 }
 
-const settings: CommandSpec<Args> = {
+const settings = defineCommand({
   name: 'settings',
   aliases: ['/set', '/settings', '设置'],
   who: 'organizer',
   where: 'group',
   summary: '本群设置：截单提醒、汇总间隔、免打扰时段',
   usage,
-  args: z.custom<Args>((v) => v !== null && typeof v === 'object'),
+  args,
   parse: (rest) => {
     const a = parse(rest)
-    if (a === null) throw fail('error.badArgs', { usage })
+    if (a === null) throw userError('error.badArgs', { usage })
     return a
   },
-  run(ctx, a) {
-    const g = ctx.group!
+  async run(ctx, a) {
+    const g = ctx.group
     if (a.key === 'show') {
       const quiet = g.quietStart === g.quietEnd ? '关' : `${g.quietStart}-${g.quietEnd}`
       const countdowns = parseOffsets(g.countdowns).map((m) => (m % 60 === 0 ? `${m / 60}小时` : `${m}分钟`)).join('、') + '前'
       return [{ kind: 'say', text: `${t('settings.show', { countdowns, digest: g.digestSeconds, quiet, tz: g.tz })}\n${t('demand.settingsLine', { days: g.intentDays })}\n${t('pay.settingsLine', { at: groupOf(ctx.db, g.id).remindAt })}` }]
     }
     if (a.key === 'remindAt') {
-      ctx.db.update(groups).set({ remindAt: a.value }).where(eq(groups.id, g.id)).run()
+      saveSettings(ctx.db, g.id, { remindAt: a.value })
       return [{ kind: 'say', text: t('settings.saved') }]
     }
     const set = a.key === 'countdowns' ? { countdowns: a.value } : a.key === 'digest' ? { digestSeconds: a.value }
       : a.key === 'intentDays' ? { intentDays: a.value } : { quietStart: a.start, quietEnd: a.end }
-    ctx.db.update(groups).set(set).where(eq(groups.id, g.id)).run()
+    saveSettings(ctx.db, g.id, set)
     return [{ kind: 'say', text: t('settings.saved') }]
   },
-}
+})
 export default settings

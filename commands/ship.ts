@@ -3,9 +3,10 @@ import { extractSaleRef } from '../src/core/join.js'
 import { parseShipLines } from '../src/core/delivery.js'
 import { looseKey } from '../src/core/text.js'
 import { saleOrders, updateParticipant } from '../src/engine/fulfilment.js'
-import { chooseGroup, fulfilmentSales, noticeFor, pickSaleFor } from '../src/engine/scope.js'
-import { fail, type CommandSpec, type Reply } from '../src/engine/types.js'
+import { chooseGroup, fulfilmentSales, noticeFor } from '../src/engine/scope.js'
+import { userError, defineCommand, type Reply } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { requireSale } from '../src/services/sales.js'
 
 const usage = '/ship⏎Lily SF1234567890⏎Tom 圆通 YT9876543210'
 
@@ -13,7 +14,7 @@ const usage = '/ship⏎Lily SF1234567890⏎Tom 圆通 YT9876543210'
  * 发货: tracking numbers, one `Name NUMBER` per line (or CSV `Name,NUMBER[,carrier]` pasted
  * privately). The members are @mentioned in one digest, each with carrier and number.
  */
-const ship: CommandSpec<{ rest: string }> = {
+const ship = defineCommand({
   name: 'ship',
   aliases: ['/ship', '发货'],
   who: 'organizer',
@@ -22,14 +23,14 @@ const ship: CommandSpec<{ rest: string }> = {
   usage,
   args: z.object({ rest: z.string().max(20_000) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const lines = rest.split('\n')
     // the first line is the scope (团1, the group's name) unless it is already an entry
     const scopeLine = parseShipLines(lines[0]).lines.length > 0 ? '' : lines.shift() ?? ''
     const { group, rest: left } = chooseGroup(ctx, scopeLine, 'organizer')
-    const sale = pickSaleFor(ctx.db, group, extractSaleRef(left).ref, fulfilmentSales(ctx.db, group.id), '/ship', 'succeeded')
+    const sale = requireSale(ctx.db, group, { ref: extractSaleRef(left).ref, need: 'succeeded', among: fulfilmentSales(ctx.db, group.id), phase: 'any', example: (no) => `/ship 团${no}`, none: 'scope.noSale' })
     const parsed = parseShipLines(lines.join('\n'))
-    if (parsed.lines.length === 0) throw fail('error.badArgs', { usage })
+    if (parsed.lines.length === 0) throw userError('error.badArgs', { usage })
     const list = saleOrders(ctx.db, sale)
     const replies: Reply[] = []
     const unknown: string[] = []
@@ -54,5 +55,5 @@ const ship: CommandSpec<{ rest: string }> = {
     }
     return replies
   },
-}
+})
 export default ship

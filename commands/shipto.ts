@@ -3,10 +3,10 @@ import { openSales } from '../src/engine/repo.js'
 import { shipsOf } from '../src/engine/fulfilment.js'
 import { chosenReplies, setDelivery, takesPart } from '../src/engine/delivery.js'
 import { fulfilmentSales, memberHits, oneHit } from '../src/engine/scope.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 
 /** 寄快递: have the goods shipped; the address itself is only ever given in a private chat. */
-const shipTo: CommandSpec<{ rest: string }> = {
+const shipTo = defineCommand({
   name: 'ship-to',
   aliases: ['/ship-to', '/shipto', '寄快递', '要快递'],
   who: 'anyone',
@@ -15,12 +15,12 @@ const shipTo: CommandSpec<{ rest: string }> = {
   usage: '/ship-to',
   args: z.object({ rest: z.string().max(100) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
-    const g = ctx.group!
+  async run(ctx, { rest }) {
+    const g = ctx.group
     const all = [...openSales(ctx.db, g.id), ...fulfilmentSales(ctx.db, g.id)]
     const found = memberHits(ctx, rest, () => all.filter(shipsOf), (s, id) => takesPart(ctx.db, s.id, id))
-    const hit = oneHit(ctx, found.hits, () => (all.some(shipsOf) ? fail('delivery.nothingToChoose') : fail('delivery.noShippingAny')), '/ship-to')
+    const hit = oneHit(ctx, found.hits, () => (all.some(shipsOf) ? userError('delivery.nothingToChoose') : userError('delivery.noShippingAny')), '/ship-to')
     return setDelivery(ctx.db, hit.sale, hit.member.id, 'ship') === 'same' ? [] : chosenReplies(ctx.db, hit.sale, hit.member, 'ship')
   },
-}
+})
 export default shipTo

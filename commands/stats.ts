@@ -2,12 +2,13 @@ import { z } from 'zod'
 import { extractSaleRef } from '../src/core/join.js'
 import { groupRows, saleRows, table } from '../src/core/stats.js'
 import { statsOfGroup, statsOfSale } from '../src/engine/stats.js'
-import { chooseGroup, groupSales, pickSaleFor } from '../src/engine/scope.js'
-import type { CommandSpec } from '../src/engine/types.js'
+import { chooseGroup, groupSales } from '../src/engine/scope.js'
+import { defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { requireSale } from '../src/services/sales.js'
 
 /** 数据: a sale's figures (the latest closed sale, or 团N) and the group's, as text tables. */
-const stats: CommandSpec<{ rest: string }> = {
+const stats = defineCommand({
   name: 'stats',
   aliases: ['/stats', '数据'],
   who: 'organizer',
@@ -16,17 +17,17 @@ const stats: CommandSpec<{ rest: string }> = {
   usage: '/stats 团1',
   args: z.object({ rest: z.string().max(100) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
     const closed = groupSales(ctx.db, group.id).filter((s) => s.state !== 'open')
     const ref = extractSaleRef(left).ref
     const parts: string[] = []
     if (ref !== null || closed.length > 0) {
-      const sale = pickSaleFor(ctx.db, group, ref, closed.slice(0, 1), '/stats')
+      const sale = requireSale(ctx.db, group, { ref: ref, need: 'any', among: closed.slice(0, 1), phase: 'any', example: (no) => `/stats 团${no}`, none: 'scope.noSale' })
       parts.push(t('stats.saleHeader', { no: sale.no, title: sale.title, state: t(`state.${sale.state}`) }), table(saleRows(statsOfSale(ctx.db, sale))))
     }
     parts.push(t('stats.groupHeader', { room: group.topic }), table(groupRows(statsOfGroup(ctx.db, group.id))))
     return [{ kind: 'say', text: parts.join('\n') }]
   },
-}
+})
 export default stats

@@ -2,10 +2,11 @@ import { z } from 'zod'
 import { boardText } from '../src/core/render.js'
 import { loadBook, openSales } from '../src/engine/repo.js'
 import { BOARD_KIND, view } from '../src/engine/sales.js'
-import { saleRefOf, targetSale } from '../src/engine/target.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { saleRefOf } from '../src/engine/target.js'
+import { userError, defineCommand } from '../src/engine/types.js'
+import { requireSale } from '../src/services/sales.js'
 
-const status: CommandSpec<{ ref: number | null }> = {
+const status = defineCommand({
   name: 'status',
   aliases: ['/status', '进度'],
   who: 'anyone',
@@ -14,14 +15,14 @@ const status: CommandSpec<{ ref: number | null }> = {
   usage: '进度',
   args: z.object({ ref: z.number().int().positive().nullable() }),
   parse: (rest) => ({ ref: saleRefOf(rest).ref }),
-  run(ctx, { ref }) {
-    const tz = ctx.group!.tz
+  async run(ctx, { ref }) {
+    const tz = ctx.group.tz
     // without a number, show every open sale in one message
-    const sales = ref !== null ? [targetSale(ctx, ref, { mustBeOpen: false })] : openSales(ctx.db, ctx.group!.id)
-    if (sales.length === 0) throw fail('sale.none')
+    const sales = ref !== null ? [requireSale(ctx.db, ctx.group, { ref, need: 'any', among: [], phase: 'open', example: (no) => `#${no}`, none: 'sale.none' })] : openSales(ctx.db, ctx.group.id)
+    if (sales.length === 0) throw userError('sale.none')
     const text = sales.map((s) => boardText(view(s), loadBook(ctx.db, s), ctx.now, tz)).join('\n\n')
     // tagged so that a close drops a board still queued for the group (it would show the sale open)
     return [{ kind: 'say', text, tag: BOARD_KIND }]
   },
-}
+})
 export default status

@@ -1,20 +1,22 @@
 import { z } from 'zod'
-import { eq } from 'drizzle-orm'
-import { sales, suppliers } from '../src/db/schema.js'
 import { findPhone, maskPhones } from '../src/core/privacy.js'
 import { extractSaleRef } from '../src/core/join.js'
-import { checkAttachable, quotesOf, supplierByName } from '../src/engine/supply.js'
+import { allSuppliers, checkAttachable, quotesOf, saveSupplier, supplierByName } from '../src/engine/supply.js'
 import { quoteText } from '../src/engine/supplyText.js'
-import { chooseGroup, fulfilmentSales, pickSaleFor } from '../src/engine/scope.js'
+import { chooseGroup, fulfilmentSales } from '../src/engine/scope.js'
 import { openSales } from '../src/engine/repo.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { linkSupplier, requireSale } from '../src/services/sales.js'
 
-type Args =
-  | { op: 'list' }
-  | { op: 'show'; name: string }
-  | { op: 'add'; name: string; contact: string | null; phone: string | null }
-  | { op: 'attach'; name: string; rest: string }
+const args = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('list') }),
+  z.object({ op: z.literal('show'), name: z.string().min(1) }),
+  z.object({ op: z.literal('add'), name: z.string().min(1), contact: z.string().nullable(), phone: z.string().nullable() }),
+  // the words after the name: a sale number, and in a private chat a word of the group's name
+  z.object({ op: z.literal('attach'), name: z.string().min(1), rest: z.string() }),
+])
+type Args = z.infer<typeof args>
 
 const usage = '/supplier add 滇果鲜 联系人 王经理 13800001234 · /supplier attach 滇果鲜 团1 · /supplier 滇果鲜 · /supplier list'
 
@@ -23,38 +25,35 @@ function parse(rest: string): Args {
   const tail = more.join(' ')
   if (op === '' || /^(list|列表|全部)$/i.test(op)) return { op: 'list' }
   if (/^(add|添加|新增|登记)$/i.test(op)) {
-    if (name === '') throw fail('error.badArgs', { usage })
+    if (name === '') throw userError('error.badArgs', { usage })
     const phone = findPhone(tail)
     const contact = (phone ? tail.slice(0, phone.index) + tail.slice(phone.index + phone.length) : tail).replace(/联系人|电话|手机|[:：]/g, ' ').replace(/\s+/g, ' ').trim()
     return { op: 'add', name, contact: contact || null, phone: phone?.phone ?? null }
   }
   if (/^(attach|use|关联|挂|用)$/i.test(op)) {
-    if (name === '') throw fail('error.badArgs', { usage })
+    if (name === '') throw userError('error.badArgs', { usage })
     return { op: 'attach', name, rest: tail }
   }
   return { op: 'show', name: op }
 }
 
 /** 供应商: record suppliers, list them, and attach one to a sale after launch. */
-const supplier: CommandSpec<Args> = {
+const supplier = defineCommand({
   name: 'supplier',
   aliases: ['/supplier', '供应商'],
   who: 'organizer',
   where: 'both',
   summary: '供应商：/supplier add 名称 联系人 电话；/supplier attach 名称 团1 给团关联供应商；/supplier 名称 看报价',
   usage,
-  args: z.custom<Args>((v) => v !== null && typeof v === 'object'),
+  args,
   parse: (rest) => parse(rest),
-  run(ctx, a) {
+  async run(ctx, a) {
     if (a.op === 'add') {
-      const found = supplierByName(ctx.db, a.name)
-      if (found) ctx.db.update(suppliers).set({ contact: a.contact ?? found.contact, phone: a.phone ?? found.phone }).where(eq(suppliers.id, found.id)).run()
-      else ctx.db.insert(suppliers).values({ name: a.name, contact: a.contact, phone: a.phone, createdAt: ctx.now }).run()
-      const s = supplierByName(ctx.db, a.name)!
-      return [{ kind: 'say', text: t('supply.added', { name: s.name, contact: s.contact, phone: s.phone === null ? null : maskPhones(s.phone), updated: !!found }) }]
+      const { supplier: s, known } = saveSupplier(ctx.db, a.name, a.contact, a.phone, ctx.now)
+      return [{ kind: 'say', text: t('supply.added', { name: s.name, contact: s.contact, phone: s.phone === null ? null : maskPhones(s.phone), updated: known }) }]
     }
     if (a.op === 'list') {
-      const all = ctx.db.select().from(suppliers).all()
+      const all = allSuppliers(ctx.db)
       if (all.length === 0) return [{ kind: 'say', text: t('supply.none') }]
       const lines = all.map((s) => t('supply.listLine', {
         name: s.name, contact: [s.contact, s.phone === null ? null : maskPhones(s.phone)].filter(Boolean).join(' ') || null,
@@ -63,7 +62,7 @@ const supplier: CommandSpec<Args> = {
       return [{ kind: 'say', text: [t('supply.listHeader', { n: all.length }), ...lines].join('\n') }]
     }
     const s = supplierByName(ctx.db, a.name)
-    if (!s) throw fail('supply.unknownSupplier', { name: a.name })
+    if (!s) throw userError('supply.unknownSupplier', { name: a.name })
     if (a.op === 'show') {
       const qs = quotesOf(ctx.db, s.id)
       const head = t('supply.added', { name: s.name, contact: s.contact, phone: s.phone === null ? null : maskPhones(s.phone), updated: true }).replace(/^[^：]*：/, `🏭 ${s.name}：`)
@@ -71,10 +70,10 @@ const supplier: CommandSpec<Args> = {
     }
     const { group, rest } = chooseGroup(ctx, a.rest, 'organizer')
     const ref = extractSaleRef(rest).ref
-    const sale = pickSaleFor(ctx.db, group, ref, [...openSales(ctx.db, group.id), ...fulfilmentSales(ctx.db, group.id)], `/supplier attach ${s.name}`)
+    const sale = requireSale(ctx.db, group, { ref: ref, need: 'any', among: [...openSales(ctx.db, group.id), ...fulfilmentSales(ctx.db, group.id)], phase: 'any', example: (no) => `/supplier attach ${s.name} 团${no}`, none: 'scope.noSale' })
     checkAttachable(ctx.db, s.name, sale.title)
-    ctx.db.update(sales).set({ supplierId: s.id }).where(eq(sales.id, sale.id)).run()
+    linkSupplier(ctx.db, sale.id, s.id)
     return [{ kind: 'say', text: t('supply.attached', { no: sale.no, title: sale.title, name: s.name }) }]
   },
-}
+})
 export default supplier

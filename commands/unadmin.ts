@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import type { CommandSpec } from '../src/engine/types.js'
-import { setAdmin } from './admin.js'
+import { defineCommand } from '../src/engine/types.js'
+import { setAdmin } from '../src/services/roles.js'
 
-const unadmin: CommandSpec<{ target: string }> = {
+const unadmin = defineCommand({
   name: 'unadmin',
   aliases: ['/unadmin', '取消管理员'],
   who: 'organizer',
@@ -11,6 +11,6 @@ const unadmin: CommandSpec<{ target: string }> = {
   usage: '/unadmin @Lily',
   args: z.object({ target: z.string().min(1).max(80) }),
   parse: (rest) => ({ target: rest.trim() }),
-  run: (ctx, { target }) => setAdmin(ctx, target, false),
-}
+  run: async (ctx, { target }) => setAdmin(ctx, target, false),
+})
 export default unadmin

@@ -3,12 +3,13 @@ import { extractSaleRef } from '../src/core/join.js'
 import { money } from '../src/core/render.js'
 import { maskPhones } from '../src/core/privacy.js'
 import { saleOrders, updateParticipant } from '../src/engine/fulfilment.js'
-import { chooseGroup, fulfilmentSales, noticeFor, pickSaleFor, forNamed } from '../src/engine/scope.js'
-import type { CommandSpec } from '../src/engine/types.js'
+import { chooseGroup, fulfilmentSales, noticeFor, forNamed } from '../src/engine/scope.js'
+import { defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { requireSale } from '../src/services/sales.js'
 
 /** 未付款: `/unpaid` lists who still owes; `/unpaid @Lily` rejects a payment the organizer could not find. */
-const unpaid: CommandSpec<{ rest: string }> = {
+const unpaid = defineCommand({
   name: 'unpaid',
   aliases: ['/unpaid', '未付款'],
   who: 'organizer',
@@ -17,7 +18,7 @@ const unpaid: CommandSpec<{ rest: string }> = {
   usage: '/unpaid · /unpaid @Lily',
   args: z.object({ rest: z.string().max(300) }),
   parse: (rest) => ({ rest }),
-  run(ctx, { rest }) {
+  async run(ctx, { rest }) {
     const rejected = forNamed(ctx, rest, ({ group, sale, name, order: o }) => {
       updateParticipant(ctx.db, o.participant.id, { paid: 'no' })
       const notice = noticeFor(ctx, group, { notice: 'paidRejected', member: name, saleId: sale.id, payload: { amount: money(o.dueFen) } })
@@ -25,7 +26,7 @@ const unpaid: CommandSpec<{ rest: string }> = {
     })
     if (rejected !== null) return rejected
     const { group, rest: left } = chooseGroup(ctx, rest.replace(/^(list|列表)\s*/i, ''), 'organizer')
-    const sale = pickSaleFor(ctx.db, group, extractSaleRef(left).ref, fulfilmentSales(ctx.db, group.id), '/unpaid', 'succeeded')
+    const sale = requireSale(ctx.db, group, { ref: extractSaleRef(left).ref, need: 'succeeded', among: fulfilmentSales(ctx.db, group.id), phase: 'any', example: (no) => `/unpaid 团${no}`, none: 'scope.noSale' })
     const list = saleOrders(ctx.db, sale).filter((o) => o.participant.paid !== 'yes')
     if (list.length === 0) return [{ kind: 'say', text: t('pay.allPaid', { no: sale.no, title: sale.title }) }]
     const lines = list.map((o) => t('pay.unpaidLine', {
@@ -34,5 +35,5 @@ const unpaid: CommandSpec<{ rest: string }> = {
     const total = list.reduce((s, o) => s + o.dueFen, 0)
     return [{ kind: 'say', text: [t('pay.unpaidHeader', { no: sale.no, title: sale.title, count: list.length, total: money(total) }), ...lines].join('\n') }]
   },
-}
+})
 export default unpaid

@@ -1,11 +1,11 @@
 import { z } from 'zod'
-import { parseVote, MAX_OPTIONS, type VoteForm } from '../src/core/poll.js'
+import { parseVote, MAX_OPTIONS } from '../src/core/poll.js'
 import { castVote } from '../src/engine/polls.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 
 const usage = '投2 · 投 1,3 · 选B · #投票1 2'
 
-const vote: CommandSpec<VoteForm> = {
+const vote = defineCommand({
   name: 'vote',
   aliases: ['/vote', '投'],
   who: 'anyone',
@@ -17,11 +17,11 @@ const vote: CommandSpec<VoteForm> = {
     const form = parseVote(ctx.msg.text)
     if (form) return form
     // '投 资料' is chatter; a '/vote' the bot cannot read gets the usage
-    if (ctx.msg.text.startsWith('/')) throw fail('error.badArgs', { usage })
+    if (ctx.msg.text.startsWith('/')) throw userError('error.badArgs', { usage })
     return null
   },
   // '选B', '投B' and '#投票1 2' have no command word the engine can split off
   match: (text) => (/^(?:[选投]|#\s*投票)/.test(text) ? parseVote(text) : null),
-  run: (ctx, form) => castVote(ctx, form),
-}
+  run: async (ctx, form) => castVote(ctx, form),
+})
 export default vote

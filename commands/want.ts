@@ -1,11 +1,9 @@
 import { z } from 'zod'
-import { parseRoutedJoin, parseWant, MAX_INTENT_TITLE, type WantSpec } from '../src/core/intent.js'
-import { createIntent, expireIntentJob, INTENT_EXPIRE_JOB, type RoutedJoin } from '../src/engine/intents.js'
-import { fail, type CommandSpec } from '../src/engine/types.js'
+import { parseRoutedJoin, parseWant, MAX_INTENT_TITLE } from '../src/core/intent.js'
+import { createIntent, expireIntentJob, INTENT_EXPIRE_JOB } from '../src/engine/intents.js'
+import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
-import join from './join.js'
-
-type Args = { kind: 'want'; spec: WantSpec } | { kind: 'join'; join: RoutedJoin }
+import { joinArgs, joinSale } from '../src/services/orders.js'
 
 const args = z.discriminatedUnion('kind', [
   z.object({
@@ -16,25 +14,25 @@ const args = z.discriminatedUnion('kind', [
       threshold: z.number().int().positive().max(100_000).nullable(),
     }),
   }),
-  z.object({ kind: z.literal('join'), join: join.args as z.ZodType<RoutedJoin> }),
+  z.object({ kind: z.literal('join'), join: joinArgs }),
 ])
 
 // a bare '想要 这个' is chatter, not a product
 const NOT_A_PRODUCT = /^(?:这个|那个|这些|那些|一个|一些|的|了|吗|呢|啊|吧|哈+)$/
 
-const want: CommandSpec<Args> = {
+const want = defineCommand({
   name: 'want',
   aliases: ['/want', '想要'],
   who: 'anyone',
   where: 'group',
   summary: '想要：提议一个商品收集意向，可加目标价和门槛，如「想要 发酵黄油 目标价 45 需 30 份」；大家回复「#需求1 +2」登记（不用付款）',
   usage: '/want 发酵黄油 目标价 45 需 30 份',
-  args: args as z.ZodType<Args>,
+  args,
   parse(rest, ctx) {
     const slash = ctx.msg.text.startsWith('/')
     const w = parseWant(rest)
     // '想要2份 目标价 40': terms with no product: neither an intent titled 2份 nor a guessed join
-    if (!w.ok && w.code === 'quantityTitle' && (slash || w.hasTerms)) throw fail('demand.noTitle', { example: t('demand.example') })
+    if (!w.ok && w.code === 'quantityTitle' && (slash || w.hasTerms)) throw userError('demand.noTitle', { example: t('demand.example') })
     if (!slash) {
       // '想要2份' is a join (想要 is one of the join words), unless it states an intent's terms
       if (!(w.ok && w.hasTerms)) {
@@ -46,16 +44,16 @@ const want: CommandSpec<Args> = {
     if (w.ok) return { kind: 'want', spec: w.spec }
     const example = t('demand.example')
     switch (w.code) {
-      case 'noTitle': case 'question': case 'quantityTitle': throw fail('demand.noTitle', { example })
-      case 'titleTooLong': throw fail('demand.titleTooLong', { max: MAX_INTENT_TITLE, example })
-      case 'badPrice': throw fail('demand.badPrice', { example })
-      case 'badThreshold': throw fail('demand.badThreshold', { example })
+      case 'noTitle': case 'question': case 'quantityTitle': throw userError('demand.noTitle', { example })
+      case 'titleTooLong': throw userError('demand.titleTooLong', { max: MAX_INTENT_TITLE, example })
+      case 'badPrice': throw userError('demand.badPrice', { example })
+      case 'badThreshold': throw userError('demand.badThreshold', { example })
     }
   },
-  run(ctx, a) {
-    if (a.kind === 'join') return join.run(ctx, a.join)
-    return createIntent(ctx.db, ctx.group!, ctx.member!, a.spec, ctx.now)
+  async run(ctx, a) {
+    if (a.kind === 'join') return await joinSale(ctx, a.join)
+    return createIntent(ctx.db, ctx.group, ctx.member, a.spec, ctx.now)
   },
   jobs: { [INTENT_EXPIRE_JOB]: expireIntentJob },
-}
+})
 export default want

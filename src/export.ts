@@ -17,13 +17,13 @@ export const ExportRow = z.object({
   waitlist: z.number().int().min(0),
   unit_price: z.string(),
   amount: z.string(),
-  // issue 4: payment and delivery per member (refund and shipping fee on the member's first row of a sale)
+  // payment and delivery per member (refund and shipping fee on the member's first row of a sale)
   paid: z.enum(['yes', 'reported', 'no']),
   delivery: z.string(),
   delivery_state: z.enum(['pending', 'ready', 'delivered', '']),
   refund: z.string(),
   shipping_fee: z.string(),
-  // issue 3: how the order came in, and who entered a 代接龙
+  // how the order came in, and who entered a 代接龙
   source: z.enum(['join', 'chain', 'intent', 'proxy', 'lottery']),
   entered_by: z.string(),
 })

@@ -37,7 +37,7 @@ const transport: Transport = {
 const opening = performance.now()
 const app = makeApp({ dbFile: config.SHANTUAN_DB, transport, log })
 // Sales whose deadline passed while the bot was down are closed now, once each.
-app.engine.recover(clock.now())
+await app.engine.recover(clock.now())
 let online = false
 const loop = runLive(sendOnlyWhenOnline(app.runtime, () => online), clock, (err) => log.error({ err }, 'scheduler tick failed'))
 // startupMs counts from the node process start (code loading included); dbMs is the database

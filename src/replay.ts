@@ -63,15 +63,15 @@ export async function replay(app: App, input: string[], report: (msg: string) =>
     if (clock === null) {
       // the first line sets the clock; on a database that already holds data this is a restart
       clock = new VirtualClock(at)
-      app.engine.recover(at)
+      await app.engine.recover(at)
     }
     await app.runtime.advanceTo(clock, at)
     const now = clock.now()
     if (l.text !== undefined) {
       const id = l.id !== undefined ? String(l.id) : madeUpId(lineNo, raw)
-      app.engine.handle({ id, at: now, room: l.room ?? null, from: l.from!, text: l.text })
+      await app.engine.handle({ id, at: now, room: l.room ?? null, from: l.from!, text: l.text })
     } else if (l.room !== undefined && (l.owner !== undefined || l.members !== undefined)) {
-      app.engine.declareGroup(l.room, l.owner ?? null, l.members ?? null, now)
+      await app.engine.declareGroup(l.room, l.owner ?? null, l.members ?? null, now)
     }
     await app.runtime.advanceTo(clock, now)
   }

@@ -39,17 +39,22 @@ export function openSim(opts: SimOptions) {
   })
   const app = makeApp({ dbFile: opts.dbFile, transport, log: opts.log })
   const clock = new VirtualClock(opts.start)
-  app.engine.recover(clock.now())
   let room = '模拟群'
   let owner = '团长'
-  app.engine.declareGroup(room, owner, null, clock.now())
+  // every line waits for the start: the restart rule, then the pretend group
+  const started = (async () => {
+    await app.engine.recover(clock.now())
+    await app.engine.declareGroup(room, owner, null, clock.now())
+  })()
+  // a session closed before its first line never sees the start; its failure is not news
+  started.catch(() => {})
   let seq = 0
   // what was last said about each held digest, so that a line is printed only when it changes
   const shownHeld = new Map<string, string>()
 
   /** Digests quiet hours hold are shown as held, with when they go out, rather than jumped to. */
-  const showHeld = () => {
-    const held = app.engine.heldDigests(clock.now())
+  const showHeld = async () => {
+    const held = await app.engine.heldDigests(clock.now())
     for (const r of shownHeld.keys()) if (!held.some((h) => h.room === r)) shownHeld.delete(r)
     for (const h of held) {
       const line = `⏸ ${h.room} 的进度汇总 (免打扰，${hm(h.until, h.tz)} 发送)`
@@ -65,6 +70,7 @@ export function openSim(opts: SimOptions) {
 
   /** One typed line; false when the session should end. */
   async function line(input: string): Promise<boolean> {
+    await started
     const text = input.trim()
     if (text === '') return true
     if (text === ':quit') return false
@@ -77,12 +83,12 @@ export function openSim(opts: SimOptions) {
         else await app.runtime.advanceTo(clock, clock.now() + ms)
       } else if (name === 'room' && arg) {
         room = arg
-        app.engine.declareGroup(room, null, null, clock.now())
+        await app.engine.declareGroup(room, null, null, clock.now())
       } else if (name === 'owner' && arg) {
         owner = arg
-        app.engine.declareGroup(room, owner, null, clock.now())
+        await app.engine.declareGroup(room, owner, null, clock.now())
       } else print('可用：:wait 15s · :room 群名 · :owner 名字 · :quit')
-      showHeld()
+      await showHeld()
       print(`(现在 ${clockLine(clock.now())})`)
       return true
     }
@@ -93,11 +99,11 @@ export function openSim(opts: SimOptions) {
     }
     const [, priv, from, body] = m
     await app.runtime.advanceTo(clock, clock.now() + 1000)
-    app.engine.handle({ id: `sim-${Date.now()}-${seq++}`, at: clock.now(), room: priv ? null : room, from: from.trim(), text: body.replace(/\\n/g, '\n') })
+    await app.engine.handle({ id: `sim-${Date.now()}-${seq++}`, at: clock.now(), room: priv ? null : room, from: from.trim(), text: body.replace(/\\n/g, '\n') })
     // the reply shows up right away; the clock stops short of the next deadline, countdown or
     // job, and never jumps ahead to a digest quiet hours hold: that one is shown as held
     await app.runtime.drain(clock, REPLY_HORIZON_MS)
-    showHeld()
+    await showHeld()
     return true
   }
 

@@ -69,7 +69,7 @@ export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport
     const topic = await room.topic()
     const owner = room.owner()
     const names = await Promise.all((await room.memberAll()).map((c) => nameIn(room, c)))
-    engine.declareGroup(topic, owner ? await nameIn(room, owner) : null, names, clock.now())
+    await engine.declareGroup(topic, owner ? await nameIn(room, owner) : null, names, clock.now())
   }
   const safely = (what: string, fn: () => Promise<void>) => () => {
     fn().catch((err) => log.error({ err }, `${what} failed`))
@@ -116,7 +116,7 @@ export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport
     queue = queue.then(async () => {
       const inbound = await translate(msg)
       if (!inbound) return
-      engine.handle(inbound)
+      await engine.handle(inbound)
       onHandled()
     }).catch((err) => log.error({ err }, 'message failed'))
   })
@@ -133,7 +133,7 @@ export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport
       const csv = (await file.toBuffer()).toString('utf8').replace(/^\uFEFF/, '')
       return { id: msg.id, at: clock.now(), room: null, from: msg.talker().name(), fromId: msg.talker().id, text: `/ship\n${csv}` }
     }
-    // a native 接龙 arrives as an appmsg of type 53 whose title is the whole list (issue 3)
+    // a native 接龙 arrives as an appmsg of type 53 whose title is the whole list
     if (msg.type() !== types.Message.Text && msg.type() !== types.Message.GroupNote) return null
     const room = msg.room()
     const talker = msg.talker()

@@ -1,5 +1,5 @@
 // npm run --silent export -- --db DB --out FILE.csv [--sale N --room TOPIC]
-//                            --db DB --out FILE.csv --demand [--room TOPIC]   (demand packages, issue 3)
+//                            --db DB --out FILE.csv --demand [--room TOPIC]   (demand packages)
 import { existsSync } from 'node:fs'
 import { writePrivateOver } from '../files.js'
 import { parseArgs } from 'node:util'

@@ -19,7 +19,7 @@ export type LaunchSpec = {
   note: string | null
   variants: VariantSpec[]
   extra: Record<string, string>
-  // issue 4, present only when the launch says so: 阶梯 / 自提 / 快递 / 供应 / 付款时限
+  // present only when the launch says so: 阶梯 / 自提 / 快递 / 供应 / 付款时限
   tiers?: Tier[]
   pickupPoints?: string[]
   /** 0 = 包邮 */
@@ -27,7 +27,7 @@ export type LaunchSpec = {
   /** a supplier's name, checked against the suppliers when the sale is created */
   supplier?: string
   payGraceMs?: number
-  // issue 3: 抽签 (lottery window) and the intent a sale is launched from (set by /launch from N)
+  // 抽签 (lottery window) and the intent a sale is launched from (set by /launch from N)
   lotteryMs?: number
   intentId?: number
 }

@@ -158,7 +158,7 @@ export const jobs = sqliteTable('jobs', {
   doneAt: integer('done_at'),
 }, (t) => [index('jobs_due').on(t.doneAt, t.dueAt), index('jobs_ref').on(t.kind, t.refId)])
 
-// ---- demand discovery (issue 3)
+// ---- demand discovery: polls, intents, 接龙 chains, lotteries
 
 export const polls = sqliteTable('polls', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -230,7 +230,7 @@ export const lotteryEntries = sqliteTable('lottery_entries', {
   seq: integer('seq').notNull(),
 }, (t) => [uniqueIndex('lottery_sale_member_item').on(t.saleId, t.memberId, t.itemId)])
 
-// ---- supply and fulfilment (issue 4)
+// ---- supply and fulfilment: suppliers, quotes, payment, delivery, after-sales, ratings
 
 export const suppliers = sqliteTable('suppliers', {
   id: integer('id').primaryKey({ autoIncrement: true }),

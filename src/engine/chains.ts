@@ -17,8 +17,8 @@ import { deliveryFromJoin } from './delivery.js'
 import { commitIntent, intentByNo, intentLabel, openIntents, type IntentRow } from './intents.js'
 import { enterLottery, lotteryOpen, settleLotteries } from './lottery.js'
 import { noteSource } from './orderSource.js'
-import { refuse } from './demandKit.js'
-import { fail, type Ctx, type GroupRow, type MemberRow, type Reply } from './types.js'
+import { askBack, userError, type GroupRow, type MemberRow, type Reply, type GroupCtx } from './types.js'
+import { findSale } from '../services/sales.js'
 
 /**
  * A line of the last list. `first`: who first posted it (its owner in WeChat's sense: only they
@@ -134,11 +134,11 @@ const stored = (ls: Line[], poster: string): StoredLine[] =>
   ls.map(({ owner, key: k, rest, first, by, anon, tooLong }) => ({ owner, key: k, rest, first: first ?? by ?? poster, anon: anon === true, ...(tooLong ? { long: true } : {}) }))
 
 /** A posted native 接龙. */
-export function handleChainPost(ctx: Ctx): Reply[] {
+export function handleChainPost(ctx: GroupCtx): Reply[] {
   const list = parseChain(ctx.msg.text)
   if (!list) return []
   const { db, now } = ctx
-  const group = ctx.group!
+  const group = ctx.group
   settleLotteries(db, group.id, now)
   const state = loadState(db, group.id)
   const titleKey = looseKey(list.title)
@@ -156,9 +156,9 @@ function tellTooMany(state: ChainState, titleKey: string, ignored: number, poste
   return [{ kind: 'notice', notice: 'refused', member: poster, payload: { reason: t('chain.tooMany', { max: MAX_ENTRIES, ignored }) } }]
 }
 
-function readPost(ctx: Ctx, list: ChainList, state: ChainState, titleKey: string): Reply[] {
+function readPost(ctx: GroupCtx, list: ChainList, state: ChainState, titleKey: string): Reply[] {
   const { db, now } = ctx
-  const group = ctx.group!
+  const group = ctx.group
   const found = findTarget(db, group, state, titleKey)
   if (found === null) {
     // remember who first posted each line, so that a later /chain link credits them, not the last poster
@@ -176,7 +176,7 @@ function readPost(ctx: Ctx, list: ChainList, state: ChainState, titleKey: string
       state.hinted = [...state.hinted.slice(-19), titleKey]
       const title = list.title || t('chain.untitled')
       const example = firstSale ? `/chain link ${firstSale.no}` : `/chain link 需求${firstIntent!.no}`
-      replies.push({ kind: 'notice', notice: 'ask', member: ctx.sender, payload: { question: t('chain.unlinked', { title, example }) } })
+      replies.push(askBack(ctx.sender, t('chain.unlinked', { title, example })))
     }
     saveState(db, group.id, state, null, now)
     return replies
@@ -197,13 +197,13 @@ function readPost(ctx: Ctx, list: ChainList, state: ChainState, titleKey: string
 }
 
 /** `/chain link 2`: the last unclaimed list goes to 团2 now, or the next one will. */
-export function linkChain(ctx: Ctx, ref: TargetRef): Reply[] {
+export function linkChain(ctx: GroupCtx, ref: TargetRef): Reply[] {
   const { db, now } = ctx
-  const group = ctx.group!
+  const group = ctx.group
   const target = resolveRef(db, group, ref)
   const label = ref.kind === 'sale' ? `团${ref.no}` : `需求${ref.no}`
-  if (!target) throw fail(ref.kind === 'sale' ? 'sale.notFound' : 'demand.notFound', { no: ref.no })
-  if (!isOpen(target)) throw fail('chain.targetNotOpen', { target: label })
+  if (!target) throw userError(ref.kind === 'sale' ? 'sale.notFound' : 'demand.notFound', { no: ref.no })
+  if (!isOpen(target)) throw userError('chain.targetNotOpen', { target: label })
   settleLotteries(db, group.id, now)
   const state = loadState(db, group.id)
   const pending = state.unlinked
@@ -419,26 +419,27 @@ function applyList(db: Db, group: GroupRow, target: Target, state: ChainState, t
 // ------------------------------------------------------------------ /chain: the ready-to-copy text
 
 /** The sale or intent `/chain` is about: by number, the only open sale, else the only open intent. */
-function formatTarget(ctx: Ctx, ref: TargetRef | null): Target {
+function formatTarget(ctx: GroupCtx, ref: TargetRef | null): Target {
   const { db } = ctx
-  const group = ctx.group!
+  const group = ctx.group
   if (ref !== null) {
     const x = resolveRef(db, group, ref)
-    if (!x) throw fail(ref.kind === 'sale' ? 'sale.notFound' : 'demand.notFound', { no: ref.no })
+    if (!x) throw userError(ref.kind === 'sale' ? 'sale.notFound' : 'demand.notFound', { no: ref.no })
     return x
   }
-  const open = openSales(db, group.id)
-  if (open.length === 1) return { kind: 'sale', sale: open[0] }
-  if (open.length > 1) throw fail('sale.whichSale', { choices: open.map((s) => `团${s.no} ${s.title}`).join('、'), example: `/chain ${open[0].no}` })
+  // no open sale: the only open intent is meant
+  const found = findSale(db, group, { ref: null, need: 'open', among: openSales(db, group.id), phase: 'open', example: (no) => `/chain ${no}`, none: null })
+  if (found.ok) return { kind: 'sale', sale: found.sale }
+  if (found.refusal) throw found.refusal
   const ints = openIntents(db, group.id)
   if (ints.length === 1) return { kind: 'intent', intent: ints[0] }
-  if (ints.length > 1) throw refuse('demand.which', { choices: ints.map(intentLabel).join('、'), example: `/chain 需求${ints[0].no}` })
-  throw fail('chain.nothingOpen')
+  if (ints.length > 1) throw userError('demand.which', { choices: ints.map(intentLabel).join('、'), example: `/chain 需求${ints[0].no}` }, { via: 'digest' })
+  throw userError('chain.nothingOpen')
 }
 
-export function chainFormat(ctx: Ctx, ref: TargetRef | null): Reply[] {
+export function chainFormat(ctx: GroupCtx, ref: TargetRef | null): Reply[] {
   const x = formatTarget(ctx, ref)
-  const tz = ctx.group!.tz
+  const tz = ctx.group.tz
   if (x.kind === 'intent') {
     const i = x.intent
     return [{ kind: 'say', text: chainFormatText({

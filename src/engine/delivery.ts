@@ -7,7 +7,7 @@ import { money } from '../core/render.js'
 import { t } from '../i18n/zh-CN.js'
 import { deliveryText, participantOf, pointsOf, shipsOf, updateParticipant, howToChoose } from './fulfilment.js'
 import type { SaleRow } from './repo.js'
-import { fail, type MemberRow, type Reply } from './types.js'
+import { userError, type MemberRow, type Reply } from './types.js'
 
 /** Whether the member holds or waits for anything in the sale. */
 export function takesPart(db: Db, saleId: number, memberId: number): boolean {
@@ -22,7 +22,7 @@ export const hasAddress = (db: Db, name: string) => db.select({ id: addresses.id
 export function setDelivery(db: Db, sale: SaleRow, memberId: number, delivery: string): 'changed' | 'same' {
   const p = participantOf(db, sale.id, memberId)
   if (p.delivery === delivery) return 'same'
-  if (p.deliveryState !== 'pending') throw fail('delivery.tooLate', { current: deliveryText(p.delivery) })
+  if (p.deliveryState !== 'pending') throw userError('delivery.tooLate', { current: deliveryText(p.delivery) })
   updateParticipant(db, p.id, { delivery })
   return 'changed'
 }
@@ -51,4 +51,16 @@ export function deliveryFromJoin(db: Db, sale: SaleRow, member: MemberRow, rest:
   } catch {
     return []
   }
+}
+
+export type AddressRow = typeof addresses.$inferSelect
+
+/** A member's shipping address, kept by name and given only in a private chat. */
+export const addressOf = (db: Db, name: string): AddressRow | undefined => db.select().from(addresses).where(eq(addresses.name, name)).get()
+
+export function saveAddress(db: Db, name: string, a: { recipient: string; phone: string; address: string }, now: number): void {
+  const row = { ...a, updatedAt: now }
+  const found = addressOf(db, name)
+  if (found) db.update(addresses).set(row).where(eq(addresses.id, found.id)).run()
+  else db.insert(addresses).values({ name, ...row }).run()
 }

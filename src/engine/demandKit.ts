@@ -1,24 +1,7 @@
 // Small pieces the demand modules share. Kept apart from sales.ts so that the lottery
 // and intent modules (which sales.ts calls at launch and close) never import it back.
-import { and, eq } from 'drizzle-orm'
-import type { Db } from '../db/db.js'
-import { members } from '../db/schema.js'
-import { t, type Catalog, type Key } from '../i18n/zh-CN.js'
-import { UserError, type GroupRow } from './types.js'
 
-/** At most this many @mentions in one message (the cap; sales.ts uses the same). */
+/** At most this many @mentions in one message: more reads as spam to WeChat (sales.ts uses the same). */
 export const MENTION_CAP = 20
-
-/** A member's mistake answered in the next digest (a refusal), never as a message of its own. */
-export function refuse<K extends Key>(key: K, ...params: Parameters<Catalog[K]>): UserError {
-  return new UserError(key, t(key, ...params), true)
-}
-
-/** The group's organizers: the owner, then the admins. */
-export function organizerNames(db: Db, group: GroupRow): string[] {
-  const admins = db.select({ name: members.name }).from(members)
-    .where(and(eq(members.groupId, group.id), eq(members.isAdmin, true), eq(members.inGroup, true))).all().map((r) => r.name)
-  return [...new Set([...(group.ownerName ? [group.ownerName] : []), ...admins])]
-}
 
 export const DAY_MS = 24 * 3600_000

@@ -1,24 +1,24 @@
 // The one place where a message becomes a change: dedupe, parse, permission,
-// one transaction, outbox. Adapters (live, simulator, replay) only feed it.
-import { and, count, eq, gt, isNotNull, isNull, lte, min, asc, desc } from 'drizzle-orm'
+// one transaction, outbox. Adapters (live, simulator, replay) only feed it. The engine's
+// other jobs live beside it: scheduler.ts, digest.ts, housekeeping.ts.
+import { and, eq, gt, isNotNull } from 'drizzle-orm'
 import type { JobRun } from './jobs.js'
 import type { Statement } from 'better-sqlite3'
 import type { Logger } from 'pino'
 import type { Db } from '../db/db.js'
-import { groups, jobs, members, notices, outbox, sales } from '../db/schema.js'
+import { withTx } from '../db/tx.js'
+import { outbox } from '../db/schema.js'
 import { normalize, looseKey } from '../core/text.js'
+import { findCommand, MAX_TEXT, type Route } from '../core/route.js'
 import { maskAddresses } from '../core/privacy.js'
-import { digestText, type DigestNotice, type DigestSale } from '../core/render.js'
-import { isQuiet, quietEnd } from '../core/schedule.js'
 import { t } from '../i18n/zh-CN.js'
-import { sweepExports } from '../files.js'
-import { exportsDir } from '../exportXlsx.js'
-import { addNotice, enqueue, ensureGroup, ensureMember, groupById, loadBook, saleById } from './repo.js'
-import { alertSale, closeSale, quietOf, view, MENTION_CAP } from './sales.js'
-import { organizesAny } from './scope.js'
+import { addNotice, enqueue, ensureGroup, ensureMember } from './repo.js'
+import { organizes, organizesAny } from '../services/roles.js'
+import { UserError, userError, type AnyCommand, type Ctx, type GroupRow, type Inbound, type Reply } from './types.js'
+import { Scheduler, guarded } from './scheduler.js'
+import { Housekeeping, syncGroup } from './housekeeping.js'
+import { heldDigests, type HeldDigest } from './digest.js'
 import { QueryLimits, Silenced } from './limits.js'
-import { pruneOld } from './housekeeping.js'
-import { UserError, type CommandSpec, type Ctx, type GroupRow, type Inbound, type Reply } from './types.js'
 
 export type EngineOptions = {
   log: Logger
@@ -26,73 +26,92 @@ export type EngineOptions = {
   gatherMs?: number
 }
 
-const MAX_TEXT = 4000
-
-type Hit = { spec: CommandSpec<any>; rest: string; raw?: unknown; explicit: boolean }
+type Hit = Route<AnyCommand>
 const ECHO_WINDOW_MS = 10 * 60_000
-/** how long failed scheduled work (a close, a countdown, a digest) waits before it is tried again */
-const RETRY_MS = 60_000
 
 export class Engine {
   private readonly gatherMs: number
   private readonly log: Logger
-  private readonly jobRuns = new Map<string, JobRun>()
+  private readonly scheduler: Scheduler
+  private readonly housekeeping: Housekeeping
   private readonly limits = new QueryLimits()
   private readonly stmts: { markSeen: Statement<[string, number]> }
 
-  constructor(readonly db: Db, readonly commands: CommandSpec<any>[], opts: EngineOptions) {
+  constructor(readonly db: Db, readonly commands: AnyCommand[], opts: EngineOptions) {
     this.log = opts.log
     this.gatherMs = opts.gatherMs ?? 3000
     this.stmts = { markSeen: db.$client.prepare('insert into inbound (msg_id, received_at) values (?, ?) on conflict do nothing') }
-    for (const c of commands) for (const [kind, run] of Object.entries(c.jobs ?? {})) this.jobRuns.set(kind, run)
+    const jobRuns = new Map<string, JobRun>()
+    for (const c of commands) for (const [kind, run] of Object.entries(c.jobs ?? {})) jobRuns.set(kind, run)
+    this.scheduler = new Scheduler(db, this.log, jobRuns)
+    this.housekeeping = new Housekeeping(db, this.log, this.limits)
   }
 
-  private tx<T>(fn: () => T): T {
-    return this.db.$client.transaction(fn).immediate()
+  private tx<T>(fn: (tx: Db) => Promise<T> | T): Promise<T> {
+    return withTx(this.db, fn)
   }
 
   /** A group as the platform shows it: owner and member names (either may be unknown). */
-  declareGroup(topic: string, owner: string | null, memberList: string[] | null, now: number): void {
-    this.tx(() => {
-      const g = ensureGroup(this.db, topic, now)
-      if (owner !== null && owner !== g.ownerName) this.db.update(groups).set({ ownerName: owner }).where(eq(groups.id, g.id)).run()
-      if (memberList !== null) {
-        const present = new Set(memberList)
-        for (const name of memberList) ensureMember(this.db, g.id, name)
-        for (const m of this.db.select().from(members).where(eq(members.groupId, g.id)).all()) {
-          const inGroup = present.has(m.name)
-          if (inGroup !== m.inGroup) this.db.update(members).set({ inGroup }).where(eq(members.id, m.id)).run()
-        }
-      }
-    })
+  async declareGroup(topic: string, owner: string | null, memberList: string[] | null, now: number): Promise<void> {
+    await this.tx((tx) => syncGroup(tx, topic, owner, memberList, now))
+  }
+
+  /** The earliest moment the engine has work of its own (a deadline, a countdown, a digest). */
+  nextDue(alerts = true): number | null {
+    return this.scheduler.nextDue(alerts)
+  }
+
+  /** Run everything due by `now`, oldest first: closes, countdowns, jobs, digests. */
+  runDue(now: number, alerts = true): Promise<void> {
+    return this.scheduler.runDue(now, alerts)
+  }
+
+  /** At start-up: sales whose deadline passed while the bot was down are closed now, once each. */
+  recover(now: number): Promise<void> {
+    return this.scheduler.recover(now)
+  }
+
+  /** Housekeeping for the live loop: a WAL checkpoint once a minute, pruning once an hour (housekeeping.ts). */
+  maintain(now: number): Promise<void> {
+    return this.housekeeping.maintain(now)
+  }
+
+  /** The next deadline, countdown or job: work that changes what is true, not only what is said. */
+  nextWorkDue(): number | null {
+    return this.scheduler.nextWorkDue()
+  }
+
+  /** Groups whose gathered notices quiet hours hold at `now`, and when the hold ends. */
+  heldDigests(now: number): Promise<HeldDigest[]> {
+    return Promise.resolve(heldDigests(this.db, now))
   }
 
   /** Handle one message. Never throws: a fault is logged and answered with a short apology. */
-  handle(msg: Inbound): void {
+  async handle(msg: Inbound): Promise<void> {
     // Chatter (most group traffic) is recognised with pure code and never opens a
     // transaction: it changes nothing, so there is nothing to dedupe or remember.
     const text = normalize(msg.text).trim()
     const hit = text === '' ? null : this.findCommand(text)
     if (!hit) return
     try {
-      this.tx(() => {
+      await this.tx(async () => {
         if (!this.markSeen(msg)) return
         const group = msg.room === null ? null : ensureGroup(this.db, msg.room, msg.at)
-        this.deliver(msg, group, this.process(msg, text, hit, group))
+        this.deliver(msg, group, await this.process(msg, text, hit, group))
       })
     } catch (err) {
       if (err instanceof Silenced) {
-        this.guard('marking a silenced message seen', () => this.tx(() => this.markSeen(msg)))
+        await guarded(this.log, 'marking a silenced message seen', () => this.tx(() => this.markSeen(msg)))
         return
       }
-      const userError = err instanceof UserError
-      if (!userError) this.log.error({ err, msgId: msg.id, room: msg.room }, 'message handling failed')
+      const mistake = err instanceof UserError
+      if (!mistake) this.log.error({ err, msgId: msg.id, room: msg.room }, 'message handling failed')
       try {
-        this.tx(() => {
+        await this.tx(() => {
           if (!this.markSeen(msg)) return
-          const reply = userError ? err.reply : t('error.fault')
+          const reply = mistake ? err.reply : t('error.fault')
           const g = msg.room === null ? null : ensureGroup(this.db, msg.room, msg.at)
-          this.deliver(msg, g, [userError && err.asNotice && msg.room
+          this.deliver(msg, g, [mistake && err.via === 'digest' && msg.room
             ? { kind: 'notice', notice: 'refused', member: msg.from, payload: { reason: reply } }
             : { kind: 'say', text: reply }])
         })
@@ -106,13 +125,14 @@ export class Engine {
     return this.stmts.markSeen.run(msg.id, msg.at).changes > 0
   }
 
-  private process(msg: Inbound, rawText: string, found: Hit, group: GroupRow | null): Reply[] {
+  private async process(msg: Inbound, rawText: string, found: Hit, group: GroupRow | null): Promise<Reply[]> {
     if (msg.self && this.isEcho(rawText, group, msg.at)) return []
     if (rawText.length > (found.spec.maxText ?? MAX_TEXT)) return found.explicit ? [{ kind: 'say', text: t('error.tooLong') }] : []
     const member = group ? ensureMember(this.db, group.id, msg.from, msg.fromId) : null
-    // in a private chat, an organizer is the owner or an admin of some group (issue 4)
+    // in a private chat, an organizer is one who organizes some group; whoever speaks in a
+    // group is in it, whatever the last member-list sync said
     const isOrganizer = !!msg.self || (group !== null
-      ? member !== null && (group.ownerName === msg.from || member.isAdmin)
+      ? member !== null && organizes(group, { ...member, inGroup: true })
       : organizesAny(this.db, msg.from))
     // a member's address typed in a group is never stored or echoed (organizers may post pickup points)
     const text = group !== null && !isOrganizer ? maskAddresses(rawText) : rawText
@@ -121,46 +141,29 @@ export class Engine {
     const ctx: Ctx = { db: this.db, now: msg.at, msg: { ...msg, text }, group, member, sender: msg.from, isOrganizer, commands: this.commands }
     const { spec } = hit
     const label = spec.aliases[0]
-    if (spec.where === 'group' && !group) throw new UserError('error.groupOnly', t('error.groupOnly', { command: label }))
+    // a group-only command is handed a context whose group and member are there
+    const cmdCtx = spec.where !== 'group' ? ctx : group && member ? { ...ctx, group, member } : null
+    if (cmdCtx === null) throw userError('error.groupOnly', { command: label })
     if (spec.where === 'private' && group) return []
-    if (spec.who === 'organizer' && !isOrganizer) throw new UserError('error.organizerOnly', t('error.organizerOnly', { command: label }), true)
-    const raw = hit.raw ?? spec.parse(hit.rest, ctx)
+    if (spec.who === 'organizer' && !isOrganizer) throw userError('error.organizerOnly', { command: label }, { via: 'digest' })
+    const raw = hit.raw ?? spec.parse(hit.rest, cmdCtx)
     if (raw === null) return []
     const args = spec.args.safeParse(raw)
-    if (!args.success) throw new UserError('error.badArgs', t('error.badArgs', { usage: spec.usage }), spec.who === 'anyone')
+    if (!args.success) throw userError('error.badArgs', { usage: spec.usage }, { via: spec.who === 'anyone' ? 'digest' : 'reply' })
     // a member repeating a query (or a refused command) within its limit gets nothing (limits.ts)
     const who = { groupId: group?.id ?? null, member: msg.from, isOrganizer }
     if (!this.limits.allow(spec.name, args.data, who, msg.at)) return []
     try {
-      return spec.run(ctx, args.data)
+      return await spec.run(cmdCtx, args.data)
     } catch (err) {
       // the transaction is rolled back either way; only the answer is left out
-      if (err instanceof UserError && !err.asNotice && !this.limits.allowRefusal(spec.name, who, msg.at)) throw new Silenced()
+      if (err instanceof UserError && err.via !== 'digest' && !this.limits.allowRefusal(spec.name, who, msg.at)) throw new Silenced()
       throw err
     }
   }
 
-  /** The command a text starts with, or a form matched without a command word (a join). */
   private findCommand(text: string): Hit | null {
-    const lower = text.toLowerCase()
-    let best: { spec: CommandSpec<any>; alias: string } | null = null
-    for (const spec of this.commands) {
-      for (const alias of spec.aliases) {
-        if (!lower.startsWith(alias.toLowerCase())) continue
-        const next = text.charAt(alias.length)
-        // a Chinese word must stand alone or be followed by its arguments, so that
-        // chatter such as 取消了吗 or 进度怎么样 does not trigger a command
-        const bounded = next === '' || /[\s#\d]/.test(next) || (alias.startsWith('/') && !/[a-z]/i.test(next))
-        if (bounded && (!best || alias.length > best.alias.length)) best = { spec, alias }
-      }
-    }
-    if (best) return { spec: best.spec, rest: text.slice(best.alias.length).trim(), explicit: true }
-    for (const spec of this.commands) {
-      if (text.length > (spec.maxText ?? MAX_TEXT)) continue
-      const raw = spec.match?.(text)
-      if (raw !== undefined && raw !== null) return { spec, rest: text, raw, explicit: false }
-    }
-    return null
+    return findCommand(this.commands, text)
   }
 
   /** The bot's own sends come back as self messages; anything else from the account is its owner typing. */
@@ -184,133 +187,4 @@ export class Engine {
     }
   }
 
-  /** The earliest moment the engine has work of its own (a deadline, a countdown, a job, a digest). */
-  nextDue(alerts = true): number | null {
-    const a = alerts ? this.nextWorkDue() : null
-    const b = this.db.select({ v: min(groups.digestDueAt) }).from(groups).get()?.v ?? null
-    return a === null ? b : b === null ? a : Math.min(a, b)
-  }
-
-  /** The next deadline, countdown or job: work that changes what is true, not only what is said. */
-  nextWorkDue(): number | null {
-    const a = this.db.select({ v: min(sales.nextAlertAt) }).from(sales).where(eq(sales.state, 'open')).get()?.v ?? null
-    const c = this.db.select({ v: min(jobs.dueAt) }).from(jobs).where(isNull(jobs.doneAt)).get()?.v ?? null
-    return a === null ? c : c === null ? a : Math.min(a, c)
-  }
-
-  private lastCheckpoint = 0
-  private lastSweep = 0
-
-  /** Housekeeping for the live loop: fold the WAL back into the database once a minute;
-   * once an hour, delete exports older than a day and dedupe/outbox rows older than 30 days. */
-  maintain(now: number): void {
-    if (now - this.lastCheckpoint < 60_000) return
-    this.lastCheckpoint = now
-    this.guard('checkpoint', () => this.db.$client.pragma('wal_checkpoint(PASSIVE)'))
-    this.limits.prune(now)
-    if (now - this.lastSweep < 3600_000) return
-    this.lastSweep = now
-    // an in-memory database writes its exports to a temp folder other processes share: not swept
-    const onDisk = this.db.$client.name !== ':memory:' && this.db.$client.name !== ''
-    if (onDisk) this.guard('export sweep', () => sweepExports(exportsDir(this.db), now))
-    this.guard('pruning old rows', () => pruneOld(this.db, now))
-  }
-
-  /** Groups whose gathered notices quiet hours hold at `now`, and when the hold ends. */
-  heldDigests(now: number): { room: string; tz: string; until: number; notices: number }[] {
-    const rows = this.db.select({ id: groups.id, n: count() }).from(notices).innerJoin(groups, eq(notices.groupId, groups.id)).groupBy(groups.id).all()
-    return rows.flatMap(({ id, n }) => {
-      const g = groupById(this.db, id)
-      const quiet = quietOf(g)
-      return isQuiet(now, quiet) ? [{ room: g.topic, tz: g.tz, until: quietEnd(now, quiet), notices: n }] : []
-    })
-  }
-
-  /** Run everything due by `now`, oldest first: closes, countdowns, digests. */
-  runDue(now: number, alerts = true): void {
-    const dueSales = !alerts ? [] : this.db.select({ id: sales.id }).from(sales)
-      .where(and(eq(sales.state, 'open'), lte(sales.nextAlertAt, now))).orderBy(asc(sales.nextAlertAt)).all()
-    for (const { id } of dueSales) {
-      this.guard('sale alert', () => this.tx(() => alertSale(this.db, saleById(this.db, id), now)),
-        () => this.db.update(sales).set({ nextAlertAt: now + RETRY_MS }).where(eq(sales.id, id)).run())
-    }
-    if (alerts) this.runJobs(now)
-    const dueGroups = this.db.select({ id: groups.id }).from(groups).where(lte(groups.digestDueAt, now)).orderBy(asc(groups.digestDueAt)).all()
-    for (const { id } of dueGroups) {
-      this.guard('digest', () => this.tx(() => this.flushDigest(groupById(this.db, id), now)),
-        () => this.db.update(groups).set({ digestDueAt: now + RETRY_MS }).where(eq(groups.id, id)).run())
-    }
-  }
-
-  private runJobs(now: number): void {
-    const due = this.db.select().from(jobs).where(and(isNull(jobs.doneAt), lte(jobs.dueAt, now))).orderBy(asc(jobs.dueAt), asc(jobs.id)).all()
-    for (const job of due) {
-      this.guard(`job ${job.kind}`, () => this.tx(() => {
-        this.db.update(jobs).set({ doneAt: now }).where(eq(jobs.id, job.id)).run()
-        const run = this.jobRuns.get(job.kind)
-        if (run) run(this.db, job.refId, now)
-        else this.log.warn({ kind: job.kind }, 'no handler for job kind')
-      }))
-      // a job that failed is not retried forever: it is logged above and set aside
-      this.guard('job bookkeeping', () => this.db.update(jobs).set({ doneAt: now }).where(and(eq(jobs.id, job.id), isNull(jobs.doneAt))).run())
-    }
-  }
-
-  /** At start-up: sales whose deadline passed while the bot was down are closed now, once each. */
-  recover(now: number): void {
-    const overdue = this.db.select({ id: sales.id }).from(sales).where(and(eq(sales.state, 'open'), lte(sales.deadline, now))).orderBy(asc(sales.deadline)).all()
-    for (const { id } of overdue) this.guard('recovery close', () => this.tx(() => {
-      const sale = saleById(this.db, id)
-      if (sale.state === 'open') closeSale(this.db, sale, now, 'close', true)
-    }))
-  }
-
-  /** `later` reschedules failed work: a fault that persists must not be retried at the same moment forever. */
-  private guard(what: string, fn: () => void, later?: () => void): void {
-    try {
-      fn()
-    } catch (err) {
-      this.log.error({ err }, `${what} failed`)
-      if (later) this.guard(`${what}: rescheduling`, later)
-    }
-  }
-
-  /**
-   * The group sees digests at least `digestSeconds` apart, counted from when the last one
-   * actually went out: while it is still queued behind answers, look again shortly.
-   */
-  private digestSpacing(group: GroupRow, now: number): number {
-    const last = this.db.select({ sentAt: outbox.sentAt }).from(outbox)
-      .where(and(eq(outbox.groupId, group.id), eq(outbox.kind, 'digest'), isNull(outbox.failedAt)))
-      .orderBy(desc(outbox.id)).limit(1).get()
-    if (!last) return now
-    // a queued digest goes out within seconds unless the account is at its send limit; 5 s keeps
-    // the re-checks cheap when 30 groups all wait behind the 20-a-minute cap
-    return last.sentAt === null ? now + 5000 : last.sentAt + group.digestSeconds * 1000
-  }
-
-  private flushDigest(group: GroupRow, now: number): void {
-    const quiet = { start: group.quietStart, end: group.quietEnd, tz: group.tz }
-    if (isQuiet(now, quiet)) {
-      this.db.update(groups).set({ digestDueAt: quietEnd(now, quiet) }).where(eq(groups.id, group.id)).run()
-      return
-    }
-    const waitUntil = this.digestSpacing(group, now)
-    if (waitUntil > now) {
-      this.db.update(groups).set({ digestDueAt: waitUntil }).where(eq(groups.id, group.id)).run()
-      return
-    }
-    const rows = this.db.select().from(notices).where(eq(notices.groupId, group.id)).orderBy(asc(notices.id)).all()
-    this.db.update(groups).set({ digestDueAt: null, lastDigestAt: rows.length > 0 ? now : group.lastDigestAt }).where(eq(groups.id, group.id)).run()
-    if (rows.length === 0) return
-    const list: DigestNotice[] = rows.map((r) => ({ kind: r.kind, member: r.memberName, saleId: r.saleId, payload: JSON.parse(r.payload) }))
-    const touched = new Map<number, DigestSale>()
-    for (const id of new Set(rows.map((r) => r.saleId).filter((x): x is number => x !== null))) {
-      const sale = saleById(this.db, id)
-      touched.set(id, { view: view(sale), book: loadBook(this.db, sale) })
-    }
-    const d = digestText(list, touched, now, MENTION_CAP)
-    enqueue(this.db, { groupId: group.id, text: d.text, mentions: d.mentions, kind: 'digest' }, now)
-    this.db.delete(notices).where(eq(notices.groupId, group.id)).run()
-  }
 }

@@ -14,6 +14,7 @@ import { t } from '../i18n/zh-CN.js'
 import { enqueue, groupById, type SaleRow } from './repo.js'
 import { scheduleJob } from './jobs.js'
 import { supplierForLaunch, adviseSupply } from './supply.js'
+import { markCompleted } from '../services/sales.js'
 
 export type ParticipantRow = typeof participants.$inferSelect
 export type OrderLine = { itemId: number; item: string; qty: number; priceFen: number; amountFen: number }
@@ -184,7 +185,7 @@ export function checkCompletion(db: Db, saleId: number, now: number): void {
   if (list.length === 0) return
   const done = list.every((o) => o.participant.deliveryState === 'delivered' || o.refundFen >= o.goodsFen)
   if (!done) return
-  db.update(sales).set({ completedAt: now }).where(eq(sales.id, sale.id)).run()
+  markCompleted(db, sale.id, now)
   enqueue(db, { groupId: sale.groupId, text: t('rating.ask', { no: sale.no, title: sale.title }), kind: 'event' }, now)
 }
 

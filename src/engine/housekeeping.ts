@@ -1,23 +1,49 @@
-// Tables that grow with every message are pruned from the live loop, so a bot left alone for
-// a year keeps a database of the size a month makes.
-//   inbound (the dedupe table): a message id only matters while the platform may deliver it
-//     again; the adapter ignores messages older than an hour, replays run within days.
-//   outbox rows sent or given up: the pacing, the echo check and the digest spacing read only
-//     the last minutes of them.
-// Both keep 30 days. Unsent rows are never touched. Deletes run in batches, so one pass never
-// holds the database for long; the next pass takes the rest.
+// Housekeeping: keeping the database and the member lists in shape for the live loop.
+import { eq } from 'drizzle-orm'
+import type { Logger } from 'pino'
 import type { Db } from '../db/db.js'
+import { serial } from '../db/tx.js'
+import { groups, members } from '../db/schema.js'
+import { ensureGroup, ensureMember } from './repo.js'
+import { guarded } from './scheduler.js'
+import { pruneOld } from './prune.js'
+import type { QueryLimits } from './limits.js'
+import { sweepExports } from '../files.js'
+import { exportsDir } from '../exportXlsx.js'
 
-export const KEEP_MS = 30 * 24 * 3600_000
-const BATCH = 10_000
+export class Housekeeping {
+  private lastCheckpoint = 0
+  private lastSweep = 0
 
-export type Pruned = { inbound: number; outbox: number }
+  constructor(private readonly db: Db, private readonly log: Logger, private readonly limits: QueryLimits) {}
 
-export function pruneOld(db: Db, now: number, keepMs = KEEP_MS): Pruned {
-  const cutoff = now - keepMs
-  const inbound = db.$client.prepare('delete from inbound where rowid in (select rowid from inbound where received_at < ? limit ?)').run(cutoff, BATCH).changes
-  const outbox = db.$client.prepare(`delete from outbox where id in (
-      select id from outbox where sent_at < ? union all select id from outbox where sent_at is null and failed_at < ? limit ?)`)
-    .run(cutoff, cutoff, BATCH).changes
-  return { inbound, outbox }
+  /** For the live loop: fold the WAL back into the database once a minute; once an hour,
+   * delete exports older than a day and dedupe/outbox rows older than 30 days (prune.ts). */
+  async maintain(now: number): Promise<void> {
+    if (now - this.lastCheckpoint < 60_000) return
+    this.lastCheckpoint = now
+    // between transactions: a checkpoint cannot run inside one
+    await guarded(this.log, 'checkpoint', () => serial(this.db, () => this.db.$client.pragma('wal_checkpoint(PASSIVE)')))
+    this.limits.prune(now)
+    if (now - this.lastSweep < 3600_000) return
+    this.lastSweep = now
+    // an in-memory database writes its exports to a temp folder other processes share: not swept
+    const onDisk = this.db.$client.name !== ':memory:' && this.db.$client.name !== ''
+    if (onDisk) await guarded(this.log, 'export sweep', () => sweepExports(exportsDir(this.db), now))
+    await guarded(this.log, 'pruning old rows', () => serial(this.db, () => pruneOld(this.db, now)))
+  }
+}
+
+/** A group as the platform shows it: owner and member names (either may be unknown); members missing from the list have left. */
+export function syncGroup(db: Db, topic: string, owner: string | null, memberList: string[] | null, now: number): void {
+  const g = ensureGroup(db, topic, now)
+  if (owner !== null && owner !== g.ownerName) db.update(groups).set({ ownerName: owner }).where(eq(groups.id, g.id)).run()
+  if (memberList !== null) {
+    const present = new Set(memberList)
+    for (const name of memberList) ensureMember(db, g.id, name)
+    for (const m of db.select().from(members).where(eq(members.groupId, g.id)).all()) {
+      const inGroup = present.has(m.name)
+      if (inGroup !== m.inGroup) db.update(members).set({ inGroup }).where(eq(members.id, m.id)).run()
+    }
+  }
 }

@@ -13,8 +13,10 @@ import { scheduleJob } from './jobs.js'
 import { enqueue, groupById, loadBook, openSales, type SaleRow } from './repo.js'
 import { namedItems } from './pick.js'
 import { settleLotteries } from './lottery.js'
-import { DAY_MS, MENTION_CAP, organizerNames, refuse } from './demandKit.js'
-import { fail, type Ctx, type GroupRow, type MemberRow, type Reply } from './types.js'
+import { DAY_MS, MENTION_CAP } from './demandKit.js'
+import { organizerNames } from '../services/roles.js'
+import { askBack, userError, type GroupRow, type MemberRow, type Reply, type GroupCtx } from './types.js'
+import { linkIntent } from '../services/sales.js'
 
 export type IntentRow = typeof intents.$inferSelect
 /** A join as the join command reads it, with an optional `#需求3`. */
@@ -66,7 +68,7 @@ export function listIntents(db: Db, group: GroupRow): Reply[] {
 /** `/demand 3`: the demand package. */
 export function showPackage(db: Db, group: GroupRow, no: number, now: number): Reply[] {
   const i = intentByNo(db, group.id, no)
-  if (!i) throw fail('demand.notFound', { no })
+  if (!i) throw userError('demand.notFound', { no })
   return [{ kind: 'say', text: packageText(intentView(db, i), commitsOf(db, i.id), now, group.tz) }]
 }
 
@@ -87,7 +89,7 @@ function noteFor(intent: IntentRow, rest: string): string | null {
  * When the total first reaches the threshold, the organizers are @mentioned once.
  */
 export function commitIntent(db: Db, group: GroupRow, intent: IntentRow, member: { id: number; name: string }, qty: number, mode: 'set' | 'add', rest: string, now: number): Reply[] {
-  if (intent.state !== 'open') throw refuse('demand.notOpen', { no: intent.no, state: t(`demand.state.${intent.state}`) })
+  if (intent.state !== 'open') throw userError('demand.notOpen', { no: intent.no, state: t(`demand.state.${intent.state}`) }, { via: 'digest' })
   const had = db.select().from(intentCommits).where(and(eq(intentCommits.intentId, intent.id), eq(intentCommits.memberId, member.id))).get()
   const current = had?.qty ?? 0
   const target = Math.min(MAX_QTY, mode === 'add' ? current + qty : qty)
@@ -120,20 +122,20 @@ function withdraw(db: Db, intent: IntentRow, member: { id: number; name: string 
  * `取消 #需求3`, or a bare `取消` when the member has nothing in a sale: withdraw intent.
  * Returns null when there is nothing intent-related to do.
  */
-export function withdrawFromQuit(ctx: Ctx, intentRef: number | null): Reply[] | null {
-  const group = ctx.group!
-  const member = ctx.member!
+export function withdrawFromQuit(ctx: GroupCtx, intentRef: number | null): Reply[] | null {
+  const group = ctx.group
+  const member = ctx.member
   if (intentRef !== null) {
     const i = intentByNo(ctx.db, group.id, intentRef)
-    if (!i) throw refuse('demand.notFound', { no: intentRef })
-    if (i.state !== 'open') throw refuse('demand.notOpen', { no: i.no, state: t(`demand.state.${i.state}`) })
+    if (!i) throw userError('demand.notFound', { no: intentRef }, { via: 'digest' })
+    if (i.state !== 'open') throw userError('demand.notOpen', { no: i.no, state: t(`demand.state.${i.state}`) }, { via: 'digest' })
     const r = withdraw(ctx.db, i, member)
-    if (r.length === 0) throw refuse('demand.nothingToWithdraw', { no: i.no })
+    if (r.length === 0) throw userError('demand.nothingToWithdraw', { no: i.no }, { via: 'digest' })
     return r
   }
   const mine = openIntents(ctx.db, group.id).filter((i) => commitsOf(ctx.db, i.id).some((c) => c.memberId === member.id))
   if (mine.length === 0) return null
-  if (mine.length > 1) throw refuse('demand.whichCancel', { choices: mine.map(intentLabel).join('、') })
+  if (mine.length > 1) throw userError('demand.whichCancel', { choices: mine.map(intentLabel).join('、') }, { via: 'digest' })
   return withdraw(ctx.db, mine[0], member)
 }
 
@@ -144,12 +146,12 @@ const words = (rest: string) => rest.split(/[\s,，、.。!！?？]+/).map(loose
  * has, the only intent when no sale is open. Otherwise one question back, never a guess.
  * Returns null to leave the join to the sale path unchanged.
  */
-export function routeJoin(ctx: Ctx, j: RoutedJoin): Reply[] | null {
+export function routeJoin(ctx: GroupCtx, j: RoutedJoin): Reply[] | null {
   const { db, now } = ctx
-  const group = ctx.group!
-  const member = ctx.member!
+  const group = ctx.group
+  const member = ctx.member
   settleLotteries(db, group.id, now)
-  const ask = (question: string): Reply[] => [{ kind: 'notice', notice: 'ask', member: member.name, payload: { question } }]
+  const ask = (question: string): Reply[] => [askBack(member.name, question)]
   const commit = (i: IntentRow) => commitIntent(db, group, i, member, j.quantity, j.mode, j.rest, now)
   if (j.intentRef !== undefined && j.intentRef !== null) {
     const i = intentByNo(db, group.id, j.intentRef)
@@ -173,7 +175,7 @@ export function routeJoin(ctx: Ctx, j: RoutedJoin): Reply[] | null {
 }
 
 /** Quiet expiry: an intent without a commitment for `groups.intentDays` days closes, no message. */
-export function expireIntentJob(db: Db, intentId: number, now: number): void {
+export async function expireIntentJob(db: Db, intentId: number, now: number): Promise<void> {
   const i = db.select().from(intents).where(eq(intents.id, intentId)).get()
   if (!i || i.state !== 'open') return
   const due = (i.lastCommitAt ?? i.createdAt) + groupById(db, i.groupId).intentDays * DAY_MS
@@ -186,14 +188,14 @@ export function expireIntentJob(db: Db, intentId: number, now: number): void {
  * reference (and its target price when the organizer gave none). The intent must be open,
  * or launched into a sale that failed or was aborted.
  */
-export function launchBodyFromIntent(ctx: Ctx, rest: string): { body: string; intentId: number } | null {
+export function launchBodyFromIntent(ctx: GroupCtx, rest: string): { body: string; intentId: number } | null {
   const from = parseLaunchFrom(rest)
   if (!from) return null
-  const i = intentByNo(ctx.db, ctx.group!.id, from.no)
-  if (!i) throw fail('demand.notFound', { no: from.no })
+  const i = intentByNo(ctx.db, ctx.group.id, from.no)
+  if (!i) throw userError('demand.notFound', { no: from.no })
   const previous = i.saleId === null ? undefined : ctx.db.select({ state: sales.state }).from(sales).where(eq(sales.id, i.saleId)).get()
   const relaunch = i.state === 'launched' && previous !== undefined && (previous.state === 'failed' || previous.state === 'aborted')
-  if (i.state !== 'open' && !relaunch) throw fail('demand.notOpen', { no: i.no, state: t(`demand.state.${i.state}`) })
+  if (i.state !== 'open' && !relaunch) throw userError('demand.notOpen', { no: i.no, state: t(`demand.state.${i.state}`) })
   let body = `${from.title ?? i.title}\n${from.rest}`
   if (!hasPriceLine(from.rest) && i.targetPriceFen !== null) body += `\n价格: ${yuan(i.targetPriceFen)}`
   return { body, intentId: i.id }
@@ -204,7 +206,7 @@ export function intentAtLaunch(db: Db, sale: SaleRow, intentId: number): { lines
   const i = db.select().from(intents).where(eq(intents.id, intentId)).get()
   if (!i) return { lines: [], mentions: [] }
   db.update(intents).set({ state: 'launched', saleId: sale.id }).where(eq(intents.id, i.id)).run()
-  db.update(sales).set({ intentId: i.id }).where(eq(sales.id, sale.id)).run()
+  linkIntent(db, sale.id, i.id)
   const commits = commitsOf(db, i.id)
   if (commits.length === 0) return { lines: [], mentions: [] }
   const m = new Mentions(MENTION_CAP)

@@ -5,7 +5,7 @@ import type { Db } from '../db/db.js'
 import { jobs } from '../db/schema.js'
 
 /** Runs inside the engine's transaction when the job is due. */
-export type JobRun = (db: Db, refId: number, now: number) => void
+export type JobRun = (db: Db, refId: number, now: number) => Promise<void>
 
 export function scheduleJob(db: Db, kind: string, refId: number, dueAt: number): void {
   db.insert(jobs).values({ kind, refId, dueAt }).run()

@@ -14,6 +14,7 @@ import { enqueue, groupById, loadBook, saveBook, saleById, type SaleRow } from '
 import { stampSource } from './orderSource.js'
 import { MENTION_CAP } from './demandKit.js'
 import type { GroupRow, Reply } from './types.js'
+import { setSoldOutAnnounced, startLottery } from '../services/sales.js'
 
 export const LOTTERY_DRAW_JOB = 'lottery.draw'
 
@@ -21,7 +22,7 @@ export const LOTTERY_DRAW_JOB = 'lottery.draw'
 export function lotteryAtLaunch(db: Db, group: GroupRow, sale: SaleRow, lotteryMs: number, now: number): string[] {
   const until = now + lotteryMs
   const seed = makeSeed([group.topic, sale.no, sale.id, sale.createdAt])
-  db.update(sales).set({ lotteryUntil: until, lotterySeed: seed }).where(eq(sales.id, sale.id)).run()
+  startLottery(db, sale.id, until, seed)
   scheduleJob(db, LOTTERY_DRAW_JOB, sale.id, until)
   return [t('lottery.launch', { until: formatTime(until, now, group.tz), seed })]
 }
@@ -129,7 +130,7 @@ export function drawLottery(db: Db, sale: SaleRow, now: number): void {
   lines.push(t('lottery.verify'))
   const soldOut = rules.isSoldOut(book)
   lines.push(soldOut ? t('lottery.soldOut') : t('lottery.after'))
-  if (soldOut) db.update(sales).set({ soldOutAnnounced: true }).where(eq(sales.id, sale.id)).run()
+  if (soldOut) setSoldOutAnnounced(db, sale.id, true)
   enqueue(db, { groupId: sale.groupId, text: lines.join('\n'), mentions: m.names, kind: 'event' }, now)
 }
 
@@ -151,7 +152,7 @@ export function settleLotteryAtClose(db: Db, sale: SaleRow, how: 'close' | 'abor
 }
 
 /** The job at the window's end. */
-export function drawLotteryJob(db: Db, saleId: number, now: number): void {
+export async function drawLotteryJob(db: Db, saleId: number, now: number): Promise<void> {
   const sale = saleById(db, saleId)
   if (sale && sale.state === 'open') drawLottery(db, sale, now)
 }

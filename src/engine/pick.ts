@@ -1,13 +1,11 @@
-// Which sale and which item a member's message is about. Never a guess: when it is
-// not clear, the caller gets a question to send back.
+// Which item of a sale a member's message is about. Never a guess: when it is not clear, the
+// caller gets a question to send back. (Which sale: services/sales.ts.)
 import type { Book } from '../core/sale.js'
 import { looseKey } from '../core/text.js'
 import type { SaleRow } from './repo.js'
 import { t } from '../i18n/zh-CN.js'
 
 export type Pick<T> = { ok: true; value: T } | { ok: false; question: string } | { ok: false; question: null }
-
-const words = (rest: string) => rest.split(/[\s,，、.。!！?？]+/).map(looseKey).filter((w) => w.length > 0)
 
 /** Items whose names appear in the text, longest name first so 超大果 wins over 大果. */
 export function namedItems(book: Book, text: string): number[] {
@@ -20,27 +18,6 @@ export function namedItems(book: Book, text: string): number[] {
     out.push(i.id)
   }
   return out
-}
-
-/**
- * The sale a join is for: by its number, the only open one, or a title word or
- * variant name that only one open sale has. `bookOf` loads a sale's book only when needed.
- */
-export function pickSale(open: SaleRow[], bookOf: (s: SaleRow) => Book, ref: number | null, rest: string): Pick<SaleRow> {
-  if (ref !== null) {
-    const s = open.find((x) => x.no === ref)
-    return s ? { ok: true, value: s } : { ok: false, question: t('sale.notFound', { no: ref }) }
-  }
-  if (open.length === 0) return { ok: false, question: null }
-  if (open.length === 1) return { ok: true, value: open[0] }
-  const ws = words(rest)
-  const matches = open.filter((s) => {
-    const title = looseKey(s.title)
-    if (ws.some((w) => w.length >= 2 && title.includes(w))) return true
-    return namedItems(bookOf(s), rest).length > 0
-  })
-  if (matches.length === 1) return { ok: true, value: matches[0] }
-  return { ok: false, question: t('sale.whichSale', { choices: open.map((s) => `团${s.no} ${s.title}`).join('、'), example: `#${open[0].no} +1` }) }
 }
 
 export function pickItem(sale: SaleRow, book: Book, rest: string): Pick<number> {

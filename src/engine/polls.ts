@@ -6,8 +6,7 @@ import { pollPostText, resolvePicks, resultText, standingsText, tally, type Ball
 import { t } from '../i18n/zh-CN.js'
 import { cancelJobs, scheduleJob } from './jobs.js'
 import { enqueue, groupById } from './repo.js'
-import { refuse } from './demandKit.js'
-import type { Ctx, GroupRow, MemberRow, Reply } from './types.js'
+import { askBack, userError, type GroupRow, type MemberRow, type Reply, type GroupCtx } from './types.js'
 
 export type PollRow = typeof polls.$inferSelect
 export const POLL_CLOSE_JOB = 'poll.close'
@@ -50,7 +49,7 @@ export function createPoll(db: Db, group: GroupRow, by: MemberRow, spec: PollSpe
 /** `/poll` alone: the standings of every open poll. */
 export function standings(db: Db, group: GroupRow, now: number): Reply[] {
   const open = openPolls(db, group.id)
-  if (open.length === 0) throw refuse('poll.none')
+  if (open.length === 0) throw userError('poll.none', {}, { via: 'digest' })
   const text = open.map((p) => standingsText(pollView(p), ballotsOf(db, p.id), now, group.tz, open.length > 1)).join('\n\n')
   return [{ kind: 'say', text }]
 }
@@ -59,8 +58,8 @@ export function standings(db: Db, group: GroupRow, now: number): Reply[] {
 function pickPoll(db: Db, group: GroupRow, ref: number | null, example: (no: number) => string): { poll: PollRow } | { ask: string } | null {
   if (ref !== null) {
     const p = pollByNo(db, group.id, ref)
-    if (!p) throw refuse('poll.notFound', { no: ref })
-    if (p.state !== 'open') throw refuse('poll.closed', { no: ref })
+    if (!p) throw userError('poll.notFound', { no: ref }, { via: 'digest' })
+    if (p.state !== 'open') throw userError('poll.closed', { no: ref }, { via: 'digest' })
     return { poll: p }
   }
   const open = openPolls(db, group.id)
@@ -72,25 +71,25 @@ function pickPoll(db: Db, group: GroupRow, ref: number | null, example: (no: num
 }
 
 /** A member's vote replaces their earlier one; progress goes to the digest, never a reply per vote. */
-export function castVote(ctx: Ctx, form: VoteForm): Reply[] {
+export function castVote(ctx: GroupCtx, form: VoteForm): Reply[] {
   const { db, now } = ctx
-  const group = ctx.group!
-  const member = ctx.member!
+  const group = ctx.group
+  const member = ctx.member
   const picked = pickPoll(db, group, form.pollRef, (no) => `#投票${no} ${form.picks.join(',')}`)
   if (picked === null) {
     // no poll open: answer only if one just closed, otherwise this was chatter ('投2' about something else)
     const recent = db.select().from(polls).where(and(eq(polls.groupId, group.id), eq(polls.state, 'closed'), gt(polls.closedAt, now - RECENTLY_CLOSED_MS)))
       .orderBy(desc(polls.closedAt)).limit(1).get()
-    if (recent) throw refuse('poll.closed', { no: recent.no })
+    if (recent) throw userError('poll.closed', { no: recent.no }, { via: 'digest' })
     return []
   }
-  if ('ask' in picked) return [{ kind: 'notice', notice: 'ask', member: member.name, payload: { question: picked.ask } }]
+  if ('ask' in picked) return [askBack(member.name, picked.ask)]
   const poll = picked.poll
   const v = pollView(poll)
   const r = resolvePicks(form.picks, v.options.length, v.maxChoices)
   if (!r.ok) {
-    if (r.code === 'missing') throw refuse('poll.noOption', { no: v.no, pick: r.pick, count: v.options.length })
-    throw refuse('poll.tooMany', { no: v.no, max: v.maxChoices })
+    if (r.code === 'missing') throw userError('poll.noOption', { no: v.no, pick: r.pick, count: v.options.length }, { via: 'digest' })
+    throw userError('poll.tooMany', { no: v.no, max: v.maxChoices }, { via: 'digest' })
   }
   const choices = JSON.stringify(r.choices)
   const before = db.select().from(votes).where(and(eq(votes.pollId, poll.id), eq(votes.memberId, member.id))).get()
@@ -114,18 +113,18 @@ export function closePoll(db: Db, poll: PollRow, now: number): void {
 }
 
 /** `/poll close [N]`: by an organizer or whoever opened the poll. */
-export function closeByCommand(ctx: Ctx, ref: number | null): Reply[] {
-  const group = ctx.group!
+export function closeByCommand(ctx: GroupCtx, ref: number | null): Reply[] {
+  const group = ctx.group
   const picked = pickPoll(ctx.db, group, ref, (no) => `结束投票 ${no}`)
-  if (picked === null) throw refuse('poll.none')
+  if (picked === null) throw userError('poll.none', {}, { via: 'digest' })
   if ('ask' in picked) return [{ kind: 'say', text: picked.ask }]
-  if (!ctx.isOrganizer && picked.poll.createdBy !== ctx.member!.id) throw refuse('poll.closeWho', { no: picked.poll.no })
+  if (!ctx.isOrganizer && picked.poll.createdBy !== ctx.member.id) throw userError('poll.closeWho', { no: picked.poll.no }, { via: 'digest' })
   closePoll(ctx.db, picked.poll, ctx.now)
   return []
 }
 
 /** The deadline job: closes the poll if it is still open. */
-export function closePollJob(db: Db, pollId: number, now: number): void {
+export async function closePollJob(db: Db, pollId: number, now: number): Promise<void> {
   const poll = db.select().from(polls).where(eq(polls.id, pollId)).get()
   if (poll && poll.state === 'open' && groupById(db, poll.groupId)) closePoll(db, poll, now)
 }

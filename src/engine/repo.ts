@@ -8,6 +8,7 @@ import type { GroupRow, MemberRow, NoticeKind } from './types.js'
 import { maskPhones } from '../core/privacy.js'
 import { defuseEveryone, fitText, isEveryone, mentionsIn, MAX_CHARS } from '../core/fold.js'
 import { t } from '../i18n/zh-CN.js'
+import { setNextWaitSeq } from '../services/sales.js'
 
 export type SaleRow = typeof sales.$inferSelect
 export type ItemRow = typeof items.$inferSelect
@@ -112,7 +113,7 @@ export function saveBook(db: Db, saleId: number, before: Book, after: Book, now:
   for (const seq of oldW.keys()) {
     if (!newW.has(seq)) db.$client.prepare('delete from waitlist where sale_id = ? and seq = ?').run(saleId, seq)
   }
-  if (after.nextSeq !== before.nextSeq) db.$client.prepare('update sales set next_wait_seq = ? where id = ?').run(after.nextSeq, saleId)
+  if (after.nextSeq !== before.nextSeq) setNextWaitSeq(db, saleId, after.nextSeq)
 }
 
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u061C]/g
@@ -120,7 +121,7 @@ const BIDI = /[\u202A-\u202E\u2066-\u2069\u061C]/g
 export type Outgoing = { groupId?: number | null; toName?: string | null; text: string; mentions?: string[]; kind: string; file?: string | null }
 
 export function enqueue(db: Db, m: Outgoing, now: number, notBefore = now): void {
-  // a phone number never goes to a group whole, whoever typed it (issue 4)
+  // a phone number never goes to a group whole, whoever typed it
   // direction overrides (from a nickname) would reverse the rest of a line in WeChat; the
   // bot's own texts never need them. Names stay as they are for identity.
   const plain = m.text.replace(BIDI, '')

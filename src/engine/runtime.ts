@@ -35,7 +35,7 @@ export class Runtime {
       if (due === null || due > t) break
       const at = Math.max(due, clock.now())
       clock.set(at)
-      this.engine.runDue(at)
+      await this.engine.runDue(at)
       await this.sender.flush(at)
     }
     clock.set(t)
@@ -70,9 +70,9 @@ export function runLive(runtime: Runtime, clock: Clock, onError: (err: unknown) 
     running = true
     try {
       const now = clock.now()
-      runtime.engine.runDue(now)
+      await runtime.engine.runDue(now)
       await runtime.sender.flush(now)
-      runtime.engine.maintain(now)
+      await runtime.engine.maintain(now)
     } catch (err) {
       onError(err)
     } finally {

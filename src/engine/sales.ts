@@ -2,7 +2,7 @@
 // writes back and queues what the group must hear. Called inside the engine's transaction.
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../db/db.js'
-import { groups, items, notices, outbox, sales } from '../db/schema.js'
+import { groups, items, notices, outbox } from '../db/schema.js'
 import * as rules from '../core/sale.js'
 import { summaryText, countdownText, launchText, type SaleView } from '../core/render.js'
 import { countdownStep, parseOffsets } from '../core/schedule.js'
@@ -13,6 +13,7 @@ import type { GroupRow, MemberRow, Reply } from './types.js'
 import { launchColumns, pointsOf, settleAtClose, tiersOf } from './fulfilment.js'
 import { launchExtras } from './launchExtras.js'
 import { settleLotteryAtClose } from './lottery.js'
+import { insertSale, setCountdowns, setDeadline, setSaleState, setSoldOutAnnounced } from '../services/sales.js'
 
 export const MENTION_CAP = 20
 /** The outbox kind of a 进度 board. */
@@ -35,19 +36,19 @@ export function launchSale(db: Db, group: GroupRow, by: MemberRow, spec: LaunchS
   const offsets = parseOffsets(group.countdowns)
   const passed = offsets.filter((o) => spec.deadline - o * 60_000 <= now)
   const step = countdownStep(spec.deadline, offsets, passed, now, quietOf(group), STALE_MS)
-  const sale = db.insert(sales).values({
+  const sale = insertSale(db, {
     groupId: group.id, no, title: spec.title, note: spec.note, priceFen: spec.priceFen, stock: spec.stock,
     limitPerMember: spec.limit, minUnits: spec.minUnits, minMembers: spec.minMembers, deadline: spec.deadline,
     createdBy: by.id, createdAt: now, countdownsDone: step.done.join(','), nextAlertAt: step.nextAt,
     ...launchColumns(db, spec),
-  }).returning().get()
+  })
   if (spec.variants.length === 0) {
     db.insert(items).values({ saleId: sale.id, name: spec.title, priceFen: spec.priceFen, stock: null, isDefault: true }).run()
   } else {
     for (const v of spec.variants) db.insert(items).values({ saleId: sale.id, name: v.name, priceFen: v.priceFen ?? spec.priceFen, stock: v.stock }).run()
   }
   const others = openSales(db, group.id).filter((s) => s.id !== sale.id).length > 0
-  // issue 3: the lottery window and seed, the intent's members asked to confirm
+  // a sale launched with 抽签 announces its window and seed; one launched from an intent asks its members to confirm
   const extra = launchExtras(db, group, sale, spec, now)
   const text = [launchText(view(sale), loadBook(db, sale), now, group.tz, others), ...extra.lines].join('\n')
   enqueue(db, { groupId: group.id, text, mentions: extra.mentions, kind: 'event' }, now)
@@ -60,7 +61,7 @@ export function noteSoldOut(db: Db, sale: SaleRow, book: rules.Book, now: number
   if (out && !sale.soldOutAnnounced) {
     enqueue(db, { groupId: sale.groupId, text: t('sale.soldOut', { no: sale.no, title: sale.title }), kind: 'event' }, now)
   }
-  if (out !== sale.soldOutAnnounced) db.update(sales).set({ soldOutAnnounced: out }).where(eq(sales.id, sale.id)).run()
+  if (out !== sale.soldOutAnnounced) setSoldOutAnnounced(db, sale.id, out)
 }
 
 export function promotionNotices(db: Db, sale: SaleRow, book: rules.Book, promotions: rules.Promotion[]): Reply[] {
@@ -88,12 +89,12 @@ export function cancelMember(db: Db, sale: SaleRow, member: MemberRow, now: numb
 
 /** Close a sale: succeeded or failed by its minimum, or aborted; one summary to the group. */
 export function closeSale(db: Db, sale: SaleRow, now: number, how: 'close' | 'abort', recovered = false): void {
-  // a lottery still waiting for its draw is drawn first on a close, dropped on an abort (issue 3)
+  // a lottery still waiting for its draw is drawn first on a close, dropped on an abort
   settleLotteryAtClose(db, sale, how, now)
   const book = loadBook(db, sale)
   const min = { units: sale.minUnits, members: sale.minMembers }
   const state = how === 'abort' ? 'aborted' : rules.minimumReached(book, min) ? 'succeeded' : 'failed'
-  db.update(sales).set({ state, closedAt: now, nextAlertAt: null }).where(eq(sales.id, sale.id)).run()
+  setSaleState(db, sale.id, state, now)
   const closed = { ...sale, state } as SaleRow
   const ids = [...book.orders.map((o) => o.memberId), ...book.waitlist.map((w) => w.memberId)]
   // a successful close fixes the final tier price, opens payment and delivery, advises on supply
@@ -116,8 +117,7 @@ export function extendSale(db: Db, sale: SaleRow, deadline: number, now: number)
   // countdowns whose time is ahead again may fire again; those already passed stay done
   const passed = offsets.filter((o) => deadline - o * 60_000 <= now)
   const step = countdownStep(deadline, offsets, passed, now, quietOf(group), STALE_MS)
-  const next = db.update(sales).set({ deadline, countdownsDone: step.done.join(','), nextAlertAt: step.nextAt }).where(eq(sales.id, sale.id)).returning().get()
-  return next
+  return setDeadline(db, sale.id, deadline, step.done.join(','), step.nextAt)
 }
 
 /** Whatever a sale needs at `now`: its close at the deadline, or a countdown. */
@@ -132,5 +132,5 @@ export function alertSale(db: Db, sale: SaleRow, now: number): void {
   if (step.send !== null) {
     enqueue(db, { groupId: sale.groupId, text: countdownText(view(sale), loadBook(db, sale), now), kind: 'countdown' }, now)
   }
-  db.update(sales).set({ countdownsDone: step.done.join(','), nextAlertAt: step.nextAt }).where(eq(sales.id, sale.id)).run()
+  setCountdowns(db, sale.id, step.done.join(','), step.nextAt)
 }

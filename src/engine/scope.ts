@@ -8,20 +8,12 @@ import { looseKey } from '../core/text.js'
 import { extractSaleRef } from '../core/join.js'
 import { addNotice, saleByNo, type SaleRow } from './repo.js'
 import { orderOf, type MemberOrder } from './fulfilment.js'
-import { fail, type Ctx, type GroupRow, type NoticeKind, type Reply } from './types.js'
+import { organizerGroups } from '../services/roles.js'
+import { requireSale, requireSucceeded, saleLabel, whichSale, type Need } from '../services/sales.js'
+import { userError, type Ctx, type GroupRow, type NoticeKind, type Reply } from './types.js'
 
 /** How long a notice sent from a private chat waits for others to fold into the same digest. */
 export const GATHER_MS = 3000
-
-export function organizerGroups(db: Db, name: string): GroupRow[] {
-  const owned = db.select().from(groups).where(eq(groups.ownerName, name)).all()
-  const admin = db.select({ g: groups }).from(members).innerJoin(groups, eq(members.groupId, groups.id))
-    .where(and(eq(members.name, name), eq(members.isAdmin, true))).all().map((r) => r.g)
-  const byId = new Map([...owned, ...admin].map((g) => [g.id, g]))
-  return [...byId.values()].sort((a, b) => a.id - b.id)
-}
-
-export const organizesAny = (db: Db, name: string): boolean => organizerGroups(db, name).length > 0
 
 export function memberGroups(db: Db, name: string): GroupRow[] {
   return db.select({ g: groups }).from(members).innerJoin(groups, eq(members.groupId, groups.id))
@@ -32,7 +24,7 @@ export function memberGroups(db: Db, name: string): GroupRow[] {
 export function chooseGroup(ctx: Ctx, rest: string, role: 'organizer' | 'member'): { group: GroupRow; rest: string } {
   if (ctx.group) return { group: ctx.group, rest }
   const candidates = role === 'organizer' ? organizerGroups(ctx.db, ctx.sender) : memberGroups(ctx.db, ctx.sender)
-  if (candidates.length === 0) throw fail(role === 'organizer' ? 'scope.notOrganizer' : 'scope.noGroup')
+  if (candidates.length === 0) throw userError(role === 'organizer' ? 'scope.notOrganizer' : 'scope.noGroup')
   const [first, ...more] = rest.split('\n')
   const tokens = first.split(/\s+/).filter(Boolean)
   for (const [i, tok] of tokens.entries()) {
@@ -44,7 +36,7 @@ export function chooseGroup(ctx: Ctx, rest: string, role: 'organizer' | 'member'
     return { group: hits[0], rest: left }
   }
   if (candidates.length === 1) return { group: candidates[0], rest }
-  throw fail('scope.whichGroup', { groups: candidates.map((g) => g.topic).join('、'), example: candidates[0].topic })
+  throw userError('scope.whichGroup', { groups: candidates.map((g) => g.topic).join('、'), example: candidates[0].topic })
 }
 
 /** Succeeded sales still being delivered, newest first. */
@@ -58,43 +50,11 @@ export function groupSales(db: Db, groupId: number): SaleRow[] {
   return db.select().from(sales).where(eq(sales.groupId, groupId)).orderBy(desc(sales.no)).all()
 }
 
-/**
- * The one state check for after-sale commands (payment, arrival, shipping, pickup confirmation,
- * after-sales, refunds): they exist only for a sale closed with 成团. An open sale has not closed
- * yet; a failed or aborted one owes nothing.
- */
-export function requireSucceeded(sale: SaleRow): SaleRow {
-  if (sale.state === 'open') throw fail('scope.notClosedYet', { no: sale.no })
-  if (sale.state !== 'succeeded') throw fail('scope.notSucceeded', { no: sale.no })
-  return sale
-}
-
-/** What a command needs of a sale named by 团N: 'succeeded' for the after-sale commands. */
-export type SaleNeed = 'any' | 'succeeded'
-
-/** The sale by its number, or the only candidate; several candidates are a question, never a guess. */
-export function pickSaleFor(db: Db, group: GroupRow, ref: number | null, candidates: SaleRow[], example: string, need: SaleNeed = 'any'): SaleRow {
-  if (ref !== null) {
-    const s = saleByNo(db, group.id, ref)
-    if (!s) throw fail('sale.notFound', { no: ref })
-    return need === 'succeeded' ? requireSucceeded(s) : s
-  }
-  if (candidates.length === 1) return candidates[0]
-  if (candidates.length === 0) throw fail('scope.noSale')
-  throw fail('scope.whichSale', { choices: candidates.map((s) => `团${s.no} ${s.title}`).join('、'), example: `${example} 团${candidates[0].no}` })
-}
-
 /** A notice for a group's digest, from a group command (a reply) or a private one (queued directly). */
 export function noticeFor(ctx: Ctx, group: GroupRow, n: { notice: NoticeKind; member: string; saleId?: number; payload: Record<string, unknown> }): Reply[] {
   if (ctx.group && ctx.group.id === group.id) return [{ kind: 'notice', ...n }]
   addNotice(ctx.db, group, { kind: n.notice, member: n.member, saleId: n.saleId, payload: n.payload }, ctx.now, GATHER_MS)
   return []
-}
-
-/** Organizers of a group, by name: the owner first, then admins. */
-export function organizerNames(db: Db, group: GroupRow): string[] {
-  const admins = db.select({ name: members.name }).from(members).where(and(eq(members.groupId, group.id), eq(members.isAdmin, true))).all().map((r) => r.name)
-  return [...new Set([...(group.ownerName ? [group.ownerName] : []), ...admins])]
 }
 
 /** Several candidate groups narrowed by a word of one group's name, if the text has one. */
@@ -116,7 +76,7 @@ export type MineHit = { group: GroupRow; sale: SaleRow; member: { id: number; na
  * A member's own orders that a command may be about: in this group, or privately in every
  * group the member is in. `salesOf` gives each group's candidate sales, newest first.
  */
-export function memberHits(ctx: Ctx, rest: string, salesOf: (groupId: number) => SaleRow[], keep: (sale: SaleRow, memberId: number) => boolean, need: SaleNeed = 'any'): { hits: MineHit[]; rest: string; ref: number | null } {
+export function memberHits(ctx: Ctx, rest: string, salesOf: (groupId: number) => SaleRow[], keep: (sale: SaleRow, memberId: number) => boolean, need: Need = 'any'): { hits: MineHit[]; rest: string; ref: number | null } {
   const base = ctx.group ? { groups: [ctx.group], rest } : narrowGroups(memberGroups(ctx.db, ctx.sender), rest)
   const r = extractSaleRef(base.rest)
   const hits: MineHit[] = []
@@ -142,8 +102,8 @@ export function memberHits(ctx: Ctx, rest: string, salesOf: (groupId: number) =>
 export function oneHit(ctx: Ctx, hits: MineHit[], none: () => Error, example: string): MineHit {
   if (hits.length === 1) return hits[0]
   if (hits.length === 0) throw none()
-  const label = (h: MineHit) => `${ctx.group ? '' : `[${h.group.topic}] `}团${h.sale.no} ${h.sale.title}`
-  throw fail('scope.whichSale', { choices: hits.map(label).join('、'), example: `${example} 团${hits[0].sale.no}` })
+  const label = (h: MineHit) => `${ctx.group ? '' : `[${h.group.topic}] `}${saleLabel(h.sale)}`
+  throw whichSale(hits.map(label), `${example} 团${hits[0].sale.no}`, false)
 }
 
 /** Members named with @ in a command (`/paid @Lily @Tom`), resolved against the group; the rest of the text. */
@@ -177,16 +137,16 @@ export function forNamed(ctx: Ctx, rest: string, each: (hit: { group: GroupRow; 
   const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
   const who = mentionedIn(ctx, group, left)
   if (who.names.length === 0 && who.unknown.length === 0) return null
-  if (who.unknown.length > 0) throw fail('admin.notFound', { name: who.unknown[0] })
+  if (who.unknown.length > 0) throw userError('admin.notFound', { name: who.unknown[0] })
   const ref = extractSaleRef(who.rest).ref
   const replies: Reply[] = []
   for (const name of who.names) {
     const m = ctx.db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.name, name))).get()!
     const candidates = fulfilmentSales(ctx.db, group.id).filter((s) => orderOf(ctx.db, s, m.id) !== undefined)
-    if (ref === null && candidates.length === 0) throw fail('pay.nothingFor', { name })
-    const sale = pickSaleFor(ctx.db, group, ref, candidates, `/paid @${name}`, 'succeeded')
+    if (ref === null && candidates.length === 0) throw userError('pay.nothingFor', { name })
+    const sale = requireSale(ctx.db, group, { ref: ref, need: 'succeeded', among: candidates, phase: 'any', example: (no) => `/paid @${name} 团${no}`, none: 'scope.noSale' })
     const order = orderOf(ctx.db, sale, m.id)
-    if (!order) throw fail('pay.nothingFor', { name })
+    if (!order) throw userError('pay.nothingFor', { name })
     replies.push(...each({ group, sale, name, order }))
   }
   return replies

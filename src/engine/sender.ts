@@ -4,6 +4,7 @@
 import { and, asc, eq, gt, isNull, max, sql } from 'drizzle-orm'
 import type { Logger } from 'pino'
 import type { Db } from '../db/db.js'
+import { withTx } from '../db/tx.js'
 import { groups, outbox } from '../db/schema.js'
 
 export type OutMessage = { id: number; room: string | null; toName: string | null; text: string; mentions: string[]; file: string | null }
@@ -52,16 +53,18 @@ export class Sender {
     const room = row.groupId === null ? null : this.db.select({ topic: groups.topic }).from(groups).where(eq(groups.id, row.groupId)).get()!.topic
     try {
       await this.transport.send({ id: row.id, room, toName: row.toName, text: row.text, mentions: JSON.parse(row.mentions), file: row.file }, now)
-      this.db.update(outbox).set({ sentAt: now, attempts: row.attempts + 1 }).where(eq(outbox.id, id)).run()
+      // through the transaction queue: a write made while a message's transaction is open
+      // would be committed or rolled back with it
+      await withTx(this.db, (tx) => tx.update(outbox).set({ sentAt: now, attempts: row.attempts + 1 }).where(eq(outbox.id, id)).run())
     } catch (err) {
       const attempts = row.attempts + 1
       const giveUp = attempts >= this.pace.maxAttempts
       this.log.warn({ err, outboxId: id, attempts, giveUp }, 'send failed')
-      this.db.update(outbox).set({
+      await withTx(this.db, (tx) => tx.update(outbox).set({
         attempts,
         notBefore: now + Math.min(300_000, 2000 * 2 ** attempts),
         failedAt: giveUp ? now : null,
-      }).where(eq(outbox.id, id)).run()
+      }).where(eq(outbox.id, id)).run())
     }
   }
 

@@ -1,14 +1,14 @@
 // Suppliers and quotes in the database, and the private advice at close on whom to order from.
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq, isNull, ne } from 'drizzle-orm'
 import type { Db } from '../db/db.js'
-import { quotes, suppliers } from '../db/schema.js'
+import { quotes, sales, suppliers } from '../db/schema.js'
 import { looseKey } from '../core/text.js'
-import { planSupply, type QuoteInfo, type SupplyPlan } from '../core/supply.js'
+import { planSupply, type QuoteInfo, type QuoteTerms, type SupplyPlan } from '../core/supply.js'
 import { tiersFromJson } from '../core/tiers.js'
 import { money } from '../core/render.js'
 import { t } from '../i18n/zh-CN.js'
 import { enqueue, memberById, type SaleRow } from './repo.js'
-import { fail } from './types.js'
+import { userError } from './types.js'
 
 export type SupplierRow = typeof suppliers.$inferSelect
 export type QuoteRow = typeof quotes.$inferSelect
@@ -36,9 +36,9 @@ export function quoteFor(db: Db, supplierId: number, title: string): QuoteRow | 
 /** A supplier may be attached to a sale unless its sample for that item failed. */
 export function checkAttachable(db: Db, name: string, title: string): SupplierRow {
   const s = supplierByName(db, name)
-  if (!s) throw fail('supply.unknownSupplier', { name })
+  if (!s) throw userError('supply.unknownSupplier', { name })
   const q = quoteFor(db, s.id, title)
-  if (q?.sample === 'failed') throw fail('supply.sampleFailed', { name: s.name, item: q.item, note: q.sampleNote ?? '' })
+  if (q?.sample === 'failed') throw userError('supply.sampleFailed', { name: s.name, item: q.item, note: q.sampleNote ?? '' })
   return s
 }
 
@@ -87,4 +87,53 @@ export function adviseSupply(db: Db, sale: SaleRow, total: number, now: number):
   const cost = plan.lines.every((l) => l.costFen !== null) ? plan.lines.reduce((s, l) => s + (l.costFen ?? 0), 0) : null
   if (cost !== null && plan.short === 0) lines.push(t('supply.cost', { cost: money(cost) }))
   enqueue(db, { toName: memberById(db, sale.createdBy).name, text: lines.join('\n'), kind: 'event' }, now)
+}
+
+/** /supplier add: a new supplier, or new contact details for a known one. Returns whether it was known. */
+export function saveSupplier(db: Db, name: string, contact: string | null, phone: string | null, now: number): { supplier: SupplierRow; known: boolean } {
+  const found = supplierByName(db, name)
+  if (found) db.update(suppliers).set({ contact: contact ?? found.contact, phone: phone ?? found.phone }).where(eq(suppliers.id, found.id)).run()
+  else db.insert(suppliers).values({ name, contact, phone, createdAt: now }).run()
+  return { supplier: supplierByName(db, name)!, known: !!found }
+}
+
+export const allSuppliers = (db: Db): SupplierRow[] => db.select().from(suppliers).all()
+
+export const allQuotes = (db: Db): { q: QuoteRow; name: string }[] =>
+  db.select({ q: quotes, name: suppliers.name }).from(quotes).innerJoin(suppliers, eq(quotes.supplierId, suppliers.id)).all()
+
+/**
+ * 报价: one quote per supplier and item. The first quote for an item is its primary supplier;
+ * later ones are backups unless they say 主供 (1+N). A new quote replaces the terms it states;
+ * terms it leaves out stay as they were. Returns the saved quote and how many backups the item has.
+ */
+export function saveQuote(db: Db, s: SupplierRow, q: QuoteTerms, now: number): { row: QuoteRow; backups: number } {
+  const key = looseKey(q.item)
+  const sameItem = db.select().from(quotes).all().filter((x) => looseKey(x.item) === key)
+  const existing = sameItem.find((x) => x.supplierId === s.id)
+  const othersPrimary = sameItem.some((x) => x.supplierId !== s.id && x.isPrimary)
+  const isPrimary = q.role === 'primary' || (q.role === null && (existing ? existing.isPrimary : !othersPrimary))
+  if (isPrimary) for (const x of sameItem) if (x.supplierId !== s.id && x.isPrimary) db.update(quotes).set({ isPrimary: false }).where(eq(quotes.id, x.id)).run()
+  const terms = { minOrder: q.minOrder, leadDays: q.leadDays, capacity: q.capacity, ladder: JSON.stringify(q.ladder), isPrimary }
+  if (existing) {
+    const keep = {
+      minOrder: q.minOrder ?? existing.minOrder, leadDays: q.leadDays ?? existing.leadDays, capacity: q.capacity ?? existing.capacity,
+      ladder: q.ladder.length > 0 ? terms.ladder : existing.ladder, isPrimary,
+    }
+    db.update(quotes).set(keep).where(eq(quotes.id, existing.id)).run()
+  } else {
+    db.insert(quotes).values({ supplierId: s.id, item: q.item, ...terms, createdAt: now }).run()
+  }
+  const row = db.select().from(quotes).all().find((x) => x.supplierId === s.id && looseKey(x.item) === key)!
+  return { row, backups: sameItem.filter((x) => x.supplierId !== s.id).length }
+}
+
+/** 样品: a sample result on a quote. */
+export function recordSample(db: Db, quoteId: number, passed: boolean, note: string | null): void {
+  db.update(quotes).set({ sample: passed ? 'passed' : 'failed', sampleNote: note }).where(eq(quotes.id, quoteId)).run()
+}
+
+/** Sales still relying on a supplier: not failed, aborted or completed. */
+export function salesUsing(db: Db, supplierId: number): SaleRow[] {
+  return db.select().from(sales).where(and(eq(sales.supplierId, supplierId), ne(sales.state, 'failed'), ne(sales.state, 'aborted'), isNull(sales.completedAt))).all()
 }

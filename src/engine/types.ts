@@ -44,37 +44,70 @@ export type Ctx = {
   sender: string
   isOrganizer: boolean
   /** every command the engine knows, for /help */
-  commands: CommandSpec<any>[]
+  commands: AnyCommand[]
 }
 
-export type CommandSpec<A = unknown> = {
+export type Where = 'group' | 'private' | 'both'
+
+/** What a group-only command sees: the group and the member who spoke are always there. */
+export type GroupCtx = Ctx & { group: GroupRow; member: MemberRow }
+
+export type CtxFor<W extends Where> = W extends 'group' ? GroupCtx : Ctx
+
+export type CommandSpec<A = unknown, W extends Where = Where> = {
   name: string
   /** slash forms and Chinese words that start the command, e.g. ['/launch', '开团'] */
   aliases: string[]
   who: 'anyone' | 'organizer'
-  where: 'group' | 'private' | 'both'
+  where: W
   summary: string
   usage: string
   args: z.ZodType<A>
-  /** turn the text after the command word into raw arguments for `args` to check */
-  parse: (rest: string, ctx: Ctx) => unknown
+  /** turn the text after the command word into raw arguments for `args` to check; null: ignore the message */
+  parse(rest: string, ctx: CtxFor<W>): unknown
   /** a form recognised without a command word (`+2` for a join); returns raw arguments or null */
   match?: (text: string) => unknown
-  run: (ctx: Ctx, args: A) => Reply[]
+  /** runs inside the message's transaction; awaits whatever it asks of the database */
+  run(ctx: CtxFor<W>, args: A): Promise<Reply[]>
   /** longest text this command reads (default 4000): a native 接龙 list of hundreds of lines is longer */
   maxText?: number
   /** timed work this command schedules with scheduleJob, by job kind */
   jobs?: Record<string, JobRun>
 }
 
+/** The one way to ask a member back (which sale? which variant?): a ❓ line in the group's next digest. */
+export const askBack = (member: string, question: string): Reply => ({ kind: 'notice', notice: 'ask', member, payload: { question } })
+
+/** Any command, as the registry and the engine hold them. */
+export type AnyCommand = CommandSpec<any, Where>
+
+/**
+ * A command declared with its arguments' schema: `run` receives what the schema outputs, and a
+ * group-only command's context has its group and member, so neither needs a cast or a `!`.
+ */
+export function defineCommand<S extends z.ZodType, const W extends Where>(spec: CommandSpec<z.output<S>, W> & { args: S }): CommandSpec<z.output<S>, W> {
+  return spec
+}
+
+/**
+ * How a refusal reaches the member: a reply of its own, or a line in the group's next digest
+ * (for mistakes many members make at once, such as a malformed join during a rush).
+ */
+export type Via = 'reply' | 'digest'
+
 /** A user's mistake: carries the catalog key and the rendered short reply. */
 export class UserError extends Error {
-  constructor(readonly key: Key, readonly reply: string, readonly asNotice = false) {
+  constructor(readonly key: Key, readonly reply: string, readonly via: Via = 'reply') {
     super(key)
   }
 }
 
-/** Throw-ready UserError for a catalog key: `throw fail('sale.notOpen', { no: 2 })`. */
-export function fail<K extends Key>(key: K, ...params: Parameters<Catalog[K]>): UserError {
-  return new UserError(key, t(key, ...params))
+type RefusalArgs<K extends Key> = Parameters<Catalog[K]> extends [infer P]
+  ? [params: P, opts?: { via: Via }]
+  : [params?: Record<string, never>, opts?: { via: Via }]
+
+/** The one way to refuse a user: `throw userError('sale.notOpen', { no: 2 }, { via: 'digest' })`. */
+export function userError<K extends Key>(key: K, ...[params, opts]: RefusalArgs<K>): UserError {
+  const text = (t as (key: Key, params?: unknown) => string)(key, params)
+  return new UserError(key, text, opts?.via ?? 'reply')
 }

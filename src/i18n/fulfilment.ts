@@ -7,7 +7,6 @@ export const fulfilmentStrings = {
   'scope.notOrganizer': () => '这个命令只有群主或管理员可以用。',
   'scope.noGroup': () => '没有找到你所在的群，请在群里发这个命令。',
   'scope.whichGroup': (p: { groups: string; example: string }) => `你在多个群：${p.groups}，请在命令里写上群名，例如「… ${p.example}」`,
-  'scope.whichSale': (p: { choices: string; example: string }) => `有多个团：${p.choices}，请加团号，例如「${p.example}」`,
   'scope.noSale': () => '现在没有待交付的团。',
   'scope.notClosedYet': (p: { no: number }) => `团${p.no} 还没截单，成团截单后才能付款、到货和售后。`,
   'scope.notSucceeded': (p: { no: number }) => `团${p.no} 没有成团，大家都不用付款，也没有到货和售后。`,

@@ -102,7 +102,9 @@ const core = {
   'sale.none': () => '群里现在没有进行中的团。',
   'sale.notFound': (p: { no: number }) => `没有找到团${p.no}。`,
   'sale.notOpen': (p: { no: number }) => `团${p.no} 已结束，不能再改动。`,
-  'sale.whichSale': (p: { choices: string; example: string }) => `现在有多个团在进行：${p.choices}，请加上团号，例如「${p.example}」`,
+  /** the one question when several sales fit; running sales are called so */
+  'sale.which': (p: { choices: string; example: string; open: boolean }) =>
+    p.open ? `现在有多个团在进行：${p.choices}，请加上团号，例如「${p.example}」` : `有多个团：${p.choices}，请加团号，例如「${p.example}」`,
   'sale.whichVariant': (p: { no: number; variants: string; example: string }) => `团${p.no} 有多个规格：${p.variants}，请说明要哪个，例如「${p.example}」`,
   'sale.unknownVariant': (p: { no: number; variants: string }) => `团${p.no} 没有这个规格，可选：${p.variants}`,
   'sale.extendBad': () => '延长多久？例如「/extend 2h」或「延长 30分钟」',
@@ -116,6 +118,8 @@ export const zhCN = { ...core, ...demandStrings, ...fulfilmentStrings, ...limitS
 
 export type Catalog = typeof zhCN
 export type Key = keyof Catalog
+/** keys whose text takes no parameters */
+export type BareKey = { [K in Key]: Parameters<Catalog[K]> extends [] ? K : never }[Key]
 
 export function t<K extends Key>(key: K, ...params: Parameters<Catalog[K]>): string {
   return (zhCN[key] as (...a: Parameters<Catalog[K]>) => string)(...params)

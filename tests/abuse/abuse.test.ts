@@ -71,9 +71,9 @@ describe('the abuse corpus through the replay', () => {
     app = makeApp({ dbFile: ':memory:', transport, log: mem.log })
     // watch the tally around each message the engine handles
     const handle = app.engine.handle.bind(app.engine)
-    app.engine.handle = (msg) => {
+    app.engine.handle = async (msg) => {
       const before = tally(app)
-      handle(msg)
+      await handle(msg)
       deltas.set(msg.id, [...(deltas.get(msg.id) ?? []), diff(before, tally(app))])
     }
     errors = []
@@ -182,7 +182,7 @@ describe('the abuse corpus through the replay', () => {
     expect(out.filter((o) => o.text === t('error.fault'))).toEqual([])
   })
 
-  // BUG (hardening; not a rule of issue 2): member names are posted as they are, so a name
+  // BUG (hardening; not a sale rule): member names are posted as they are, so a name
   // holding U+202E (right-to-left override) reverses the rest of its line in WeChat, the
   // payment lines of the close summary included ("@\u202eevil：1 份 × ¥59，应付 ¥59" shows
   // the amount reversed). Texts are normalized, names are not. Repro: any corpus line from

@@ -170,7 +170,7 @@ describe('parseLaunch: errors', () => {
 
   it.each([
     '阶梯: 10份9折', // reserved for later, not accepted yet
-    '取货: 东门', // 自提 became a key in issue 4; an unknown key is still refused
+    '取货: 东门', // 自提 is a key; an unknown key such as 取货 is still refused
     '颜色: 红',
     '随便写点什么',
     '价格 59',

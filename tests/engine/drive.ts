@@ -19,16 +19,16 @@ export async function drive(lines: In[], opts: { dbFile?: string; crash?: boolea
     const t = Date.parse(String(l.at))
     if (clock === null) {
       clock = new VirtualClock(t)
-      app.engine.recover(t)
+      await app.engine.recover(t)
     }
     await app.runtime.advanceTo(clock, t)
     if (typeof l.text === 'string') {
-      app.engine.handle({
+      await app.engine.handle({
         id: String(l.id ?? `drive-${i}-${l.at}-${l.from}-${l.text}`), at: t, room: (l.room as string | undefined) ?? null, from: String(l.from), text: l.text,
         self: l.self === true, fromId: l.fromId as string | undefined, mentions: l.mentions as string[] | undefined,
       })
     } else if (typeof l.room === 'string' && l.owner !== undefined) {
-      app.engine.declareGroup(l.room, String(l.owner), (l.members as string[] | undefined) ?? null, t)
+      await app.engine.declareGroup(l.room, String(l.owner), (l.members as string[] | undefined) ?? null, t)
     }
     if (!opts.crash) await app.runtime.advanceTo(clock, t)
   }

@@ -12,7 +12,7 @@ describe('sends wait for login', () => {
   it('leaves the outbox alone while offline, without using up retries, and sends it once online', async () => {
     const transport = new RecordingTransport()
     const app = makeApp({ dbFile: ':memory:', transport, log: silentLogger() })
-    app.engine.declareGroup('烘焙同好群', '阿May', ['阿May', 'Lily'], T0)
+    await app.engine.declareGroup('烘焙同好群', '阿May', ['阿May', 'Lily'], T0)
     app.db.$client.transaction(() => enqueue(app.db, { groupId: groupByTopic(app.db, '烘焙同好群')!.id, text: '结果：已成团', kind: 'event' }, T0))()
     const attempts = () => app.db.$client.prepare('select sum(attempts) from outbox').pluck().get()
 

@@ -51,12 +51,12 @@ for await (const raw of createInterface({ input: process.stdin, crlfDelay: Infin
   const line = KillLine.parse(JSON.parse(raw))
   if (clock === null) {
     clock = new VirtualClock(line.at)
-    app.engine.recover(line.at)
+    await app.engine.recover(line.at)
   }
   await app.runtime.advanceTo(clock, line.at)
   const now = clock.now()
-  if (line.kind === 'group') app.engine.declareGroup(line.room, line.owner, line.members, now)
-  else if (line.kind === 'msg') app.engine.handle({ id: line.id, at: now, room: line.room, from: line.from, text: line.text })
+  if (line.kind === 'group') await app.engine.declareGroup(line.room, line.owner, line.members, now)
+  else if (line.kind === 'msg') await app.engine.handle({ id: line.id, at: now, room: line.room, from: line.from, text: line.text })
   await app.runtime.advanceTo(clock, now)
   if (line.kind === 'drain') await app.runtime.drain(clock)
   say(`ACK ${line.id}`)

@@ -103,19 +103,19 @@ describe('checkpoints', () => {
     const app = makeApp({ dbFile: file, transport: new RecordingTransport(), log: silentLogger() })
     expect(app.db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
     const t0 = Date.parse('2026-12-01T10:00:00+08:00')
-    app.engine.declareGroup('群', '团长', ['团长', 'Lily', 'Tom'], t0)
-    app.engine.handle({ id: 'l', at: t0, room: '群', from: '团长', text: '/launch 蓝莓\n价格: 59\n截止: 2小时后' })
+    await app.engine.declareGroup('群', '团长', ['团长', 'Lily', 'Tom'], t0)
+    await app.engine.handle({ id: 'l', at: t0, room: '群', from: '团长', text: '/launch 蓝莓\n价格: 59\n截止: 2小时后' })
     let n = 0
-    const burst = () => { for (let i = 0; i < 200; i++, n++) app.engine.handle({ id: `j${n}`, at: t0 + n, room: '群', from: n % 2 ? 'Lily' : 'Tom', text: `+${(n % 3) + 1}` }) }
+    const burst = async () => { for (let i = 0; i < 200; i++, n++) await app.engine.handle({ id: `j${n}`, at: t0 + n, room: '群', from: n % 2 ? 'Lily' : 'Tom', text: `+${(n % 3) + 1}` }) }
     const wal = () => statSync(`${file}-wal`).size
-    burst()
+    await burst()
     const first = wal()
-    burst()
+    await burst()
     // no checkpoint yet: the second burst appended to the same WAL
     expect(wal()).toBeGreaterThan(first * 1.5)
     const grown = wal()
-    app.engine.maintain(t0 + 60_000)
-    burst()
+    await app.engine.maintain(t0 + 60_000)
+    await burst()
     // after the checkpoint the WAL is reused from its start instead of growing further
     expect(wal()).toBeLessThanOrEqual(grown)
     app.close()

@@ -36,7 +36,7 @@ describe('price tiers', () => {
   })
 })
 
-describe('launch keys of issue 4', () => {
+describe('launch keys for tiers, pickup, shipping, supplier and payment', () => {
   const base = '蓝莓\n价格: 65\n截止: 2026-12-04 20:00\n'
   it('parses 阶梯 / 自提 / 快递 / 供应 / 付款时限', () => {
     const r = parseLaunch(`${base}阶梯: 20份 59, 40份 55\n自提: 东门快递柜; 3号楼大堂\n快递: 包邮\n供应: 滇果鲜\n付款时限: 24小时`, NOW)

@@ -95,7 +95,7 @@ describe('csv export gains payment and delivery columns', () => {
     const rows = exportRows(app.db, {})
     const csv = toCsv(rows)
     const header = csv.split('\r\n')[0].replace('\uFEFF', '').split(',')
-    // the contract's columns stay; issue 4 adds its own (other issues may add more)
+    // the contract's columns stay; payment and delivery add their own (later features may add more)
     for (const c of ['room', 'sale', 'sale_state', 'member', 'item', 'quantity', 'waitlist', 'unit_price', 'amount', 'paid', 'delivery', 'delivery_state', 'refund', 'shipping_fee']) expect(header).toContain(c)
     expect(rows.map((r) => [r.member, r.quantity, r.amount, r.paid, r.delivery, r.delivery_state, r.refund, r.shipping_fee])).toEqual([
       ['Lily', 3, '156.00', 'yes', 'pickup:东门快递柜', 'delivered', '0.00', '0.00'],

@@ -30,12 +30,14 @@ export class Driver {
   readonly recorder = new RecordingTransport()
   private seq = 0
   private readonly opts: DriverOptions
+  /** the start-up recovery, awaited before anything else the driver does */
+  private ready: Promise<void>
 
   constructor(opts: DriverOptions) {
     this.opts = opts
     this.clock = new VirtualClock(opts.start)
     this.app = this.open()
-    this.app.engine.recover(opts.start)
+    this.ready = this.app.engine.recover(opts.start)
   }
 
   get out(): OutLine[] {
@@ -53,6 +55,7 @@ export class Driver {
 
   /** Let virtual time reach `t`: deadlines, countdowns, digests and paced sends run in order. */
   async until(t: number): Promise<void> {
+    await this.ready
     await this.app.runtime.advanceTo(this.clock, Math.max(t, this.clock.now()))
   }
 
@@ -60,15 +63,17 @@ export class Driver {
     await this.until(this.clock.now() + ms)
   }
 
-  group(room: string, owner: string | null, members: string[] | null): void {
-    this.app.engine.declareGroup(room, owner, members, this.clock.now())
+  async group(room: string, owner: string | null, members: string[] | null): Promise<void> {
+    await this.ready
+    await this.app.engine.declareGroup(room, owner, members, this.clock.now())
   }
 
   /** A message at the current virtual time; returns its id (pass one to re-deliver a message). */
   async say(room: string | null, from: string, text: string, id?: string): Promise<string> {
     const msgId = id ?? `d${++this.seq}`
+    await this.ready
     await this.until(this.clock.now())
-    this.app.engine.handle({ id: msgId, at: this.clock.now(), room, from, text })
+    await this.app.engine.handle({ id: msgId, at: this.clock.now(), room, from, text })
     await this.until(this.clock.now())
     return msgId
   }
@@ -79,12 +84,13 @@ export class Driver {
     this.app.close()
     this.clock.set(this.clock.now() + downMs)
     this.app = this.open()
-    this.app.engine.recover(this.clock.now())
+    await this.app.engine.recover(this.clock.now())
     await this.until(this.clock.now())
   }
 
   /** Run on until pending digests and the outbox are empty (what replay does after its last line). */
   async drain(): Promise<void> {
+    await this.ready
     await this.app.runtime.drain(this.clock)
   }
 

@@ -85,11 +85,11 @@ describe('ten minutes of load across 30 groups', () => {
     const d = new Driver({ start: START, log: mem.log })
     joiners = plan.joiners
     firstJoin = new Map()
-    for (let g = 1; g <= GROUPS; g++) d.group(room(g), owner(g), [owner(g), ...[...Array(MEMBERS)].map((_, m) => member(g, m + 1))])
+    for (let g = 1; g <= GROUPS; g++) await d.group(room(g), owner(g), [owner(g), ...[...Array(MEMBERS)].map((_, m) => member(g, m + 1))])
     for (const e of plan.events) {
       // what replay does per line, less its second advance: the next line's advance runs the same work at the same virtual time
       await d.until(e.at)
-      d.app.engine.handle({ id: e.id, at: d.now(), room: e.room, from: e.from, text: e.text })
+      await d.app.engine.handle({ id: e.id, at: d.now(), room: e.room, from: e.from, text: e.text })
       if (e.id.startsWith('J') && !firstJoin.has(e.from)) firstJoin.set(e.from, d.now())
     }
     await d.drain()

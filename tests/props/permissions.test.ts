@@ -66,8 +66,8 @@ describe('organizer-only commands from anyone else', () => {
 
   beforeAll(async () => {
     d = new Driver({ start: START })
-    d.group(A, '阿May', ['阿May', 'Lily', 'Tom', 'Ann', '老杨', 'Zed'])
-    d.group(B, '老杨', ['老杨', 'Zed'])
+    await d.group(A, '阿May', ['阿May', 'Lily', 'Tom', 'Ann', '老杨', 'Zed'])
+    await d.group(B, '老杨', ['老杨', 'Zed'])
     await d.say(A, '阿May', LAUNCH)
     await d.say(B, '老杨', '/launch 帐篷\n价格: 199\n截止: 3天后')
     await d.say(B, '老杨', '/admin @Zed')

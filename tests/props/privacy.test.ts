@@ -84,7 +84,7 @@ describe('personal data typed into the chat', () => {
     const mem = memoryLogger('trace')
     logs = mem.lines
     d = new Driver({ start: START, log: mem.log, wrap: (t) => new FlakyTransport(t) })
-    d.group(ROOM, OWNER, [OWNER, 'Lily', 'Tom', 'Ann'])
+    await d.group(ROOM, OWNER, [OWNER, 'Lily', 'Tom', 'Ann'])
     await d.say(ROOM, OWNER, '/launch 云南蓝莓\n价格: 59\n限量: 40\n截止: 3天后\n- 大果 20份\n- 小果')
     await d.say(ROOM, 'Lily', '+1 大果')
     await d.say(ROOM, 'Tom', '+2 小果')
@@ -110,7 +110,7 @@ describe('personal data typed into the chat', () => {
     it(`fixed: ${bug}`, async () => {
       const fresh = new Driver({ start: START })
       try {
-        fresh.group(ROOM, OWNER, [OWNER, 'Lily', 'Tom'])
+        await fresh.group(ROOM, OWNER, [OWNER, 'Lily', 'Tom'])
         for (const [from, text] of steps) {
           await fresh.say(ROOM, from, text)
           await fresh.wait(20_000)
@@ -135,7 +135,7 @@ describe('a fault while handling a message with personal data', () => {
     name: 'failing', aliases: ['/failing'], who: 'anyone', where: 'group', summary: 'test only', usage: '/failing x',
     args: z.object({ note: z.string() }),
     parse: (rest) => ({ note: rest }),
-    run(ctx, { note }) {
+    async run(ctx, { note }) {
       ctx.db.insert(members).values({ groupId: 999_999, name: note }).run()
       return []
     },
@@ -148,8 +148,8 @@ describe('a fault while handling a message with personal data', () => {
     const engine = new Engine(db, [...list(), failing], { log: mem.log })
     const runtime = new Runtime(engine, new Sender(db, transport, mem.log, DEFAULT_PACE))
     const clock = new VirtualClock(START)
-    engine.declareGroup(ROOM, OWNER, [OWNER, 'Tom'], START)
-    engine.handle({ id: 'f1', at: START, room: ROOM, from: 'Tom', text: `/failing ${PII}` })
+    await engine.declareGroup(ROOM, OWNER, [OWNER, 'Tom'], START)
+    await engine.handle({ id: 'f1', at: START, room: ROOM, from: 'Tom', text: `/failing ${PII}` })
     await runtime.advanceTo(clock, START + 30_000)
     db.$client.close()
     return { logs: mem.lines, replies: transport.lines.map((l) => l.text) }

@@ -1,7 +1,7 @@
 // Model-based test of a sale: random sequences of joins (set and add forms, variants,
 // Chinese numerals), cancels, duplicate deliveries, extends, closes, aborts, clock jumps
 // and restarts on the same database file, run through the real engine and through a
-// small reference model written here from the rules in issue 2. After every step the
+// small reference model written here from the sale rules. After every step the
 // engine's board (read from the database) must equal the model's, and the invariants
 // hold: stock never exceeded, nobody above the limit, waitlist in arrival order, closed
 // sales frozen. The model does not import src/core/sale.ts: it is a second opinion.
@@ -266,7 +266,7 @@ async function runScenario(sc: { launches: LaunchParams[]; ops: Op[] }): Promise
   }
 
   try {
-    d.group(ROOM, OWNER, [OWNER, ...MEMBERS])
+    await d.group(ROOM, OWNER, [OWNER, ...MEMBERS])
     await launch()
     for (const [n, op] of sc.ops.entries()) {
       const s = open()

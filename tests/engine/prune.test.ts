@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { makeApp } from '../../src/app.js'
 import { silentLogger } from '../../src/log.js'
 import { RecordingTransport } from '../../src/replay.js'
-import { KEEP_MS } from '../../src/engine/housekeeping.js'
+import { KEEP_MS } from '../../src/engine/prune.js'
 
 const DAY = 24 * 3600_000
 const NOW = Date.parse('2027-03-01T10:00:00+08:00')
 
 describe('growth is bounded', () => {
-  it('the live loop\'s housekeeping prunes dedupe and finished outbox rows older than 30 days', () => {
+  it('the live loop\'s housekeeping prunes dedupe and finished outbox rows older than 30 days', async () => {
     const app = makeApp({ dbFile: ':memory:', transport: new RecordingTransport(), log: silentLogger() })
     const db = app.db.$client
     const seen = db.prepare('insert into inbound (msg_id, received_at) values (?, ?)')
@@ -22,7 +22,7 @@ describe('growth is bounded', () => {
     out.run('never sent, old', NOW - 40 * DAY, NOW - 40 * DAY, null, null)
     expect(KEEP_MS).toBe(30 * DAY)
 
-    app.engine.maintain(NOW)
+    await app.engine.maintain(NOW)
 
     expect(db.prepare('select count(*) from inbound').pluck().get()).toBe(5)
     expect(db.prepare('select text from outbox order by id').pluck().all()).toEqual(['sent yesterday', 'never sent, old'])
