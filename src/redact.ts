@@ -26,8 +26,8 @@ export function redactError(err: unknown, depth = 0): LoggedError {
   const status = typeof e.status === 'number' ? e.status : e.response?.status
   if (typeof status === 'number') out.status = status
   if (typeof e.tips === 'string') out.tips = scrub(e.tips)
-  // the first line of a stack repeats the message; the frames are file paths and line numbers
-  if (typeof e.stack === 'string') out.stack = e.stack.split('\n').slice(1, 8).map((l) => scrub(l.trim())).join('\n')
+  // the first line repeats the (scrubbed) message; the frames are file paths and line numbers
+  if (typeof e.stack === 'string') out.stack = e.stack.split('\n').slice(0, 8).map((l) => scrub(l.trim())).join('\n')
   if (e.cause !== undefined && depth < 3) out.cause = redactError(e.cause, depth + 1)
   return out
 }
