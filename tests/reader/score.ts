@@ -1,0 +1,18 @@
+// npm run --silent reader:score: the reader's score on the corpus and on the held-out set,
+// one row per category. `-- --misses` lists every message not read as meant.
+import { fileURLToPath } from 'node:url'
+import { loadCorpus, render, score, table } from './corpus.js'
+
+const here = (f: string) => fileURLToPath(new URL(f, import.meta.url))
+const misses = process.argv.includes('--misses')
+for (const [title, file] of [['corpus', 'corpus.txt'], ['held out', 'heldout.txt']] as const) {
+  const scored = loadCorpus(here(file)).map((e) => score(e))
+  console.log(render(title, table(scored)))
+  console.log('')
+  if (misses) {
+    for (const s of scored.filter((x) => x.verdict !== 'meant')) {
+      console.log(`${s.verdict.padEnd(8)} ${file}:${s.line} [${s.setup}${s.before ? ' ' + s.before : ''}] ${JSON.stringify(s.text)} => ${s.expected}   got ${JSON.stringify(s.reading)}`)
+    }
+    console.log('')
+  }
+}
