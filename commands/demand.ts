@@ -1,15 +1,15 @@
 import { z } from 'zod'
 import { parseRoutedJoin } from '../src/core/intent.js'
-import { listIntents, showPackage, type RoutedJoin } from '../src/engine/intents.js'
+import { listIntents, showPackage } from '../src/engine/intents.js'
 import { fail, type CommandSpec } from '../src/engine/types.js'
-import join from './join.js'
+import join, { type JoinArgs } from './join.js'
 
-type Args = { kind: 'list' } | { kind: 'show'; no: number } | { kind: 'join'; join: RoutedJoin }
+type Args = { kind: 'list' } | { kind: 'show'; no: number } | { kind: 'join'; join: JoinArgs }
 
 const args = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('list') }),
   z.object({ kind: z.literal('show'), no: z.number().int().positive() }),
-  z.object({ kind: z.literal('join'), join: join.args as z.ZodType<RoutedJoin> }),
+  z.object({ kind: z.literal('join'), join: join.args as z.ZodType<JoinArgs> }),
 ])
 
 const usage = '需求 · 需求3 · /demand 3'
@@ -29,7 +29,7 @@ const demand: CommandSpec<Args> = {
     if (no) return { kind: 'show', no: Number(no[1]) }
     // '需求3 +2' commits intent to 需求3
     const j = parseRoutedJoin(ctx.msg.text)
-    if (j && j.intentRef !== undefined) return { kind: 'join', join: j }
+    if (j && j.intentRef !== undefined) return { kind: 'join', join: { text: ctx.msg.text, explicit: false } }
     if (ctx.msg.text.startsWith('/')) throw fail('error.badArgs', { usage })
     return null
   },

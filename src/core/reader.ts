@@ -12,7 +12,7 @@ import { normalize } from './text.js'
 import { t } from '../i18n/zh-CN.js'
 import { scan, type Target, type Token } from './readerScan.js'
 import { isNotAnOrder, readCancel, stripQuote, cleanWords } from './readerRules.js'
-import { ME_TOO } from './words.js'
+import { ADD_WORDS, CANCEL_PHRASES, CHANGE_TO_WORDS, ME_TOO, SUBTRACT_WORDS, SWITCH_WORDS } from './words.js'
 
 export type VocabItem = { id: number; name: string; held?: number }
 export type VocabSale = { no: number; title: string; items: VocabItem[] }
@@ -39,8 +39,10 @@ export type Reading =
   | {
       kind: 'order'
       changes: Change[]
-      /** words left once quantities, items and fillers are read (自提东门, 快递 …) */
+      /** words left once quantities, items and fillers are read (an intent's note: 无盐, 大块) */
       words: string
+      /** the member's own words (after a quote), where delivery words are looked for */
+      text: string
       /** 帮王姐+1: the entry is for 王姐 */
       forName: string | null
     }
@@ -48,12 +50,12 @@ export type Reading =
    * No sale is named or open, but intents are: a single quantity for the intent path
    * (routeJoin) to place. `saleRef` is a sale number the member typed, if any.
    */
-  | { kind: 'loose'; op: 'set' | 'add'; qty: number; saleRef: number | null; words: string; forName: string | null }
+  | { kind: 'loose'; op: 'set' | 'add'; qty: number; saleRef: number | null; words: string; text: string; forName: string | null }
 
 export const MAX_READ_CHARS = 200
 export const MAX_QUANTITY = 999
 /** Words left over beyond this many characters make a reading unsure. */
-const MAX_LEFTOVER = 12
+const MAX_LEFTOVER = 30
 
 const NONE: Reading = { kind: 'none' }
 
@@ -72,16 +74,18 @@ export function readOrder(text: string, vocab: Vocab, mode: ReadMode = 'chat'): 
       s = s.slice(cmd[0].length)
     }
   }
-  if (vocab.sales.length === 0 && !vocab.intentsOpen) return NONE
-
   const sc = scan(s, vocab)
-  if (isNotAnOrder(sc.marked)) return NONE
+  // a native 接龙 line is a sign-up by construction: its notes (到了再拿, 可能晚点) are not chatter
+  if (mode !== 'line' && isNotAnOrder(sc.marked)) return NONE
   const forName = sc.forName
 
-  const cancel = readCancel(sc, vocab)
-  if (cancel) return cancel
+  const cancel = mode === 'line' ? null : readCancel(sc, vocab)
 
-  return interpret(sc.tokens, sc, vocab, mode, quotedSale, forName)
+  const read = cancel ?? interpret(sc.tokens, sc, vocab, mode, quotedSale, forName)
+  const r: Reading = read.kind === 'order' || read.kind === 'loose' ? { ...read, text: own.trim() } : read
+  // with nothing open nothing is asked, except about a sale the member named (团1 已结束)
+  if (vocab.sales.length === 0 && !vocab.intentsOpen && !(r.kind === 'ask' && r.ref !== undefined)) return NONE
+  return r
 }
 
 type Scan = ReturnType<typeof scan>
@@ -171,9 +175,10 @@ function interpret(tokens: Token[], sc: Scan, vocab: Vocab, mode: ReadMode, quot
 
   const leftover = cleanWords(sc.words)
   if (claims.some((c) => c.qty < 1 || c.qty > MAX_QUANTITY)) badNumber = true
-  if (badNumber && (claims.length > 0 || mode !== 'chat')) return ask('badNumber', null, vocab)
-  if (badNumber) return ask('badNumber', null, vocab)
-  if (badRef !== null && (claims.length > 0 || mode !== 'chat')) return { kind: 'ask', reason: 'whichSale', question: t('sale.notFound', { no: badRef }), ref: badRef }
+  // 0, or more than 999: no count at all in a message (silence, as ever); a 接龙 line is reported
+  if (badNumber) return mode === 'line' ? ask('badNumber', null, vocab) : NONE
+  if (badRef === 0 && claims.length > 0) return ask('unsure', guess(claims, vocab), vocab)
+  if (badRef !== null && badRef > 0 && (claims.length > 0 || mode !== 'chat')) return { kind: 'ask', reason: 'whichSale', question: t('sale.notFound', { no: badRef }), ref: badRef }
 
   // 改成灰色 / 紫色换成灰色: the units move, the total stays
   if (op === 'switch' && claims.length === 0) {
@@ -194,8 +199,10 @@ function interpret(tokens: Token[], sc: Scan, vocab: Vocab, mode: ReadMode, quot
   }
   // items named after the last number with nothing of their own: 紫色+1 还想要灰色
   if (!after && pending.length > 0) {
-    if (claims.length === 1 && claims[0].targets.length === 0) {
-      claims[0].targets = pending
+    // '#1 +1 大果': an item of the sale the number was for
+    const saleOnly = claims.length === 1 && claims[0].targets.every((x) => x.item === null && pending.every((p) => p.sale === x.sale))
+    if (saleOnly) {
+      claims[0].targets = [...claims[0].targets, ...pending]
       claims[0].each = claims[0].each || each
     } else unsure = true
   }
@@ -230,7 +237,7 @@ function resolve(claims: Claim[], vocab: Vocab, quotedSale: number | null, words
       const sale = defaultSale(vocab, quotedSale, c.op)
       if (sale === 'loose') {
         if (claims.length !== 1 || c.op === 'sub' || c.op === 'to') return NONE
-        return { kind: 'loose', op: c.op, qty: c.qty, saleRef: null, words, forName }
+        return { kind: 'loose', op: c.op, qty: c.qty, saleRef: null, words, text: '', forName }
       }
       if (sale === null) return ask('whichSale', guess(claims, vocab), vocab)
       targets = [{ sale, item: null }]
@@ -250,12 +257,14 @@ function resolve(claims: Claim[], vocab: Vocab, quotedSale: number | null, words
       if (c.op === 'sub') {
         // a minus from a member who has nothing there is nothing
         if (had === 0) continue
+        // taking off more than the member has is a slip: asked, not read as a cancel
+        if (c.qty > had) return ask('unsure', null, vocab)
         changes.push({ op: 'sub', sale: sale.no, item, qty: c.qty })
       } else changes.push({ op: c.op === 'to' ? 'set' : c.op, sale: sale.no, item, qty: c.qty })
     }
   }
   if (changes.length === 0) return NONE
-  return { kind: 'order', changes, words, forName }
+  return { kind: 'order', changes, words, text: '', forName }
 }
 
 /** The sale a message that names none is about, or null when that takes a question. */
@@ -280,7 +289,7 @@ function resolveSwitch(from: Target[], to: Target, vocab: Vocab, words: string, 
   }
   if (src.length !== 1 || src[0].item === to.item) return NONE
   if ((sale.items.find((i) => i.id === src[0].item)?.held ?? 0) === 0) return NONE
-  return { kind: 'order', changes: [{ op: 'switch', sale: sale.no, item: src[0].item!, to: to.item! }], words, forName }
+  return { kind: 'order', changes: [{ op: 'switch', sale: sale.no, item: src[0].item!, to: to.item! }], words, text: '', forName }
 }
 
 /** The likeliest reading, for the question: 「紫色 2 份」 and the reply 紫色+2. */
@@ -297,10 +306,23 @@ function guess(claims: Claim[], vocab: Vocab): Guess {
 function ask(reason: AskReason, g: Guess, vocab: Vocab, sale?: VocabSale): Reading {
   if (reason === 'whichVariant' && sale) {
     const names = sale.items.map((i) => i.name)
-    return { kind: 'ask', reason, question: t('sale.whichVariant', { no: sale.no, variants: names.join(' / '), example: `${names[0]}+${g ? g.reply.replace(/^.*\+/, '') : 1}` }) }
+    return { kind: 'ask', reason, question: t('sale.whichVariant', { no: sale.no, variants: names.join(' / '), example: `+1 ${names[0]}` }) }
   }
   if (reason === 'whichSale' && vocab.sales.length > 0) {
     return { kind: 'ask', reason, question: t('sale.whichSale', { choices: vocab.sales.map((s) => `团${s.no} ${s.title}`).join('、'), example: `#${vocab.sales[0].no} +1` }) }
   }
   return { kind: 'ask', reason, question: g ? t('reader.unsure', g) : t('reader.unsureBare') }
+}
+
+const MARKER = new RegExp(`[\\d零〇一二两三四五六七八九十俩仨+]|${[...ADD_WORDS, ...SUBTRACT_WORDS, ...CHANGE_TO_WORDS, ...SWITCH_WORDS, ...CANCEL_PHRASES, ...ME_TOO].map((w) => w.replace(/[+]/g, '\\+')).join('|')}`)
+
+/**
+ * Whether a message could be an order in some group, without knowing the group's sales:
+ * pure and cheap, so that chatter never costs a transaction. False means readOrder would
+ * say nothing whatever sales are open.
+ */
+export function mightBeOrder(text: string): boolean {
+  if (typeof text !== 'string' || text.length > MAX_READ_CHARS * 4) return false
+  const own = stripQuote(normalize(text), { sales: [] }).own.toLowerCase().replace(/@[^\s@+]{1,20}|\[[^[\]\s]{1,8}\]/g, ' ')
+  return MARKER.test(own) && !isNotAnOrder(own)
 }

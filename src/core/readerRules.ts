@@ -79,8 +79,11 @@ export function readCancel(sc: Scanned, vocab: Vocab): Reading | null {
     targets.push({ sale: number, item: null })
   }
   if (vocab.sales.length === 0 && !vocab.intentsOpen) return { kind: 'none' }
+  // '取消 #2 灰色': the item of that sale, not the whole sale
+  const named = targets.filter((x) => x.item === null ? !targets.some((y) => y.item !== null && y.sale === x.sale) : true)
+  targets.splice(0, targets.length, ...named)
   const changes: Change[] = targets.length === 0 ? [{ op: 'cancel', sale: null, item: null }] : targets.map((x) => ({ op: 'cancel' as const, sale: x.sale, item: x.item }))
-  return { kind: 'order', changes, words: '', forName: sc.forName }
+  return { kind: 'order', changes, words: '', text: '', forName: sc.forName }
 }
 
 const phrasesFollow = (rest: string) => PHRASES.some((w) => rest.trim().startsWith(w)) || rest.trim() === ''

@@ -20,7 +20,7 @@ export type Token =
   | { kind: 'num'; qty: number }
   /** a number too big to be a count, where a count stands */
   | { kind: 'huge' }
-  /** a sale number that is not open */
+  /** a sale number that is not open (0: 团 with no number) */
   | { kind: 'badref'; no: number }
 
 export type Scanned = {
@@ -68,11 +68,14 @@ const PLUS_AT = new RegExp(`\\+\\s*${NUM}`, 'y')
 const MINUS_AT = new RegExp(`-\\s*${NUM}`, 'y')
 const TIMES_AT = new RegExp(`[x×*]\\s*${NUM}`, 'y')
 const NUM_AT = new RegExp(NUM, 'y')
+const POISON_AT = /\d+(?:[.\u2044/]\d*|(?!(?:g|kg|ml)(?![a-z]))[a-wyz])[\da-z.\u2044/]*/y
 
 // Noise: @mentions, WeChat emoji codes ([玫瑰]), emoji, and where the member lives
 // (3号楼, 5栋1单元502, A302, 3-302, 7-1-301, B座1203).
 const NOISE: RegExp[] = [
   /@[^\s@+]{1,20}/g,
+  // phone numbers and other long ids: never a count
+  /(?<![\d.])\d{7,}(?![\d.])/g,
   /\[[^\[\]\s]{1,8}\]/g,
   /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\u20e3]/gu,
   /(?:[a-z]?\d{1,4}\s*(?:号楼|栋|幢|座|单元|楼|层|室|区|期|号))+(?:[a-z]?\d{1,5}(?:室|号)?(?![\d份盒斤箱袋瓶个件只条]))?/g,
@@ -190,6 +193,7 @@ function tokenize(s: string, targets: Target[][], vocab: Vocab): { tokens: Token
   /** A quantity at i (its number already matched by `m`): the unit after it, if any. */
   const quantity = (m: RegExpExecArray, i: number, marked: boolean, minus: boolean): number => {
     let end = i + m[0].length
+    if (at(POISON_AT, i + m[0].length - m[1].length)) return -1
     const u = at(UNIT_AT, end)
     if (u) end += u[0].length
     const n = count(m[1])
@@ -230,11 +234,19 @@ function tokenize(s: string, targets: Target[][], vocab: Vocab): { tokens: Token
       i += opHit[0][0].length
       continue
     }
-    if (ch === '+' && (m = at(PLUS_AT, i))) { const e = quantity(m, i, true, false); if (e > 0) { i = e; continue } }
-    if (ch === '-' && (m = at(MINUS_AT, i))) { const e = quantity(m, i, true, true); if (e > 0) { i = e; continue } }
-    if ('x×*'.includes(ch) && !/[a-z]/.test(s.charAt(i - 1)) && (m = at(TIMES_AT, i))) {
-      const e = quantity(m, i, true, false)
+    // 团 +1 with no number after 团: a sale reference left unfinished
+    if (ch === '团') { push({ kind: 'badref', no: 0 }); i++; continue }
+    const form = ch === '+' && s.charAt(i - 1) !== '+' ? at(PLUS_AT, i) : ch === '-' && s.charAt(i - 1) !== '+' ? at(MINUS_AT, i) : 'x×*'.includes(ch) && !/[a-z]/.test(s.charAt(i - 1)) ? at(TIMES_AT, i) : null
+    if (form) {
+      const e = quantity(form, i, true, ch === '-')
       if (e > 0) { i = e; continue }
+    }
+    const poisoned = at(POISON_AT, i)
+    if (poisoned) {
+      // 1e309, 0x10, 1.5, 1⁄2: a number glued to letters, a point or a slash is no count, nor any part of it
+      word += poisoned[0]
+      i += poisoned[0].length
+      continue
     }
     if ((m = at(NUM_AT, i)) && !/[a-z]/.test(s.charAt(i - 1))) {
       const end = i + m[0].length

@@ -33,7 +33,7 @@ describe('the scorer can fail', () => {
   it('counts a reader that always joins 1 as phantom orders', () => {
     const eager = (text: string, vocab: Parameters<typeof readOrder>[1]) => {
       const s = vocab.sales[0]
-      return s ? { kind: 'order' as const, changes: [{ op: 'set' as const, sale: s.no, item: s.items[0].id, qty: 1 }], words: '', forName: null } : readOrder(text, vocab)
+      return s ? { kind: 'order' as const, changes: [{ op: 'set' as const, sale: s.no, item: s.items[0].id, qty: 1 }], words: '', text, forName: null } : readOrder(text, vocab)
     }
     const t = table(entries.map((e) => score(e, eager))).at(-1)!
     expect(t.phantom).toBeGreaterThan(50)
