@@ -8,7 +8,7 @@ import { parseLaunch } from '../../src/core/launch.js'
 import { parseDeadline, parseDuration } from '../../src/core/deadline.js'
 import { normalize } from '../../src/core/text.js'
 import { parseCount, parseMoney } from '../../src/core/quantity.js'
-import { readOrder, type Vocab } from '../../src/core/reader.js'
+import { mightBeOrder, readOrder, type Vocab } from '../../src/core/reader.js'
 
 const NOW = Date.parse('2026-12-01T10:00:00+08:00')
 const DAY = 24 * 3600_000
@@ -151,6 +151,13 @@ describe('readOrder on any text', () => {
     fc.assert(fc.property(readerText, heldArb, (s, held) => {
       expect(readOrder(s, vocab(held))).toEqual(readOrder(normalize(s), vocab(held)))
     }), opts(300))
+  })
+
+  it('what the pure pre-filter turns away, the reader would never read nor ask about', () => {
+    fc.assert(fc.property(readerText, heldArb, fc.boolean(), (s, held, intents) => {
+      if (mightBeOrder(s)) return
+      expect(readOrder(s, { ...vocab(held), intentsOpen: intents }), JSON.stringify(s)).toEqual({ kind: 'none' })
+    }), opts(600))
   })
 
   it('with no sale open, nothing is read and nothing asked', () => {
