@@ -74,7 +74,7 @@ export function readOrder(text: string, vocab: Vocab, mode: ReadMode = 'chat'): 
       s = s.slice(cmd[0].length)
     }
   }
-  const sc = scan(s, vocab)
+  const sc = scan(s, vocab, mode === 'line')
   // a native 接龙 line is a sign-up by construction: its notes (到了再拿, 可能晚点) are not chatter
   if (mode !== 'line' && isNotAnOrder(sc.marked)) return NONE
   const forName = sc.forName

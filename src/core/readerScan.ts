@@ -135,7 +135,7 @@ export function titleWords(title: string): string[] {
 
 const termCache = new WeakMap<Vocab, Term[]>()
 
-export function scan(input: string, vocab: Vocab): Scanned {
+export function scan(input: string, vocab: Vocab, lineMode = false): Scanned {
   // the marker characters are ours: a member's own private-use characters are dropped
   const text = input.replace(/[\ue000-\uefff]/g, '')
   let terms = termCache.get(vocab)
@@ -167,7 +167,7 @@ export function scan(input: string, vocab: Vocab): Scanned {
       plain = afterFill.slice(px[0].length)
     }
   }
-  const { tokens, words } = tokenize(plain, targets, vocab)
+  const { tokens, words } = tokenize(plain, targets, vocab, lineMode)
   return { tokens, marked, plain, words, targets, forName }
 }
 
@@ -177,7 +177,7 @@ function count(raw: string): number | null {
   return parseCount(raw)
 }
 
-function tokenize(s: string, targets: Target[][], vocab: Vocab): { tokens: Token[]; words: string[] } {
+function tokenize(s: string, targets: Target[][], vocab: Vocab, lineMode: boolean): { tokens: Token[]; words: string[] } {
   const tokens: Token[] = []
   const words: string[] = []
   let word = ''
@@ -198,6 +198,8 @@ function tokenize(s: string, targets: Target[][], vocab: Vocab): { tokens: Token
     if (u) end += u[0].length
     const n = count(m[1])
     if (n === null) return -1
+    // a big number standing alone in a message is a room, a price, an id; in a 接龙 line it makes the line unreadable
+    if ((n > 999 || n < 0) && !marked && !u && !lineMode) return -1
     if (n > 999 || n < 0) push({ kind: 'huge' })
     else if (marked || u) push({ kind: 'qty', qty: n, minus })
     else push({ kind: 'num', qty: n })

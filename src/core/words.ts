@@ -87,7 +87,7 @@ export const AGREE_WORDS: readonly string[] = ['赞', '同问', '同意', '附�
 export const CONDITION_WORDS: readonly string[] = ['的话', '如果', '要是', '假如', '万一', '看情况', '再说', '考虑', '可能', '到时候']
 
 /** Counts of people or things in passing: 我家两个孩子, 每天吃2个, 4个人吃. */
-export const PASSING_WORDS: readonly string[] = ['我家', '家里', '孩子', '每天', '每次', '每周', '每顿', '天天', '口人', '个人', '人吃', '同事说', '朋友说']
+export const PASSING_WORDS: readonly string[] = ['我家', '家里', '个孩子', '个娃', '孩子说', '每天', '每次', '每周', '每顿', '天天', '口人', '个人', '人吃', '同事说', '朋友说']
 
 /** What a number may be glued to that makes it no quantity: 3号楼, 59元, 8点, 125g, 2小时. */
 export const NOT_QUANTITY_AFTER: readonly string[] = [

@@ -5,7 +5,7 @@ import { loadCorpus, render, score, table } from './corpus.js'
 
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url))
 const misses = process.argv.includes('--misses')
-for (const [title, file] of [['corpus', 'corpus.txt'], ['held out', 'heldout.txt']] as const) {
+for (const [title, file] of [['corpus', 'corpus.txt'], ['held out', 'heldout.txt'], ['held out 2', 'heldout2.txt']] as const) {
   const scored = loadCorpus(here(file)).map((e) => score(e))
   console.log(render(title, table(scored)))
   console.log('')
