@@ -10,7 +10,7 @@
 // in words.ts.
 import { normalize } from './text.js'
 import { t } from '../i18n/zh-CN.js'
-import { scan, type Target, type Token } from './readerScan.js'
+import { dropPlainNoise, scan, type Target, type Token } from './readerScan.js'
 import { isNotAnOrder, readCancel, stripQuote, cleanWords } from './readerRules.js'
 import { ADD_WORDS, CANCEL_PHRASES, CHANGE_TO_WORDS, ME_TOO, SUBTRACT_WORDS, SWITCH_WORDS } from './words.js'
 
@@ -324,5 +324,5 @@ const MARKER = new RegExp(`[\\d零〇一二两三四五六七八九十俩仨+]|$
 export function mightBeOrder(text: string): boolean {
   if (typeof text !== 'string' || text.length > MAX_READ_CHARS * 4) return false
   const own = stripQuote(normalize(text), { sales: [] }).own.toLowerCase().replace(/@[^\s@+]{1,20}|\[[^[\]\s]{1,8}\]/g, ' ')
-  return MARKER.test(own) && !isNotAnOrder(own)
+  return MARKER.test(dropPlainNoise(own)) && !isNotAnOrder(own)
 }

@@ -83,6 +83,12 @@ const NOISE: RegExp[] = [
   /(?<![a-z\d])[a-wyz]\d{2,5}(?!\d)/g,
   /(?<![\d-])\d{1,4}(?:-\d{1,5}){1,2}(?![\d])/g,
 ]
+/** Noise that can hold no item name: mentions, emoji codes, phone numbers, addresses with their units. */
+const PLAIN_NOISE = NOISE.slice(0, 5)
+
+/** The text without the noise any group would ignore, for the pure pre-filter. */
+export const dropPlainNoise = (text: string) => PLAIN_NOISE.reduce((s, re) => s.replace(re, ' '), text)
+
 const TUAN = new RegExp(`(?:${alt(TUAN_WORDS)})`, 'g')
 const FILLER_AT_START = new RegExp(`^(?:\\s*(?:${alt(FILLER.filter((f) => f !== '帮我' && f !== '我'))}))+\\s*`)
 const PROXY = new RegExp(`^(?:${alt(PROXY_WORDS)})\\s*([^\\s+\\d\\u{e000}-\\u{efff}]{1,8}?)(?=\\s|\\+|\\d|[\\u{e000}-\\u{efff}]|$|${alt([...ORDER_WORDS, ...CHANGE_TO_WORDS, ...ADD_WORDS.filter((w) => w !== '再'), '减', '取消', '接龙'])})`, 'u')

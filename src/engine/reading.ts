@@ -5,7 +5,7 @@ import type { Db } from '../db/db.js'
 import * as rules from '../core/sale.js'
 import { readOrder, type Change, type Reading, type ReadMode, type Vocab } from '../core/reader.js'
 import { t } from '../i18n/zh-CN.js'
-import { ensureMember, loadBook, openSales, saleByNo, saveBook, type SaleRow } from './repo.js'
+import { ensureMember, itemsOf, loadBook, openSales, saleByNo, saveBook, type SaleRow } from './repo.js'
 import { cancelMember, noteSoldOut, promotionNotices } from './sales.js'
 import { deliveryFromJoin } from './delivery.js'
 import { commitIntent, commitsOf, committedTo, intentByNo, openIntents, routeJoin, withdrawFromQuit } from './intents.js'
@@ -17,10 +17,26 @@ type Books = (s: SaleRow) => rules.Book
 
 const heldOf = (b: rules.Book, memberId: number, itemId: number) => rules.confirmedOf(b, memberId, itemId) + rules.waitingOf(b, memberId, itemId)
 
-/** The open sales as the reader's vocabulary, with what the member holds of each item. */
-export function vocabOf(db: Db, groupId: number, memberId: number, open: SaleRow[], bookOf: Books): Vocab {
+/**
+ * The open sales as the reader's vocabulary, with what the member holds of each item. Only the
+ * items and the member's own rows are read here: whole books are loaded for the sales a
+ * reading changes.
+ */
+export function vocabOf(db: Db, groupId: number, memberId: number, open: SaleRow[]): Vocab {
+  const held = new Map<string, number>()
+  if (open.length > 0) {
+    const ids = open.map(() => '?').join(',')
+    const mine = (sql: string) => db.$client.prepare(sql).all(memberId, ...open.map((s) => s.id)) as { saleId: number; itemId: number; n: number }[]
+    for (const r of [
+      ...mine(`select sale_id as saleId, item_id as itemId, confirmed as n from orders where member_id = ? and sale_id in (${ids})`),
+      ...mine(`select sale_id as saleId, item_id as itemId, qty as n from waitlist where member_id = ? and sale_id in (${ids})`),
+    ]) held.set(`${r.saleId}:${r.itemId}`, (held.get(`${r.saleId}:${r.itemId}`) ?? 0) + r.n)
+  }
   return {
-    sales: open.map((s) => ({ no: s.no, title: s.title, items: bookOf(s).items.map((i) => ({ id: i.id, name: i.name, held: heldOf(bookOf(s), memberId, i.id) })) })),
+    sales: open.map((s) => ({
+      no: s.no, title: s.title,
+      items: itemsOf(db, s.id).map((i) => ({ id: i.id, name: i.isDefault ? '' : i.name, held: held.get(`${s.id}:${i.id}`) ?? 0 })),
+    })),
     intentsOpen: openIntents(db, groupId).length > 0,
   }
 }
@@ -31,7 +47,7 @@ function read(ctx: Ctx, text: string, mode: ReadMode): Read {
   const open = openSales(ctx.db, ctx.group!.id)
   const books = new Map<number, rules.Book>()
   const bookOf: Books = (s) => books.get(s.id) ?? books.set(s.id, loadBook(ctx.db, s)).get(s.id)!
-  const vocab = vocabOf(ctx.db, ctx.group!.id, ctx.member!.id, open, bookOf)
+  const vocab = vocabOf(ctx.db, ctx.group!.id, ctx.member!.id, open)
   return { r: readOrder(text, vocab, mode), vocab, open, bookOf }
 }
 

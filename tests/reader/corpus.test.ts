@@ -9,7 +9,7 @@ import { readOrder } from '../../src/core/reader.js'
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url))
 const show = (xs: Scored[]) => xs.map((s) => `${s.verdict} ${s.file.split('/').pop()}:${s.line} ${JSON.stringify(s.text)} => ${s.expected}, got ${JSON.stringify(s.reading)}`).join('\n')
 
-describe.each([['corpus.txt', 400], ['heldout.txt', 100]])('reader on %s', (file, least) => {
+describe.each([['corpus.txt', 400], ['heldout.txt', 100], ['heldout2.txt', 60]])('reader on %s', (file, least) => {
   const entries = loadCorpus(here(file))
   const scored = entries.map((e) => score(e))
   const all = table(scored).at(-1)!
