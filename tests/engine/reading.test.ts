@@ -66,3 +66,11 @@ describe('the join reader in the group', () => {
     expect(tally(out)).toMatchObject({ sold: 0 })
   })
 })
+
+describe('the join reader in a private chat', () => {
+  it('chatter with a number gets nothing; an explicit /join is told to go to the group', async () => {
+    const dm = (time: string, text: string) => ({ at: at(time), from: 'Lily', text })
+    const { out } = await run([...start(), dm('10:01', '好的，2点见'), dm('10:02', '减一份'), dm('10:03', '/join 2')])
+    expect(out.filter((o) => o.to === 'Lily').map((o) => o.text)).toEqual(['「/join」请在群里发'])
+  })
+})
