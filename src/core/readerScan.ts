@@ -48,6 +48,9 @@ const CN = '零〇一二两三四五六七八九十俩仨'
 const NUM = `(\\d+(?:\\.\\d+)?|[${CN}]+)`
 const UNIT_AT = new RegExp(`\\s*(?:${alt(UNITS)})`, 'y')
 const NOT_AFTER_AT = new RegExp(`(?:${alt(NOT_QUANTITY_AFTER)})`, 'y')
+/** Characters a word of any list can start with: most characters start none, and skip every list. */
+const STARTS = new Set([CHANGE_TO_WORDS, SWITCH_WORDS, ADD_WORDS, SUBTRACT_WORDS, ORDER_WORDS, ALL_ITEMS_WORDS, ALL_SALES_WORDS, EACH_WORDS].flat().map((w) => w.charAt(0)))
+const REF_STARTS = new Set(['#', '团', '第', ...'0123456789'])
 const OPS: [RegExp, Op][] = [
   [new RegExp(`(?:${alt(CHANGE_TO_WORDS)})`, 'y'), 'to'],
   [new RegExp(`(?:${alt(SWITCH_WORDS)})`, 'y'), 'switch'],
@@ -139,13 +142,25 @@ export function titleWords(title: string): string[] {
   return [...out]
 }
 
-const termCache = new WeakMap<Vocab, Term[]>()
+// The same few sales are read against message after message: their terms are kept by the
+// words they come from (a small cache, emptied when full).
+const termCache = new Map<string, Term[]>()
+const TERM_CACHE_MAX = 256
+
+function termsFor(vocab: Vocab): Term[] {
+  const key = vocab.sales.map((s) => `${s.no}\u0001${s.title}\u0001${s.items.map((i) => `${i.id}\u0002${i.name}`).join('\u0001')}`).join('\u0000')
+  let terms = termCache.get(key)
+  if (!terms) {
+    if (termCache.size >= TERM_CACHE_MAX) termCache.clear()
+    termCache.set(key, (terms = termsOf(vocab)))
+  }
+  return terms
+}
 
 export function scan(input: string, vocab: Vocab, lineMode = false): Scanned {
   // the marker characters are ours: a member's own private-use characters are dropped
   const text = input.replace(/[\ue000-\uefff]/g, '')
-  let terms = termCache.get(vocab)
-  if (!terms) termCache.set(vocab, (terms = termsOf(vocab)))
+  const terms = termsFor(vocab)
   const targets: Target[][] = []
   // mark item and title words first: an item name may hold digits (500g) that noise rules would eat
   let s = ''
@@ -219,21 +234,24 @@ function tokenize(s: string, targets: Target[][], vocab: Vocab, lineMode: boolea
       i++
       continue
     }
-    let m: RegExpExecArray | null
-    if ((m = at(ALL_ITEMS_AT, i))) { push({ kind: 'all', targets: allItems(vocab) }); i += m[0].length; continue }
-    if ((m = at(ALL_SALES_AT, i))) { push({ kind: 'all', targets: vocab.sales.map((x) => ({ sale: x.no, item: null })) }); i += m[0].length; continue }
+    let m: RegExpExecArray | null = null
+    const listed = STARTS.has(ch)
+    if (listed && (m = at(ALL_ITEMS_AT, i))) { push({ kind: 'all', targets: allItems(vocab) }); i += m[0].length; continue }
+    if (listed && (m = at(ALL_SALES_AT, i))) { push({ kind: 'all', targets: vocab.sales.map((x) => ({ sale: x.no, item: null })) }); i += m[0].length; continue }
     let ref: number | null = null
-    for (const re of SALE_REFS) {
-      if ((m = at(re, i))) { ref = count(m[1]); break }
+    if (REF_STARTS.has(ch)) {
+      for (const re of SALE_REFS) {
+        if ((m = at(re, i))) { ref = count(m[1]); break }
+      }
     }
     if (m && ref !== null && ref >= 1) {
       push(vocab.sales.some((x) => x.no === ref) ? { kind: 'target', target: { sale: ref, item: null } } : { kind: 'badref', no: ref })
       i += m[0].length
       continue
     }
-    if ((m = at(EACH_AT, i))) { push({ kind: 'each' }); i += m[0].length; continue }
+    if (listed && (m = at(EACH_AT, i))) { push({ kind: 'each' }); i += m[0].length; continue }
     let opHit: [RegExpExecArray, Op] | null = null
-    for (const [re, op] of OPS) {
+    if (listed) for (const [re, op] of OPS) {
       const x = at(re, i)
       if (x && (!opHit || x[0].length > opHit[0][0].length)) opHit = [x, op]
     }

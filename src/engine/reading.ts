@@ -1,6 +1,7 @@
 // A member's words, as the join reader reads them against the group's open sales, turned
 // into changes through the sale rules and limits: set, add, subtract, switch and cancel,
 // several items acknowledged in one digest. Used by the join and quit commands.
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/db.js'
 import * as rules from '../core/sale.js'
 import { readOrder, type Change, type Reading, type ReadMode, type Vocab } from '../core/reader.js'
@@ -17,6 +18,20 @@ type Books = (s: SaleRow) => rules.Book
 
 const heldOf = (b: rules.Book, memberId: number, itemId: number) => rules.confirmedOf(b, memberId, itemId) + rules.waitingOf(b, memberId, itemId)
 
+const heldStatements = new WeakMap<object, Map<number, Statement>>()
+/** A member's confirmed and waiting units in `n` sales, by sale and item: prepared once per database and n. */
+function heldStatement(db: Db, n: number): Statement {
+  const byN = heldStatements.get(db.$client) ?? heldStatements.set(db.$client, new Map()).get(db.$client)!
+  let st = byN.get(n)
+  if (!st) {
+    const ids = Array(n).fill('?').join(',')
+    st = db.$client.prepare(`select sale_id as saleId, item_id as itemId, confirmed as n from orders where member_id = ? and sale_id in (${ids}) and confirmed > 0
+      union all select sale_id as saleId, item_id as itemId, qty as n from waitlist where member_id = ? and sale_id in (${ids})`)
+    byN.set(n, st)
+  }
+  return st
+}
+
 /**
  * The open sales as the reader's vocabulary, with what the member holds of each item. Only the
  * items and the member's own rows are read here: whole books are loaded for the sales a
@@ -25,12 +40,10 @@ const heldOf = (b: rules.Book, memberId: number, itemId: number) => rules.confir
 export function vocabOf(db: Db, groupId: number, memberId: number, open: SaleRow[]): Vocab {
   const held = new Map<string, number>()
   if (open.length > 0) {
-    const ids = open.map(() => '?').join(',')
-    const mine = (sql: string) => db.$client.prepare(sql).all(memberId, ...open.map((s) => s.id)) as { saleId: number; itemId: number; n: number }[]
-    for (const r of [
-      ...mine(`select sale_id as saleId, item_id as itemId, confirmed as n from orders where member_id = ? and sale_id in (${ids})`),
-      ...mine(`select sale_id as saleId, item_id as itemId, qty as n from waitlist where member_id = ? and sale_id in (${ids})`),
-    ]) held.set(`${r.saleId}:${r.itemId}`, (held.get(`${r.saleId}:${r.itemId}`) ?? 0) + r.n)
+    const ids = open.map((s) => s.id)
+    for (const r of heldStatement(db, ids.length).all(memberId, ...ids, memberId, ...ids) as { saleId: number; itemId: number; n: number }[]) {
+      held.set(`${r.saleId}:${r.itemId}`, (held.get(`${r.saleId}:${r.itemId}`) ?? 0) + r.n)
+    }
   }
   return {
     sales: open.map((s) => ({
