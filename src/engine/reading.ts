@@ -38,17 +38,22 @@ function heldStatement(db: Db, n: number): Statement {
  * reading changes.
  */
 export function vocabOf(db: Db, groupId: number, memberId: number, open: SaleRow[]): Vocab {
-  const held = new Map<string, number>()
-  if (open.length > 0) {
-    const ids = open.map((s) => s.id)
-    for (const r of heldStatement(db, ids.length).all(memberId, ...ids, memberId, ...ids) as { saleId: number; itemId: number; n: number }[]) {
-      held.set(`${r.saleId}:${r.itemId}`, (held.get(`${r.saleId}:${r.itemId}`) ?? 0) + r.n)
+  // what the member holds matters only to some readings (减一份, 换成灰色): read on first use
+  let held: Map<string, number> | null = null
+  const heldOf = (key: string): number => {
+    if (held === null) {
+      held = new Map()
+      const ids = open.map((s) => s.id)
+      for (const r of heldStatement(db, ids.length).all(memberId, ...ids, memberId, ...ids) as { saleId: number; itemId: number; n: number }[]) {
+        held.set(`${r.saleId}:${r.itemId}`, (held.get(`${r.saleId}:${r.itemId}`) ?? 0) + r.n)
+      }
     }
+    return held.get(key) ?? 0
   }
   return {
     sales: open.map((s) => ({
       no: s.no, title: s.title,
-      items: itemsOf(db, s.id).map((i) => ({ id: i.id, name: i.isDefault ? '' : i.name, held: held.get(`${s.id}:${i.id}`) ?? 0 })),
+      items: itemsOf(db, s.id).map((i) => ({ id: i.id, name: i.isDefault ? '' : i.name, get held() { return heldOf(`${s.id}:${i.id}`) } })),
     })),
     intentsOpen: openIntents(db, groupId).length > 0,
   }
