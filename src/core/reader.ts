@@ -249,7 +249,9 @@ function resolve(claims: Claim[], vocab: Vocab, quotedSale: number | null, words
         if (sale.items.length === 1) item = sale.items[0].id
         else {
           const held = sale.items.filter((i) => (i.held ?? 0) > 0)
-          if ((c.op === 'add' || c.op === 'sub' || c.op === 'to') && held.length === 1) item = held[0].id
+          // a join names its variant even when the member holds only one (再来一件 is asked about);
+          // taking off (减一件) can only mean the one variant held, unless other words might name another
+          if (c.op === 'sub' && held.length === 1 && words === '') item = held[0].id
           else return ask('whichVariant', guess(claims, vocab), vocab, sale)
         }
       }

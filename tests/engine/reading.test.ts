@@ -25,8 +25,8 @@ describe('the join reader in the group', () => {
     expect(items(out)).toEqual(['紫色：已接 1 份', '灰色：已接 1 份'])
   })
 
-  it('减一份 after 3 leaves 2; 改为1 leaves 1; 再+1 makes 2', async () => {
-    const { out } = await run([...start(), ...spaced(['Lily', '紫色+3'], ['Lily', '减一份'], ['Lily', '紫色改为1'], ['Lily', '再+1'])])
+  it('减一份 after 3 leaves 2; 改为1 leaves 1; 紫色再+1 makes 2', async () => {
+    const { out } = await run([...start(), ...spaced(['Lily', '紫色+3'], ['Lily', '减一份'], ['Lily', '紫色改为1'], ['Lily', '紫色再+1'])])
     expect(digests(out).map((d) => d.text.split('\n')[1])).toEqual(['✅ 已登记：Lily 3 份 紫色', '✅ 已登记：Lily 2 份 紫色', '✅ 已登记：Lily 1 份 紫色', '✅ 已登记：Lily 2 份 紫色'])
   })
 
