@@ -1,7 +1,6 @@
 // A member's words, as the join reader reads them against the group's open sales, turned
 // into changes through the sale rules and limits: set, add, subtract, switch and cancel,
 // several items acknowledged in one digest. Used by the join and quit commands.
-import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/db.js'
 import * as rules from '../core/sale.js'
 import { readOrder, type Change, type Reading, type ReadMode, type Vocab } from '../core/reader.js'
@@ -18,18 +17,11 @@ type Books = (s: SaleRow) => rules.Book
 
 const heldOf = (b: rules.Book, memberId: number, itemId: number) => rules.confirmedOf(b, memberId, itemId) + rules.waitingOf(b, memberId, itemId)
 
-const heldStatements = new WeakMap<object, Map<number, Statement>>()
-/** A member's confirmed and waiting units in `n` sales, by sale and item: prepared once per database and n. */
-function heldStatement(db: Db, n: number): Statement {
-  const byN = heldStatements.get(db.$client) ?? heldStatements.set(db.$client, new Map()).get(db.$client)!
-  let st = byN.get(n)
-  if (!st) {
-    const ids = Array(n).fill('?').join(',')
-    st = db.$client.prepare(`select sale_id as saleId, item_id as itemId, confirmed as n from orders where member_id = ? and sale_id in (${ids}) and confirmed > 0
-      union all select sale_id as saleId, item_id as itemId, qty as n from waitlist where member_id = ? and sale_id in (${ids})`)
-    byN.set(n, st)
-  }
-  return st
+/** A member's confirmed and waiting units in `n` sales, by sale and item (db.ts compiles each text once). */
+function heldStatement(db: Db, n: number) {
+  const ids = Array(n).fill('?').join(',')
+  return db.$client.prepare(`select sale_id as saleId, item_id as itemId, confirmed as n from orders where member_id = ? and sale_id in (${ids}) and confirmed > 0
+    union all select sale_id as saleId, item_id as itemId, qty as n from waitlist where member_id = ? and sale_id in (${ids})`)
 }
 
 /**
@@ -39,6 +31,7 @@ function heldStatement(db: Db, n: number): Statement {
  */
 export function vocabOf(db: Db, groupId: number, memberId: number, open: SaleRow[]): Vocab {
   // what the member holds matters only to some readings (减一份, 换成灰色): read on first use
+  let intents: boolean | undefined
   let held: Map<string, number> | null = null
   const heldOf = (key: string): number => {
     if (held === null) {
@@ -55,7 +48,8 @@ export function vocabOf(db: Db, groupId: number, memberId: number, open: SaleRow
       no: s.no, title: s.title,
       items: itemsOf(db, s.id).map((i) => ({ id: i.id, name: i.isDefault ? '' : i.name, get held() { return heldOf(`${s.id}:${i.id}`) } })),
     })),
-    intentsOpen: openIntents(db, groupId).length > 0,
+    // asked only when a message names no sale: most joins never need the query
+    get intentsOpen() { return (intents ??= openIntents(db, groupId).length > 0) },
   }
 }
 
