@@ -27,7 +27,7 @@ const demand = defineCommand({
     if (no) return { kind: 'show', no: Number(no[1]) }
     // '需求3 +2' commits intent to 需求3
     const j = parseRoutedJoin(ctx.msg.text)
-    if (j && j.intentRef !== undefined) return { kind: 'join', join: j }
+    if (j && j.intentRef !== undefined) return { kind: 'join', join: { text: ctx.msg.text, explicit: false } }
     if (ctx.msg.text.startsWith('/')) throw userError('error.badArgs', { usage })
     return null
   },

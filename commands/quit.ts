@@ -1,26 +1,13 @@
 import { z } from 'zod'
-import * as rules from '../src/core/sale.js'
-import { loadBook, openSales, saveBook, type SaleRow } from '../src/engine/repo.js'
-import { cancelMember, noteSoldOut, promotionNotices } from '../src/engine/sales.js'
-import { namedItems } from '../src/engine/pick.js'
+import { openSales } from '../src/engine/repo.js'
+import { cancelMember } from '../src/engine/sales.js'
+import { readAndApply } from '../src/engine/reading.js'
 import { saleRefOf } from '../src/engine/target.js'
-import { userError, defineCommand, type GroupCtx, type Reply } from '../src/engine/types.js'
+import { userError, defineCommand, type Reply } from '../src/engine/types.js'
 import { extractIntentRef } from '../src/core/intent.js'
 import { withdrawFromQuit } from '../src/engine/intents.js'
 import { withdrawEntries } from '../src/engine/lottery.js'
 import { requireSale } from '../src/services/sales.js'
-
-/** `取消 大果`: drop one variant only. */
-function cancelVariant(ctx: GroupCtx, sale: SaleRow, itemId: number): Reply[] {
-  const before = loadBook(ctx.db, sale)
-  const held = rules.confirmedOf(before, ctx.member.id, itemId) + rules.waitingOf(before, ctx.member.id, itemId)
-  if (held === 0) return []
-  const r = rules.setTotal(before, ctx.member.id, itemId, 0)
-  saveBook(ctx.db, sale.id, before, r.book, ctx.now)
-  noteSoldOut(ctx.db, sale, r.book, ctx.now)
-  const item = before.items.find((i) => i.id === itemId)!.name
-  return [{ kind: 'notice', notice: 'cancelled', member: ctx.member.name, saleId: sale.id, payload: { item } }, ...promotionNotices(ctx.db, sale, r.book, r.promotions)]
-}
 
 const quit = defineCommand({
   name: 'quit',
@@ -39,16 +26,8 @@ const quit = defineCommand({
   },
   async run(ctx, { ref, intentRef, what }) {
     if (intentRef !== undefined) return withdrawFromQuit(ctx, intentRef)!
-    if (what !== '') {
-      // '取消 大果' drops that variant; any other words (取消 明天的聚会) are chatter, not a cancel
-      const sales = ref !== null ? [requireSale(ctx.db, ctx.group, { ref, need: 'open', among: [], phase: 'open', example: (no) => `#${no}`, none: 'sale.none' })] : openSales(ctx.db, ctx.group.id)
-      const replies: Reply[] = []
-      for (const sale of sales) {
-        const named = namedItems(loadBook(ctx.db, sale), what)
-        if (named.length === 1) replies.push(...cancelVariant(ctx, sale, named[0]))
-      }
-      return replies
-    }
+    // '取消 大果' drops that variant, '取消 一份' takes one off; other words (取消 明天的聚会) are chatter
+    if (what !== '') return readAndApply(ctx, `取消 ${ref !== null ? `#${ref} ` : ''}${what}`, 'chat')
     // with several open sales and no number, cancel wherever the member has something
     const sales = ref !== null ? [requireSale(ctx.db, ctx.group, { ref, need: 'open', among: [], phase: 'open', example: (no) => `#${no}`, none: 'sale.none' })] : openSales(ctx.db, ctx.group.id)
     const replies: Reply[] = []

@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { parseRoutedJoin, parseWant, MAX_INTENT_TITLE } from '../src/core/intent.js'
+import { parseWant, MAX_INTENT_TITLE } from '../src/core/intent.js'
 import { createIntent, expireIntentJob, INTENT_EXPIRE_JOB } from '../src/engine/intents.js'
+import { readIn } from '../src/engine/reading.js'
 import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { joinArgs, joinSale } from '../src/services/orders.js'
@@ -34,11 +35,8 @@ const want = defineCommand({
     // '想要2份 目标价 40': terms with no product: neither an intent titled 2份 nor a guessed join
     if (!w.ok && w.code === 'quantityTitle' && (slash || w.hasTerms)) throw userError('demand.noTitle', { example: t('demand.example') })
     if (!slash) {
-      // '想要2份' is a join (想要 is one of the join words), unless it states an intent's terms
-      if (!(w.ok && w.hasTerms)) {
-        const j = parseRoutedJoin(ctx.msg.text)
-        if (j) return { kind: 'join', join: j }
-      }
+      // '想要2份', '想要紫色2' are joins (想要 is one of the join words), unless it states an intent's terms
+      if (!(w.ok && w.hasTerms) && readIn(ctx, ctx.msg.text, 'chat').kind !== 'none') return { kind: 'join', join: { text: ctx.msg.text, explicit: false } }
       if (!w.ok || [...w.spec.title].length < 2 || NOT_A_PRODUCT.test(w.spec.title)) return null
     }
     if (w.ok) return { kind: 'want', spec: w.spec }

@@ -4,7 +4,8 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/db.js'
 import { chains, intents, members, sales } from '../db/schema.js'
-import { chainFormatText, diffByOwner, lineKey, MAX_ENTRIES, ownerMatcher, parseChain, readLine, type ChainEntry, type ChainList } from '../core/chain.js'
+import { chainFormatText, diffByOwner, lineKey, MAX_ENTRIES, ownerMatcher, parseChain, type ChainEntry, type ChainList } from '../core/chain.js'
+import { readOrder, type Reading } from '../core/reader.js'
 import * as rules from '../core/sale.js'
 import { formatTime } from '../core/deadline.js'
 import { money } from '../core/render.js'
@@ -280,33 +281,37 @@ function readLines(db: Db, group: GroupRow, entries: Posted[], poster: string, v
 
 type Want = { items: Map<number, number>; words: string[]; problems: { line: Line; reason: string }[] }
 
-/** What an owner's lines ask for in a sale: units per item, leftover words, unreadable lines. */
+/** A line as the join reader reads it, the target being the only sale it knows. */
+function readEntry(rest: string, no: number, title: string, items: { id: number; name: string }[]): { ok: true; r: Reading & { kind: 'order' } } | { ok: false; reason: string } {
+  const r = readOrder(rest, { sales: [{ no, title, items }] }, 'line')
+  if (r.kind === 'order') return { ok: true, r }
+  if (r.kind !== 'ask') return { ok: true, r: { kind: 'order', changes: [], words: '', text: rest, forName: null } }
+  if (r.reason === 'whichVariant') return { ok: false, reason: t('chain.reason.whichVariant', { variants: items.map((i) => i.name).join(' / ') }) }
+  return { ok: false, reason: t(r.reason === 'badNumber' ? 'chain.reason.badNumber' : 'chain.reason.manyNumbers') }
+}
+
+/** What an owner's lines ask for in a sale: units per item, the lines' words, unreadable lines. */
 function wantsInSale(sale: SaleRow, book: rules.Book, lines: (StoredLine & Partial<Line>)[]): Want {
   const w: Want = { items: new Map(), words: [], problems: [] }
+  const items = book.items.map((i) => ({ id: i.id, name: i.name }))
   for (const l of lines) {
     if (l.tooLong) { w.problems.push({ line: l as Line, reason: t('chain.reason.tooLong') }); continue }
-    const r = readLine(l.rest)
-    if (!r.ok) { w.problems.push({ line: l as Line, reason: t(`chain.reason.${r.reason}`) }); continue }
-    let item: number | null = book.items.length === 1 ? book.items[0].id : null
-    if (item === null) {
-      const named = namedItems(book, r.words)
-      if (named.length === 1) item = named[0]
-    }
-    if (item === null) { w.problems.push({ line: l as Line, reason: t('chain.reason.whichVariant', { variants: book.items.map((i) => i.name).join(' / ') }) }); continue }
-    w.items.set(item, (w.items.get(item) ?? 0) + r.qty)
-    if (r.words) w.words.push(r.words)
+    const e = readEntry(l.rest, sale.no, sale.title, items)
+    if (!e.ok) { w.problems.push({ line: l as Line, reason: e.reason }); continue }
+    for (const c of e.r.changes) if (c.op === 'set' || c.op === 'add') w.items.set(c.item, (w.items.get(c.item) ?? 0) + c.qty)
+    if (e.r.text) w.words.push(e.r.text)
   }
   return w
 }
 
-function wantsInIntent(lines: (StoredLine & Partial<Line>)[]): { qty: number; words: string[]; problems: { line: Line; reason: string }[] } {
+function wantsInIntent(intent: IntentRow, lines: (StoredLine & Partial<Line>)[]): { qty: number; words: string[]; problems: { line: Line; reason: string }[] } {
   const w = { qty: 0, words: [] as string[], problems: [] as { line: Line; reason: string }[] }
   for (const l of lines) {
     if (l.tooLong) { w.problems.push({ line: l as Line, reason: t('chain.reason.tooLong') }); continue }
-    const r = readLine(l.rest)
-    if (!r.ok) { w.problems.push({ line: l as Line, reason: t(`chain.reason.${r.reason}`) }); continue }
-    w.qty += r.qty
-    if (r.words) w.words.push(r.words)
+    const e = readEntry(l.rest, 0, intent.title, [{ id: 0, name: '' }])
+    if (!e.ok) { w.problems.push({ line: l as Line, reason: e.reason }); continue }
+    for (const c of e.r.changes) if (c.op === 'set' || c.op === 'add') w.qty += c.qty
+    if (e.r.words) w.words.push(e.r.words)
   }
   return w
 }
@@ -360,8 +365,8 @@ function applyList(db: Db, group: GroupRow, target: Target, state: ChainState, t
 
   if (target.kind === 'intent') {
     for (const owner of diff.owners) {
-      const now_ = wantsInIntent(mineOf(next, owner))
-      const before = wantsInIntent(mineOf(prev, owner))
+      const now_ = wantsInIntent(target.intent, mineOf(next, owner))
+      const before = wantsInIntent(target.intent, mineOf(prev, owner))
       for (const p of now_.problems) if (isFresh(p.line)) replies.push(problem(p.line, p.reason))
       if (now_.qty === before.qty && now_.words.join(' ') === before.words.join(' ')) continue
       const member = memberOf(owner)

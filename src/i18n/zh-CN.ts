@@ -106,6 +106,8 @@ const core = {
   'sale.which': (p: { choices: string; example: string; open: boolean }) =>
     p.open ? `现在有多个团在进行：${p.choices}，请加上团号，例如「${p.example}」` : `有多个团：${p.choices}，请加团号，例如「${p.example}」`,
   'sale.whichVariant': (p: { no: number; variants: string; example: string }) => `团${p.no} 有多个规格：${p.variants}，请说明要哪个，例如「${p.example}」`,
+  'reader.unsure': (p: { shown: string; reply: string }) => `没看懂：是要「${p.shown}」吗？回复「${p.reply}」即可`,
+  'reader.unsureBare': () => '没看懂，请回复「+数量」，例如「+2」',
   'sale.unknownVariant': (p: { no: number; variants: string }) => `团${p.no} 没有这个规格，可选：${p.variants}`,
   'sale.extendBad': () => '延长多久？例如「/extend 2h」或「延长 30分钟」',
   'sale.extended': (p: { no: number; title: string; deadline: string }) => `⏳ 团${p.no} ${p.title} 截止时间延长到 ${p.deadline}`,

@@ -3,71 +3,32 @@ import { z } from 'zod'
 import { and, eq, gt, inArray, or } from 'drizzle-orm'
 import type { Db } from '../db/db.js'
 import { groups, items, members, orders, sales, waitlist } from '../db/schema.js'
-import * as rules from '../core/sale.js'
-import { loadBook, openSales, saveBook, type SaleRow } from '../engine/repo.js'
-import { pickItem } from '../engine/pick.js'
-import { noteSoldOut, promotionNotices } from '../engine/sales.js'
-import { deliveryFromJoin } from '../engine/delivery.js'
-import { committedTo, routeJoin, type RoutedJoin } from '../engine/intents.js'
-import { enterLottery, lotteryOpen } from '../engine/lottery.js'
-import { noteSource } from '../engine/orderSource.js'
-import { askBack, type Reply, type GroupCtx } from '../engine/types.js'
-import { findSale } from './sales.js'
+import { extractIntentRef } from '../core/intent.js'
+import { MAX_READ_CHARS } from '../core/reader.js'
+import { readAndApply, readIntentJoin } from '../engine/reading.js'
+import { userError, type Ctx, type Reply } from '../engine/types.js'
 
-/** A join as the reader gives it: a total (`set`) or more (`add`), maybe a sale or an intent by number. */
-export const joinArgs = z.object({
-  mode: z.enum(['set', 'add']),
-  quantity: z.number().int().min(1).max(999),
-  saleRef: z.number().int().positive().nullable(),
-  rest: z.string(),
-  // '#需求3 +2' commits intent instead of ordering
-  intentRef: z.number().int().positive().optional(),
-})
+/**
+ * A join as the member typed it. What the words ask for depends on the group's open sales
+ * (their numbers, title and item words are the join reader's vocabulary), so they are read
+ * when the command runs, inside its transaction, not when it is parsed.
+ */
+export const joinArgs = z.object({ text: z.string().max(MAX_READ_CHARS * 4), explicit: z.boolean() })
 export type JoinArgs = z.infer<typeof joinArgs>
 
-export async function joinSale(ctx: GroupCtx, intent: RoutedJoin): Promise<Reply[]> {
-  // open intents (意向) may take the join, or make it ambiguous
-  const routed = routeJoin(ctx, intent)
-  if (routed) return routed
-  const group = ctx.group
-  const member = ctx.member
-  const open = openSales(ctx.db, group.id)
-  // books are loaded only for the sales a join could be about (usually one)
-  const books = new Map<number, rules.Book>()
-  const bookOf = (s: SaleRow) => books.get(s.id) ?? books.set(s.id, loadBook(ctx.db, s)).get(s.id)!
-  const ask = (question: string | null): Reply[] => (question === null ? [] : [askBack(member.name, question)])
-
-  // with no open sale a join is chatter: nothing is asked back
-  const found = findSale(ctx.db, group, {
-    ref: intent.saleRef, need: 'open', among: open, phase: 'open', words: { text: intent.rest, bookOf },
-    example: (no) => `#${no} +1`, none: null,
-  })
-  if (!found.ok) return ask(found.refusal?.reply ?? null)
-  const sale = found.sale
-  const before = bookOf(sale)
-  const item = pickItem(sale, before, intent.rest)
-  if (!item.ok) return ask(item.question)
-  if (lotteryOpen(ctx.db, sale, ctx.now)) {
-    return [...enterLottery(ctx.db, sale, before, member, item.value, intent.quantity, intent.mode, ctx.now), ...deliveryFromJoin(ctx.db, sale, member, intent.rest)]
+/** `explicit`: typed as /join or 接龙 …; otherwise a form the reader recognised in plain chat. */
+export async function joinSale(ctx: Ctx, { text, explicit }: JoinArgs): Promise<Reply[]> {
+  const mode = explicit ? 'command' : 'chat'
+  if (!ctx.group || !ctx.member) {
+    // chatter in a private chat (好的，2点见) gets nothing; an explicit /join is told where it works
+    if (explicit) throw userError('error.groupOnly', { command: '/join' })
+    return []
   }
-
-  const r = rules.join(before, member.id, item.value, intent.quantity, intent.mode)
-  // delivery words (+2 自提东门, +1 快递) count even when the quantity is unchanged
-  const delivery = deliveryFromJoin(ctx.db, sale, member, intent.rest)
-  if (r.unchanged && !r.capped) return delivery
-  saveBook(ctx.db, sale.id, before, r.book, ctx.now)
-  noteSource(ctx.db, sale.id, before, r.book, member.id, item.value, committedTo(ctx.db, sale, member.id) ? 'intent' : 'join', null, ctx.now)
-  noteSoldOut(ctx.db, sale, r.book, ctx.now)
-
-  const itemName = before.items.find((i) => i.id === item.value)!.name
-  const base = { member: member.name, saleId: sale.id }
-  const replies: Reply[] = []
-  if (r.confirmed + r.waiting === 0) replies.push({ kind: 'notice', notice: 'cancelled', ...base, payload: { item: itemName } })
-  else if (r.waiting > 0) replies.push({ kind: 'notice', notice: 'waitlisted', ...base, payload: { got: r.confirmed, waiting: r.waiting, item: itemName } })
-  else if (!r.capped) replies.push({ kind: 'notice', notice: 'ack', ...base, payload: { qty: r.confirmed, item: itemName } })
-  if (r.capped) replies.push({ kind: 'notice', notice: 'capped', ...base, payload: { limit: before.limit, got: r.confirmed + r.waiting } })
-  replies.push(...promotionNotices(ctx.db, sale, r.book, r.promotions))
-  return [...replies, ...delivery]
+  const here = { ...ctx, group: ctx.group, member: ctx.member }
+  // '#需求3 +2' commits intent instead of ordering
+  const intent = extractIntentRef(text)
+  if (intent.ref !== null) return readIntentJoin(here, intent.ref, intent.text, mode)
+  return readAndApply(here, text, mode)
 }
 
 /** Every member row of that name, across the groups (a private chat speaks for all of them). */

@@ -8,6 +8,7 @@ import { parseLaunch } from '../../src/core/launch.js'
 import { parseDeadline, parseDuration } from '../../src/core/deadline.js'
 import { normalize } from '../../src/core/text.js'
 import { parseCount, parseMoney } from '../../src/core/quantity.js'
+import { mightBeOrder, readOrder, type Vocab } from '../../src/core/reader.js'
 
 const NOW = Date.parse('2026-12-01T10:00:00+08:00')
 const DAY = 24 * 3600_000
@@ -104,6 +105,76 @@ describe('parseJoin on any text', () => {
 
   it.each(['+1e309', '+-0', '-0', '+0x10', '+9999999999', '－2', '+－2', '+0', '+0.5', '+1.5份', '+Infinity', '+NaN', '+١'])('%s is not a join', (s) => {
     expect(parseJoin(s)).toBeNull()
+  })
+})
+
+describe('readOrder on any text', () => {
+  const READER_TOKENS = [
+    ...TOKENS, '紫色', '灰色', '草莓', '500g', '取消', '不要了', '「', '」', '\n- - - - - -\n', '各', '改成', '换成', '减', '再来', '俩', '仨',
+    'x', '×', '*', '@', '[玫瑰]', '🙋', '帮', '代', '王姐', '5栋1单元502', 'A302', '3-302', '吗', '?', '上次', '两个颜色', '第二个团', '1团',
+  ]
+  const readerText = fc.oneof(
+    { weight: 4, arbitrary: fc.array(fc.oneof(fc.constantFrom(...READER_TOKENS), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 30 }).map((a) => a.join('')) },
+    { weight: 1, arbitrary: anyText },
+    { weight: 1, arbitrary: longText },
+  )
+  const vocab = (held: number[]): Vocab => ({
+    sales: [
+      { no: 1, title: '速干T恤', items: [{ id: 1, name: '紫色', held: held[0] }, { id: 2, name: '灰色', held: held[1] }] },
+      { no: 2, title: '丹东99草莓', items: [{ id: 3, name: '', held: held[2] }] },
+      { no: 3, title: '燕麦', items: [{ id: 4, name: '500g', held: held[3] }, { id: 5, name: '1kg', held: 0 }] },
+    ],
+  })
+  const heldArb = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 4, maxLength: 4 })
+
+  it('reads nothing, a question, or changes of 1..999 units to open items, never throws', () => {
+    fc.assert(fc.property(readerText, heldArb, fc.constantFrom('chat', 'command', 'line'), (s, held, mode) => {
+      const v = vocab(held)
+      const r = call('readOrder', s, () => readOrder(s, v, mode as 'chat'))
+      expect(['none', 'ask', 'order']).toContain(r.kind)
+      if (r.kind === 'ask') expect(r.question.length).toBeGreaterThan(0)
+      if (r.kind !== 'order') return
+      expect(r.changes.length).toBeGreaterThan(0)
+      for (const c of r.changes) {
+        if (c.op === 'cancel') continue
+        const sale = v.sales.find((x) => x.no === c.sale)
+        expect(sale?.items.some((i) => i.id === c.item), JSON.stringify(c)).toBe(true)
+        if (c.op === 'switch') continue
+        expect(isCount(c.qty, 1, 999), `quantity ${c.qty} from ${JSON.stringify(s)}`).toBe(true)
+        // a minus is a withdrawal only from a member who has units there
+        if (c.op === 'sub') expect(sale!.items.find((i) => i.id === c.item)!.held).toBeGreaterThan(0)
+      }
+    }), opts(600))
+  })
+
+  it('normalizes first: full-width and invisible characters read as their plain forms', () => {
+    fc.assert(fc.property(readerText, heldArb, (s, held) => {
+      expect(readOrder(s, vocab(held))).toEqual(readOrder(normalize(s), vocab(held)))
+    }), opts(300))
+  })
+
+  it('what the pure pre-filter turns away, the reader would never read nor ask about', () => {
+    fc.assert(fc.property(readerText, heldArb, fc.boolean(), (s, held, intents) => {
+      if (mightBeOrder(s)) return
+      expect(readOrder(s, { ...vocab(held), intentsOpen: intents }), JSON.stringify(s)).toEqual({ kind: 'none' })
+    }), opts(600))
+  })
+
+  it('with no sale open, nothing is read and nothing asked', () => {
+    fc.assert(fc.property(readerText, (s) => {
+      expect(readOrder(s, { sales: [] })).toEqual({ kind: 'none' })
+    }), opts(200))
+  })
+
+  it('a minus from a member with nothing, zero, or more than 999 is never an order', () => {
+    const minus = fc.constantFrom('-', '−', '－', '﹣', '‐', '‑', '–', '—')
+    const prefix = fc.constantFrom('', '紫色', '草莓', '#2 ')
+    fc.assert(fc.property(prefix, minus, fc.integer({ min: 0, max: 100_000 }), (p, m, n) => {
+      expect(readOrder(`${p}${m}${n}`, vocab([0, 0, 0, 0])).kind, `${p}${m}${n}`).not.toBe('order')
+    }), opts(300))
+    fc.assert(fc.property(fc.constantFrom('+', '紫色+', '我要', '#2 +', '草莓x'), fc.oneof(fc.constant(0), fc.integer({ min: 1000, max: 10 ** 12 })), (p, n) => {
+      expect(readOrder(`${p}${n}`, vocab([1, 1, 1, 1])).kind, `${p}${n}`).not.toBe('order')
+    }), opts(300))
   })
 })
 
