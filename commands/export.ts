@@ -1,11 +1,10 @@
-import { z } from 'zod'
 import { join } from 'node:path'
-import { extractSaleRef } from '../src/core/join.js'
 import { chooseGroup, groupSales } from '../src/engine/scope.js'
 import { exportsDir, shownPath, workbookData, writeInBackground } from '../src/exportXlsx.js'
 import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
+import { scopedArgs, scopedOf } from '../src/engine/target.js'
 
 const stamp = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '')
 const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)
@@ -22,13 +21,14 @@ const exportCmd = defineCommand({
   where: 'both',
   summary: '私聊机器人导出订货表（Excel）：/export 团1',
   usage: '/export 团1',
-  args: z.object({ rest: z.string().max(100) }),
-  parse: (rest) => ({ rest }),
-  async run(ctx, { rest }) {
+  args: scopedArgs(100),
+  parse: scopedOf,
+  async run(ctx, { ref: named, words }) {
     if (ctx.group) throw userError('stats.exportPrivate')
-    const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
+    const { group, rest: left } = chooseGroup(ctx, words, 'organizer')
     const closed = groupSales(ctx.db, group.id).filter((s) => s.state !== 'open')
-    const ref = extractSaleRef(left).ref ?? (/^\d{1,4}$/.test(left.trim()) ? Number(left.trim()) : null)
+    // a bare number left after the group's name is the sale's too
+    const ref = named ?? (/^\d{1,4}$/.test(left.trim()) ? Number(left.trim()) : null)
     const sale = requireSale(ctx.db, group, { ref: ref, need: 'any', among: closed.slice(0, 1), phase: 'any', example: (no) => `/export 团${no}`, none: 'scope.noSale' })
     const file = join(exportsDir(ctx.db), `${safe(group.topic)}-团${sale.no}-${stamp(ctx.now)}.xlsx`)
     writeInBackground(workbookData(ctx.db, sale), file, (err) => process.stderr.write(`export ${file} failed: ${String(err)}\n`))

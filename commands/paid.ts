@@ -5,6 +5,7 @@ import { releaseIfUnpaid, remindUnpaid } from '../src/engine/payment.js'
 import { fulfilmentSales, memberHits, noticeFor, oneHit, forNamed } from '../src/engine/scope.js'
 import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { scopedOf } from '../src/engine/target.js'
 
 /**
  * 已付款: a member says they paid (with an optional note such as the transfer's last digits);
@@ -33,7 +34,7 @@ const paid = defineCommand({
       if (done !== null) return done
     }
     const note = rest.replace(/@\S+/g, ' ').replace(/\s+/g, ' ').trim()
-    const found = memberHits(ctx, note, (g) => fulfilmentSales(ctx.db, g), (s, id) => {
+    const found = memberHits(ctx, scopedOf(note), (g) => fulfilmentSales(ctx.db, g), (s, id) => {
       const o = orderOf(ctx.db, s, id)
       return o !== undefined && o.participant.paid !== 'yes'
     }, 'succeeded')

@@ -3,6 +3,7 @@ import { checkCompletion, orderOf, updateParticipant } from '../src/engine/fulfi
 import { fulfilmentSales, memberHits, noticeFor, oneHit, forNamed } from '../src/engine/scope.js'
 import { userError, defineCommand, type Reply } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { scopedOf } from '../src/engine/target.js'
 
 /** 已取货 / 已收货: the member has the goods. An organizer may mark others: /picked @Lily. */
 const picked = defineCommand({
@@ -25,7 +26,7 @@ const picked = defineCommand({
       })
       if (done !== null) return done
     }
-    const found = memberHits(ctx, rest, (g) => fulfilmentSales(ctx.db, g), (s, id) => {
+    const found = memberHits(ctx, scopedOf(rest), (g) => fulfilmentSales(ctx.db, g), (s, id) => {
       const o = orderOf(ctx.db, s, id)
       return o !== undefined && o.participant.deliveryState !== 'delivered'
     }, 'succeeded')

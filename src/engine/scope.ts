@@ -11,6 +11,7 @@ import { orderOf, type MemberOrder } from './fulfilment.js'
 import { organizerGroups } from '../services/roles.js'
 import { requireSale, requireSucceeded, saleLabel, whichSale, type Need } from '../services/sales.js'
 import { userError, type Ctx, type GroupRow, type NoticeKind, type Reply } from './types.js'
+import type { Scoped } from './target.js'
 
 /** How long a notice sent from a private chat waits for others to fold into the same digest. */
 export const GATHER_MS = 3000
@@ -76,9 +77,9 @@ export type MineHit = { group: GroupRow; sale: SaleRow; member: { id: number; na
  * A member's own orders that a command may be about: in this group, or privately in every
  * group the member is in. `salesOf` gives each group's candidate sales, newest first.
  */
-export function memberHits(ctx: Ctx, rest: string, salesOf: (groupId: number) => SaleRow[], keep: (sale: SaleRow, memberId: number) => boolean, need: Need = 'any'): { hits: MineHit[]; rest: string; ref: number | null } {
-  const base = ctx.group ? { groups: [ctx.group], rest } : narrowGroups(memberGroups(ctx.db, ctx.sender), rest)
-  const r = extractSaleRef(base.rest)
+export function memberHits(ctx: Ctx, scoped: Scoped, salesOf: (groupId: number) => SaleRow[], keep: (sale: SaleRow, memberId: number) => boolean, need: Need = 'any'): { hits: MineHit[]; rest: string; ref: number | null } {
+  const base = ctx.group ? { groups: [ctx.group], rest: scoped.words } : narrowGroups(memberGroups(ctx.db, ctx.sender), scoped.words)
+  const r = { ref: scoped.ref, text: base.rest }
   const hits: MineHit[] = []
   let refused: SaleRow | undefined
   for (const g of base.groups) {
