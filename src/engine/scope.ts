@@ -5,7 +5,6 @@ import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../db/db.js'
 import { groups, members, sales } from '../db/schema.js'
 import { looseKey } from '../core/text.js'
-import { extractSaleRef } from '../core/join.js'
 import { addNotice, saleByNo, type SaleRow } from './repo.js'
 import { orderOf, type MemberOrder } from './fulfilment.js'
 import { organizerGroups } from '../services/roles.js'
@@ -134,12 +133,11 @@ export function mentionedIn(ctx: Ctx, group: GroupRow, rest: string): { names: s
  * An organizer acting on named members: `/paid @Lily @Tom [团1]`, `/unpaid @Lily`, `/picked @Lily`.
  * Each name is resolved to the member's order in one succeeded sale; null when no name is given.
  */
-export function forNamed(ctx: Ctx, rest: string, each: (hit: { group: GroupRow; sale: SaleRow; name: string; order: MemberOrder }) => Reply[]): Reply[] | null {
-  const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
+export function forNamed(ctx: Ctx, { ref, words }: Scoped, each: (hit: { group: GroupRow; sale: SaleRow; name: string; order: MemberOrder }) => Reply[]): Reply[] | null {
+  const { group, rest: left } = chooseGroup(ctx, words, 'organizer')
   const who = mentionedIn(ctx, group, left)
   if (who.names.length === 0 && who.unknown.length === 0) return null
   if (who.unknown.length > 0) throw userError('admin.notFound', { name: who.unknown[0] })
-  const ref = extractSaleRef(who.rest).ref
   const replies: Reply[] = []
   for (const name of who.names) {
     const m = ctx.db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.name, name))).get()!
