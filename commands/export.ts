@@ -29,7 +29,7 @@ const exportCmd = defineCommand({
     const closed = groupSales(ctx.db, group.id).filter((s) => s.state !== 'open')
     // a bare number left after the group's name is the sale's too
     const ref = named ?? (/^\d{1,4}$/.test(left.trim()) ? Number(left.trim()) : null)
-    const sale = requireSale(ctx.db, group, { ref: ref, need: 'any', among: closed.slice(0, 1), phase: 'any', example: (no) => `/export 团${no}`, none: 'scope.noSale' })
+    const sale = requireSale(ctx.db, group, { ref, need: 'any', among: closed.slice(0, 1), phase: 'any', example: (no) => `/export 团${no}`, none: 'scope.noSale' })
     const file = join(exportsDir(ctx.db), `${safe(group.topic)}-团${sale.no}-${stamp(ctx.now)}.xlsx`)
     writeInBackground(workbookData(ctx.db, sale), file, (err) => process.stderr.write(`export ${file} failed: ${String(err)}\n`))
     return [{ kind: 'say', text: t('stats.exported', { no: sale.no, title: sale.title, path: shownPath(file) }), file }]

@@ -23,7 +23,7 @@ const reviews = defineCommand({
     const g = ctx.group
     const rated = groupSales(ctx.db, g.id).filter((s) => isRated(ctx.db, s.id))
     if (ref === null && rated.length === 0) throw userError('rating.none')
-    const sale = requireSale(ctx.db, g, { ref: ref, need: 'any', among: rated.slice(0, 1), phase: 'any', example: (no) => `/reviews 团${no}`, none: 'scope.noSale' })
+    const sale = requireSale(ctx.db, g, { ref, need: 'any', among: rated.slice(0, 1), phase: 'any', example: (no) => `/reviews 团${no}`, none: 'scope.noSale' })
     const rows = ratingsOf(ctx.db, sale.id)
     if (rows.length === 0) throw userError('rating.noneFor', { no: sale.no, title: sale.title })
     const avg = rows.reduce((s, x) => s + x.stars, 0) / rows.length

@@ -70,7 +70,7 @@ const supplier = defineCommand({
     }
     const { group } = chooseGroup(ctx, a.scope.words, 'organizer')
     const ref = a.scope.ref
-    const sale = requireSale(ctx.db, group, { ref: ref, need: 'any', among: [...openSales(ctx.db, group.id), ...fulfilmentSales(ctx.db, group.id)], phase: 'any', example: (no) => `/supplier attach ${s.name} 团${no}`, none: 'scope.noSale' })
+    const sale = requireSale(ctx.db, group, { ref, need: 'any', among: [...openSales(ctx.db, group.id), ...fulfilmentSales(ctx.db, group.id)], phase: 'any', example: (no) => `/supplier attach ${s.name} 团${no}`, none: 'scope.noSale' })
     checkAttachable(ctx.db, s.name, sale.title)
     linkSupplier(ctx.db, sale.id, s.id)
     return [{ kind: 'say', text: t('supply.attached', { no: sale.no, title: sale.title, name: s.name }) }]

@@ -143,7 +143,7 @@ export function forNamed(ctx: Ctx, { ref, words }: Scoped, each: (hit: { group: 
     const m = ctx.db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.name, name))).get()!
     const candidates = fulfilmentSales(ctx.db, group.id).filter((s) => orderOf(ctx.db, s, m.id) !== undefined)
     if (ref === null && candidates.length === 0) throw userError('pay.nothingFor', { name })
-    const sale = requireSale(ctx.db, group, { ref: ref, need: 'succeeded', among: candidates, phase: 'any', example: (no) => `/paid @${name} 团${no}`, none: 'scope.noSale' })
+    const sale = requireSale(ctx.db, group, { ref, need: 'succeeded', among: candidates, phase: 'any', example: (no) => `/paid @${name} 团${no}`, none: 'scope.noSale' })
     const order = orderOf(ctx.db, sale, m.id)
     if (!order) throw userError('pay.nothingFor', { name })
     replies.push(...each({ group, sale, name, order }))
