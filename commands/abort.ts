@@ -15,7 +15,10 @@ const abort = defineCommand({
   args: z.object({ ref: z.number().int().positive().nullable() }),
   parse: (rest) => ({ ref: saleRefOf(rest).ref }),
   async run(ctx, { ref }) {
-    closeSale(ctx.db, requireSale(ctx.db, ctx.group, { ref, need: 'open', among: openSales(ctx.db, ctx.group.id), phase: 'open', example: (no) => `撤团 #${no}`, none: 'sale.none' }), ctx.now, 'abort')
+    const sale = requireSale(ctx.db, ctx.group, {
+      ref, need: 'open', among: openSales(ctx.db, ctx.group.id), phase: 'open', example: (no) => `撤团 #${no}`, none: 'sale.none',
+    })
+    closeSale(ctx.db, sale, ctx.now, 'abort')
     return []
   },
 })

@@ -1,5 +1,3 @@
-import { z } from 'zod'
-import { extractSaleRef } from '../src/core/join.js'
 import { matchPoint, pickupOf } from '../src/core/delivery.js'
 import { Mentions } from '../src/core/render.js'
 import { howToChoose, linesText, pointsOf, saleOrders, shipsOf, updateParticipant } from '../src/engine/fulfilment.js'
@@ -8,6 +6,7 @@ import { MENTION_CAP } from '../src/engine/sales.js'
 import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
+import { scopedArgs, scopedOf } from '../src/engine/target.js'
 
 /** 到货: goods wait at a pickup point; one message @mentions everyone who collects there. */
 const arrived = defineCommand({
@@ -17,17 +16,16 @@ const arrived = defineCommand({
   where: 'group',
   summary: '到货通知：/arrived 东门，@ 该自提点的所有人来取货',
   usage: '/arrived 东门',
-  args: z.object({ rest: z.string().max(100) }),
-  parse: (rest) => ({ rest }),
-  async run(ctx, { rest }) {
+  args: scopedArgs(100),
+  parse: scopedOf,
+  async run(ctx, { ref, words: word }) {
     const g = ctx.group
-    const r = extractSaleRef(rest)
-    const sale = requireSale(ctx.db, g, { ref: r.ref, need: 'succeeded', among: fulfilmentSales(ctx.db, g.id), phase: 'any', example: (no) => `/arrived 团${no}`, none: 'scope.noSale' })
+    const sale = requireSale(ctx.db, g, { ref, need: 'succeeded', among: fulfilmentSales(ctx.db, g.id), phase: 'any', example: (no) => `/arrived 团${no}`, none: 'scope.noSale' })
     const points = pointsOf(sale)
     let point: string | null = null
     if (points.length > 0) {
-      const m = points.length === 1 && r.text === '' ? { ok: true as const, point: points[0] } : matchPoint(points, r.text)
-      if (!m.ok) throw userError('delivery.unknownPoint', { word: r.text, how: howToChoose(points, shipsOf(sale)) })
+      const m = points.length === 1 && word === '' ? { ok: true as const, point: points[0] } : matchPoint(points, word)
+      if (!m.ok) throw userError('delivery.unknownPoint', { word, how: howToChoose(points, shipsOf(sale)) })
       point = m.point
     }
     // without pickup points, "arrived" means the goods are here for everyone not shipped

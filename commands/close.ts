@@ -15,7 +15,11 @@ const close = defineCommand({
   args: z.object({ ref: z.number().int().positive().nullable() }),
   parse: (rest) => ({ ref: saleRefOf(rest).ref }),
   async run(ctx, { ref }) {
-    closeSale(ctx.db, requireSale(ctx.db, ctx.group, { ref, need: 'open', among: openSales(ctx.db, ctx.group.id), phase: 'open', example: (no) => `截单 #${no}`, none: 'sale.none' }), ctx.now, 'close')
+    const sale = requireSale(ctx.db, ctx.group, {
+      ref, need: 'open', among: openSales(ctx.db, ctx.group.id), phase: 'open', example: (no) => `截单 #${no}`, none: 'sale.none',
+    })
+    // the summary goes to the group as an event; the command itself needs no answer
+    closeSale(ctx.db, sale, ctx.now, 'close')
     return []
   },
 })

@@ -1,10 +1,9 @@
-import { z } from 'zod'
-import { extractSaleRef } from '../src/core/join.js'
 import { chooseGroup, groupSales } from '../src/engine/scope.js'
 import { exportFile, workbookData, writeInBackground } from '../src/exportXlsx.js'
 import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
+import { scopedArgs, scopedOf } from '../src/engine/target.js'
 
 /**
  * 导出: the supplier order sheet (xlsx) for a sale, written under exports/ beside the database
@@ -19,14 +18,15 @@ const exportCmd = defineCommand({
   where: 'both',
   summary: '私聊机器人导出订货表（Excel）：/export 团1',
   usage: '/export 团1',
-  args: z.object({ rest: z.string().max(100) }),
-  parse: (rest) => ({ rest }),
-  async run(ctx, { rest }) {
+  args: scopedArgs(100),
+  parse: scopedOf,
+  async run(ctx, { ref: named, words }) {
     if (ctx.group) throw userError('stats.exportPrivate')
-    const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
+    const { group, rest: left } = chooseGroup(ctx, words, 'organizer')
     const closed = groupSales(ctx.db, group.id).filter((s) => s.state !== 'open')
-    const ref = extractSaleRef(left).ref ?? (/^\d{1,4}$/.test(left.trim()) ? Number(left.trim()) : null)
-    const sale = requireSale(ctx.db, group, { ref: ref, need: 'any', among: closed.slice(0, 1), phase: 'any', example: (no) => `/export 团${no}`, none: 'scope.noSale' })
+    // a bare number left after the group's name is the sale's too
+    const ref = named ?? (/^\d{1,4}$/.test(left.trim()) ? Number(left.trim()) : null)
+    const sale = requireSale(ctx.db, group, { ref, need: 'any', among: closed.slice(0, 1), phase: 'any', example: (no) => `/export 团${no}`, none: 'scope.noSale' })
     const file = exportFile(ctx.db, group, sale.no, ctx.now)
     writeInBackground(workbookData(ctx.db, sale), file, (err) => process.stderr.write(`export of sale ${sale.id} failed: ${String((err as Error)?.message ?? err).slice(0, 200)}\n`))
     // the reply never shows where the file lies on the server: the file itself follows it

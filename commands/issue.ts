@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { money } from '../src/core/render.js'
 import { enqueue } from '../src/engine/repo.js'
 import { linesText, orderOf } from '../src/engine/fulfilment.js'
@@ -7,6 +6,7 @@ import { organizerGroups, organizerNames } from '../src/services/roles.js'
 import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { openTicket } from '../src/services/aftersales.js'
+import { scopedArgs, scopedOf } from '../src/engine/target.js'
 
 /**
  * 售后: a member reports a problem. The ticket is about the member's latest successful order
@@ -19,10 +19,10 @@ const issue = defineCommand({
   where: 'both',
   summary: '售后反馈：/issue 有两盒压坏了（团长会私聊处理）',
   usage: '/issue 有两盒压坏了',
-  args: z.object({ rest: z.string().max(500) }),
-  parse: (rest) => ({ rest }),
-  async run(ctx, { rest }) {
-    const found = memberHits(ctx, rest, (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'), (s, id) => orderOf(ctx.db, s, id) !== undefined, 'succeeded')
+  args: scopedArgs(500),
+  parse: scopedOf,
+  async run(ctx, scoped) {
+    const found = memberHits(ctx, scoped, (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'), (s, id) => orderOf(ctx.db, s, id) !== undefined, 'succeeded')
     const text = found.rest.trim()
     if ([...text].length < 2) throw userError('ticket.empty')
     // the latest order unless 团N says otherwise: a complaint should not bounce on a question

@@ -1,11 +1,10 @@
-import { z } from 'zod'
-import { extractSaleRef } from '../src/core/join.js'
 import { pickupOf } from '../src/core/delivery.js'
 import { linesText, pointsOf, saleOrders } from '../src/engine/fulfilment.js'
 import { chooseGroup, fulfilmentSales } from '../src/engine/scope.js'
 import { defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
+import { scopedArgs, scopedOf } from '../src/engine/target.js'
 
 /** 未取货: who has not collected yet, per pickup point, plus parcels not yet sent or confirmed. */
 const notPicked = defineCommand({
@@ -15,11 +14,11 @@ const notPicked = defineCommand({
   where: 'both',
   summary: '看谁还没取货（按自提点），以及快递的发货情况',
   usage: '/notpicked',
-  args: z.object({ rest: z.string().max(100) }),
-  parse: (rest) => ({ rest }),
-  async run(ctx, { rest }) {
-    const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
-    const sale = requireSale(ctx.db, group, { ref: extractSaleRef(left).ref, need: 'succeeded', among: fulfilmentSales(ctx.db, group.id), phase: 'any', example: (no) => `/notpicked 团${no}`, none: 'scope.noSale' })
+  args: scopedArgs(100),
+  parse: scopedOf,
+  async run(ctx, { ref, words }) {
+    const { group } = chooseGroup(ctx, words, 'organizer')
+    const sale = requireSale(ctx.db, group, { ref, need: 'succeeded', among: fulfilmentSales(ctx.db, group.id), phase: 'any', example: (no) => `/notpicked 团${no}`, none: 'scope.noSale' })
     const open = saleOrders(ctx.db, sale).filter((o) => o.participant.deliveryState !== 'delivered' && o.refundFen < o.goodsFen)
     if (open.length === 0) return [{ kind: 'say', text: t('delivery.allPicked', { no: sale.no, title: sale.title }) }]
     const lines = [t('delivery.notPickedHeader', { no: sale.no, title: sale.title, count: open.length })]

@@ -1,10 +1,10 @@
-import { z } from 'zod'
 import { money } from '../src/core/render.js'
 import { orderOf, updateParticipant } from '../src/engine/fulfilment.js'
 import { releaseIfUnpaid, remindUnpaid } from '../src/engine/payment.js'
 import { fulfilmentSales, memberHits, noticeFor, oneHit, forNamed } from '../src/engine/scope.js'
 import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { scopedArgs, scopedOf } from '../src/engine/target.js'
 
 /**
  * 已付款: a member says they paid (with an optional note such as the transfer's last digits);
@@ -17,23 +17,23 @@ const paid = defineCommand({
   where: 'both',
   summary: '付款后回复「已付款 尾号1234」；团长用 /paid @Lily 确认收款',
   usage: '已付款 尾号1234',
-  args: z.object({ rest: z.string().max(300) }),
-  parse: (rest) => ({ rest }),
+  args: scopedArgs(300),
+  parse: scopedOf,
   jobs: {
     'pay.remind': async (db, saleId, now) => remindUnpaid(db, saleId, now),
     'pay.grace': async (db, participantId, now) => releaseIfUnpaid(db, participantId, now),
   },
-  async run(ctx, { rest }) {
-    if (ctx.isOrganizer && (rest.includes('@') || (ctx.msg.mentions ?? []).length > 0)) {
-      const done = forNamed(ctx, rest, ({ group, sale, name, order: o }) => {
+  async run(ctx, scoped) {
+    if (ctx.isOrganizer && (scoped.words.includes('@') || (ctx.msg.mentions ?? []).length > 0)) {
+      const done = forNamed(ctx, scoped, ({ group, sale, name, order: o }) => {
         updateParticipant(ctx.db, o.participant.id, { paid: 'yes' })
         const notice = noticeFor(ctx, group, { notice: 'paidConfirmed', member: name, saleId: sale.id, payload: {} })
         return ctx.group ? notice : [...notice, { kind: 'say', text: t('pay.confirmedPrivate', { name, no: sale.no, title: sale.title, amount: money(o.dueFen) }) }]
       })
       if (done !== null) return done
     }
-    const note = rest.replace(/@\S+/g, ' ').replace(/\s+/g, ' ').trim()
-    const found = memberHits(ctx, note, (g) => fulfilmentSales(ctx.db, g), (s, id) => {
+    const note = scoped.words.replace(/@\S+/g, ' ').replace(/\s+/g, ' ').trim()
+    const found = memberHits(ctx, { ref: scoped.ref, words: note }, (g) => fulfilmentSales(ctx.db, g), (s, id) => {
       const o = orderOf(ctx.db, s, id)
       return o !== undefined && o.participant.paid !== 'yes'
     }, 'succeeded')

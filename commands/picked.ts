@@ -1,8 +1,8 @@
-import { z } from 'zod'
 import { checkCompletion, orderOf, updateParticipant } from '../src/engine/fulfilment.js'
 import { fulfilmentSales, memberHits, noticeFor, oneHit, forNamed } from '../src/engine/scope.js'
 import { userError, defineCommand, type Reply } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { scopedArgs, scopedOf } from '../src/engine/target.js'
 
 /** 已取货 / 已收货: the member has the goods. An organizer may mark others: /picked @Lily. */
 const picked = defineCommand({
@@ -12,11 +12,11 @@ const picked = defineCommand({
   where: 'both',
   summary: '取到货或收到快递后回复「已取货」；团长可 /picked @Lily 代为确认',
   usage: '已取货',
-  args: z.object({ rest: z.string().max(200) }),
-  parse: (rest) => ({ rest }),
-  async run(ctx, { rest }) {
-    if (ctx.isOrganizer && (rest.includes('@') || (ctx.msg.mentions ?? []).length > 0)) {
-      const done = forNamed(ctx, rest, ({ group, sale, name, order: o }) => {
+  args: scopedArgs(200),
+  parse: scopedOf,
+  async run(ctx, scoped) {
+    if (ctx.isOrganizer && (scoped.words.includes('@') || (ctx.msg.mentions ?? []).length > 0)) {
+      const done = forNamed(ctx, scoped, ({ group, sale, name, order: o }) => {
         if (o.participant.deliveryState === 'delivered') return []
         updateParticipant(ctx.db, o.participant.id, { deliveryState: 'delivered' })
         const out: Reply[] = noticeFor(ctx, group, { notice: 'picked', member: name, saleId: sale.id, payload: {} })
@@ -25,7 +25,7 @@ const picked = defineCommand({
       })
       if (done !== null) return done
     }
-    const found = memberHits(ctx, rest, (g) => fulfilmentSales(ctx.db, g), (s, id) => {
+    const found = memberHits(ctx, scoped, (g) => fulfilmentSales(ctx.db, g), (s, id) => {
       const o = orderOf(ctx.db, s, id)
       return o !== undefined && o.participant.deliveryState !== 'delivered'
     }, 'succeeded')

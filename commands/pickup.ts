@@ -1,10 +1,10 @@
-import { z } from 'zod'
 import { matchPoint } from '../src/core/delivery.js'
 import { openSales } from '../src/engine/repo.js'
 import { howToChoose, pointsOf, shipsOf } from '../src/engine/fulfilment.js'
 import { chosenReplies, setDelivery, takesPart } from '../src/engine/delivery.js'
 import { fulfilmentSales, memberHits, oneHit } from '../src/engine/scope.js'
 import { userError, defineCommand } from '../src/engine/types.js'
+import { scopedArgs, scopedOf } from '../src/engine/target.js'
 
 /** 自提: choose (or change) the pickup point; the word is matched to the configured names. */
 const pickup = defineCommand({
@@ -14,11 +14,11 @@ const pickup = defineCommand({
   where: 'group',
   summary: '选自提点：自提 东门（也可接龙时写「+2 自提东门」）',
   usage: '自提 东门',
-  args: z.object({ rest: z.string().max(100) }),
-  parse: (rest) => ({ rest }),
-  async run(ctx, { rest }) {
+  args: scopedArgs(100),
+  parse: scopedOf,
+  async run(ctx, scoped) {
     const g = ctx.group
-    const found = memberHits(ctx, rest, () => [...openSales(ctx.db, g.id), ...fulfilmentSales(ctx.db, g.id)].filter((s) => pointsOf(s).length > 0),
+    const found = memberHits(ctx, scoped, () => [...openSales(ctx.db, g.id), ...fulfilmentSales(ctx.db, g.id)].filter((s) => pointsOf(s).length > 0),
       (s, id) => takesPart(ctx.db, s.id, id))
     const hit = oneHit(ctx, found.hits, () => userError('delivery.nothingToChoose'), '自提 东门')
     const points = pointsOf(hit.sale)

@@ -1,9 +1,9 @@
-import { z } from 'zod'
 import { parseCount } from '../src/core/quantity.js'
 import { orderOf } from '../src/engine/fulfilment.js'
 import { groupSales, memberHits, oneHit } from '../src/engine/scope.js'
 import { userError, defineCommand } from '../src/engine/types.js'
 import { saveRating } from '../src/services/aftersales.js'
+import { scopedArgs, scopedOf } from '../src/engine/target.js'
 
 /** '5 很甜', '5星 很甜', '五星', '4分' → stars and comment. */
 export function parseRating(text: string): { stars: number; comment: string | null } | null {
@@ -22,10 +22,10 @@ const rate = defineCommand({
   where: 'group',
   summary: '收货后评价：/rate 5 很甜（1–5 星，可附一句话）',
   usage: '/rate 5 很甜',
-  args: z.object({ rest: z.string().max(300) }),
-  parse: (rest) => ({ rest }),
-  async run(ctx, { rest }) {
-    const found = memberHits(ctx, rest, (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'), (s, id) => {
+  args: scopedArgs(300),
+  parse: scopedOf,
+  async run(ctx, scoped) {
+    const found = memberHits(ctx, scoped, (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'), (s, id) => {
       const o = orderOf(ctx.db, s, id)
       return o !== undefined && (s.completedAt !== null || o.participant.deliveryState === 'delivered')
     })

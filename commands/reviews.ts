@@ -17,14 +17,13 @@ const reviews = defineCommand({
   where: 'group',
   summary: '看团的评价：平均分、分布和几条评论',
   usage: '/reviews 团1',
-  args: z.object({ rest: z.string().max(100) }),
-  parse: (rest) => ({ rest }),
-  async run(ctx, { rest }) {
+  args: z.object({ ref: z.number().int().positive().nullable() }),
+  parse: (rest) => ({ ref: extractSaleRef(rest).ref }),
+  async run(ctx, { ref }) {
     const g = ctx.group
     const rated = groupSales(ctx.db, g.id).filter((s) => isRated(ctx.db, s.id))
-    const ref = extractSaleRef(rest).ref
     if (ref === null && rated.length === 0) throw userError('rating.none')
-    const sale = requireSale(ctx.db, g, { ref: ref, need: 'any', among: rated.slice(0, 1), phase: 'any', example: (no) => `/reviews 团${no}`, none: 'scope.noSale' })
+    const sale = requireSale(ctx.db, g, { ref, need: 'any', among: rated.slice(0, 1), phase: 'any', example: (no) => `/reviews 团${no}`, none: 'scope.noSale' })
     const rows = ratingsOf(ctx.db, sale.id)
     if (rows.length === 0) throw userError('rating.noneFor', { no: sale.no, title: sale.title })
     const avg = rows.reduce((s, x) => s + x.stars, 0) / rows.length

@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { extractSaleRef } from '../src/core/join.js'
 import { parseShipLines } from '../src/core/delivery.js'
 import { looseKey } from '../src/core/text.js'
 import { saleOrders, updateParticipant } from '../src/engine/fulfilment.js'
@@ -7,6 +6,7 @@ import { chooseGroup, fulfilmentSales, noticeFor } from '../src/engine/scope.js'
 import { userError, defineCommand, type Reply } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
+import { scopedArgs, scopedOf } from '../src/engine/target.js'
 
 const usage = '/ship⏎Lily SF1234567890⏎Tom 圆通 YT9876543210'
 
@@ -21,15 +21,19 @@ const ship = defineCommand({
   where: 'both',
   summary: '登记运单号：/ship 后每行「名字 运单号」，发一条汇总 @ 收件人',
   usage,
-  args: z.object({ rest: z.string().max(20_000) }),
-  parse: (rest) => ({ rest }),
-  async run(ctx, { rest }) {
+  args: z.object({
+    scope: scopedArgs(200),
+    parsed: z.object({ lines: z.array(z.object({ name: z.string().min(1), carrier: z.string().nullable(), tracking: z.string().min(1) })), bad: z.array(z.string()) }),
+  }),
+  parse(rest) {
     const lines = rest.split('\n')
     // the first line is the scope (团1, the group's name) unless it is already an entry
     const scopeLine = parseShipLines(lines[0]).lines.length > 0 ? '' : lines.shift() ?? ''
-    const { group, rest: left } = chooseGroup(ctx, scopeLine, 'organizer')
-    const sale = requireSale(ctx.db, group, { ref: extractSaleRef(left).ref, need: 'succeeded', among: fulfilmentSales(ctx.db, group.id), phase: 'any', example: (no) => `/ship 团${no}`, none: 'scope.noSale' })
-    const parsed = parseShipLines(lines.join('\n'))
+    return { scope: scopedOf(scopeLine), parsed: parseShipLines(lines.join('\n')) }
+  },
+  async run(ctx, { scope, parsed }) {
+    const { group } = chooseGroup(ctx, scope.words, 'organizer')
+    const sale = requireSale(ctx.db, group, { ref: scope.ref, need: 'succeeded', among: fulfilmentSales(ctx.db, group.id), phase: 'any', example: (no) => `/ship 团${no}`, none: 'scope.noSale' })
     if (parsed.lines.length === 0) throw userError('error.badArgs', { usage })
     const list = saleOrders(ctx.db, sale)
     const replies: Reply[] = []

@@ -1,9 +1,9 @@
-import { z } from 'zod'
 import { openSales } from '../src/engine/repo.js'
 import { shipsOf } from '../src/engine/fulfilment.js'
 import { chosenReplies, setDelivery, takesPart } from '../src/engine/delivery.js'
 import { fulfilmentSales, memberHits, oneHit } from '../src/engine/scope.js'
 import { userError, defineCommand } from '../src/engine/types.js'
+import { scopedArgs, scopedOf } from '../src/engine/target.js'
 
 /** 寄快递: have the goods shipped; the address itself is only ever given in a private chat. */
 const shipTo = defineCommand({
@@ -13,12 +13,12 @@ const shipTo = defineCommand({
   where: 'group',
   summary: '改为快递到家（地址请私聊机器人 /address）',
   usage: '/ship-to',
-  args: z.object({ rest: z.string().max(100) }),
-  parse: (rest) => ({ rest }),
-  async run(ctx, { rest }) {
+  args: scopedArgs(100),
+  parse: scopedOf,
+  async run(ctx, scoped) {
     const g = ctx.group
     const all = [...openSales(ctx.db, g.id), ...fulfilmentSales(ctx.db, g.id)]
-    const found = memberHits(ctx, rest, () => all.filter(shipsOf), (s, id) => takesPart(ctx.db, s.id, id))
+    const found = memberHits(ctx, scoped, () => all.filter(shipsOf), (s, id) => takesPart(ctx.db, s.id, id))
     const hit = oneHit(ctx, found.hits, () => (all.some(shipsOf) ? userError('delivery.nothingToChoose') : userError('delivery.noShippingAny')), '/ship-to')
     return setDelivery(ctx.db, hit.sale, hit.member.id, 'ship') === 'same' ? [] : chosenReplies(ctx.db, hit.sale, hit.member, 'ship')
   },

@@ -1,11 +1,10 @@
-import { z } from 'zod'
-import { extractSaleRef } from '../src/core/join.js'
 import { groupRows, saleRows, table } from '../src/core/stats.js'
 import { statsOfGroup, statsOfSale } from '../src/engine/stats.js'
 import { chooseGroup, groupSales } from '../src/engine/scope.js'
 import { defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
+import { scopedArgs, scopedOf } from '../src/engine/target.js'
 
 /** 数据: a sale's figures (the latest closed sale, or 团N) and the group's, as text tables. */
 const stats = defineCommand({
@@ -15,15 +14,14 @@ const stats = defineCommand({
   where: 'both',
   summary: '数据：团的订单/人数/份数/GMV/退款/付款率/取货率/评分/售后率，以及群的成团率、复购、按月 GMV',
   usage: '/stats 团1',
-  args: z.object({ rest: z.string().max(100) }),
-  parse: (rest) => ({ rest }),
-  async run(ctx, { rest }) {
-    const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
+  args: scopedArgs(100),
+  parse: scopedOf,
+  async run(ctx, { ref, words }) {
+    const { group } = chooseGroup(ctx, words, 'organizer')
     const closed = groupSales(ctx.db, group.id).filter((s) => s.state !== 'open')
-    const ref = extractSaleRef(left).ref
     const parts: string[] = []
     if (ref !== null || closed.length > 0) {
-      const sale = requireSale(ctx.db, group, { ref: ref, need: 'any', among: closed.slice(0, 1), phase: 'any', example: (no) => `/stats 团${no}`, none: 'scope.noSale' })
+      const sale = requireSale(ctx.db, group, { ref, need: 'any', among: closed.slice(0, 1), phase: 'any', example: (no) => `/stats 团${no}`, none: 'scope.noSale' })
       parts.push(t('stats.saleHeader', { no: sale.no, title: sale.title, state: t(`state.${sale.state}`) }), table(saleRows(statsOfSale(ctx.db, sale))))
     }
     parts.push(t('stats.groupHeader', { room: group.topic }), table(groupRows(statsOfGroup(ctx.db, group.id))))

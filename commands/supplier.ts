@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { findPhone, maskPhones } from '../src/core/privacy.js'
-import { extractSaleRef } from '../src/core/join.js'
 import { allSuppliers, checkAttachable, quotesOf, saveSupplier, supplierByName } from '../src/engine/supply.js'
 import { quoteText } from '../src/engine/supplyText.js'
 import { chooseGroup, fulfilmentSales } from '../src/engine/scope.js'
@@ -8,13 +7,14 @@ import { openSales } from '../src/engine/repo.js'
 import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { linkSupplier, requireSale } from '../src/services/sales.js'
+import { scopedArgs, scopedOf } from '../src/engine/target.js'
 
 const args = z.discriminatedUnion('op', [
   z.object({ op: z.literal('list') }),
   z.object({ op: z.literal('show'), name: z.string().min(1) }),
   z.object({ op: z.literal('add'), name: z.string().min(1), contact: z.string().nullable(), phone: z.string().nullable() }),
-  // the words after the name: a sale number, and in a private chat a word of the group's name
-  z.object({ op: z.literal('attach'), name: z.string().min(1), rest: z.string() }),
+  // after the name: a sale number, and in a private chat a word of the group's name
+  z.object({ op: z.literal('attach'), name: z.string().min(1), scope: scopedArgs(200) }),
 ])
 type Args = z.infer<typeof args>
 
@@ -32,7 +32,7 @@ function parse(rest: string): Args {
   }
   if (/^(attach|use|关联|挂|用)$/i.test(op)) {
     if (name === '') throw userError('error.badArgs', { usage })
-    return { op: 'attach', name, rest: tail }
+    return { op: 'attach', name, scope: scopedOf(tail) }
   }
   return { op: 'show', name: op }
 }
@@ -68,9 +68,9 @@ const supplier = defineCommand({
       const head = t('supply.added', { name: s.name, contact: s.contact, phone: s.phone === null ? null : maskPhones(s.phone), updated: true }).replace(/^[^：]*：/, `🏭 ${s.name}：`)
       return [{ kind: 'say', text: [head, ...(qs.length ? qs.map((q) => quoteText(q, s.name)) : [t('supply.noQuotes')])].join('\n') }]
     }
-    const { group, rest } = chooseGroup(ctx, a.rest, 'organizer')
-    const ref = extractSaleRef(rest).ref
-    const sale = requireSale(ctx.db, group, { ref: ref, need: 'any', among: [...openSales(ctx.db, group.id), ...fulfilmentSales(ctx.db, group.id)], phase: 'any', example: (no) => `/supplier attach ${s.name} 团${no}`, none: 'scope.noSale' })
+    const { group } = chooseGroup(ctx, a.scope.words, 'organizer')
+    const ref = a.scope.ref
+    const sale = requireSale(ctx.db, group, { ref, need: 'any', among: [...openSales(ctx.db, group.id), ...fulfilmentSales(ctx.db, group.id)], phase: 'any', example: (no) => `/supplier attach ${s.name} 团${no}`, none: 'scope.noSale' })
     checkAttachable(ctx.db, s.name, sale.title)
     linkSupplier(ctx.db, sale.id, s.id)
     return [{ kind: 'say', text: t('supply.attached', { no: sale.no, title: sale.title, name: s.name }) }]

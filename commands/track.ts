@@ -1,8 +1,8 @@
-import { z } from 'zod'
 import { orderOf } from '../src/engine/fulfilment.js'
 import { groupSales, memberHits } from '../src/engine/scope.js'
 import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
+import { scopedArgs, scopedOf } from '../src/engine/target.js'
 
 /** 查快递: a member's own tracking numbers. */
 const track = defineCommand({
@@ -12,10 +12,10 @@ const track = defineCommand({
   where: 'both',
   summary: '查自己的运单号',
   usage: '/track',
-  args: z.object({ rest: z.string().max(100) }),
-  parse: (rest) => ({ rest }),
-  async run(ctx, { rest }) {
-    const found = memberHits(ctx, rest, (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'), (s, id) => !!orderOf(ctx.db, s, id)?.participant.tracking, 'succeeded')
+  args: scopedArgs(100),
+  parse: scopedOf,
+  async run(ctx, scoped) {
+    const found = memberHits(ctx, scoped, (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'), (s, id) => !!orderOf(ctx.db, s, id)?.participant.tracking, 'succeeded')
     if (found.hits.length === 0) throw userError('delivery.noTracking')
     const lines = found.hits.map((h) => {
       const p = orderOf(ctx.db, h.sale, h.member.id)!.participant

@@ -1,5 +1,3 @@
-import { z } from 'zod'
-import { extractSaleRef } from '../src/core/join.js'
 import { money } from '../src/core/render.js'
 import { maskPhones } from '../src/core/privacy.js'
 import { saleOrders, updateParticipant } from '../src/engine/fulfilment.js'
@@ -7,6 +5,7 @@ import { chooseGroup, fulfilmentSales, noticeFor, forNamed } from '../src/engine
 import { defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
+import { scopedArgs, scopedOf } from '../src/engine/target.js'
 
 /** 未付款: `/unpaid` lists who still owes; `/unpaid @Lily` rejects a payment the organizer could not find. */
 const unpaid = defineCommand({
@@ -16,17 +15,17 @@ const unpaid = defineCommand({
   where: 'both',
   summary: '看谁还没付款；/unpaid @Lily 表示没收到 Lily 的付款',
   usage: '/unpaid · /unpaid @Lily',
-  args: z.object({ rest: z.string().max(300) }),
-  parse: (rest) => ({ rest }),
-  async run(ctx, { rest }) {
-    const rejected = forNamed(ctx, rest, ({ group, sale, name, order: o }) => {
+  args: scopedArgs(300),
+  parse: scopedOf,
+  async run(ctx, scoped) {
+    const rejected = forNamed(ctx, scoped, ({ group, sale, name, order: o }) => {
       updateParticipant(ctx.db, o.participant.id, { paid: 'no' })
       const notice = noticeFor(ctx, group, { notice: 'paidRejected', member: name, saleId: sale.id, payload: { amount: money(o.dueFen) } })
       return ctx.group ? notice : [...notice, { kind: 'say', text: t('pay.rejectedPrivate', { name, no: sale.no, title: sale.title }) }]
     })
     if (rejected !== null) return rejected
-    const { group, rest: left } = chooseGroup(ctx, rest.replace(/^(list|列表)\s*/i, ''), 'organizer')
-    const sale = requireSale(ctx.db, group, { ref: extractSaleRef(left).ref, need: 'succeeded', among: fulfilmentSales(ctx.db, group.id), phase: 'any', example: (no) => `/unpaid 团${no}`, none: 'scope.noSale' })
+    const { group } = chooseGroup(ctx, scoped.words.replace(/^(list|列表)\s*/i, ''), 'organizer')
+    const sale = requireSale(ctx.db, group, { ref: scoped.ref, need: 'succeeded', among: fulfilmentSales(ctx.db, group.id), phase: 'any', example: (no) => `/unpaid 团${no}`, none: 'scope.noSale' })
     const list = saleOrders(ctx.db, sale).filter((o) => o.participant.paid !== 'yes')
     if (list.length === 0) return [{ kind: 'say', text: t('pay.allPaid', { no: sale.no, title: sale.title }) }]
     const lines = list.map((o) => t('pay.unpaidLine', {

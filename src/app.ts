@@ -5,12 +5,14 @@ import { Engine } from './engine/engine.js'
 import { Sender, DEFAULT_PACE, type Pace, type Transport } from './engine/sender.js'
 import { Runtime } from './engine/runtime.js'
 import { list } from '../commands/list.js'
+import type { AnyCommand } from './engine/types.js'
 
 export type App = { db: Db; engine: Engine; sender: Sender; runtime: Runtime; close(): void }
 
-export function makeApp(opts: { dbFile: string; transport: Transport; log: Logger; pace?: Pace; gatherMs?: number }): App {
+/** `commands` replaces the registry, for a test that adds a fixture command. */
+export function makeApp(opts: { dbFile: string; transport: Transport; log: Logger; pace?: Pace; gatherMs?: number; commands?: AnyCommand[] }): App {
   const db = openDb(opts.dbFile)
-  const engine = new Engine(db, list(), { log: opts.log, gatherMs: opts.gatherMs })
+  const engine = new Engine(db, opts.commands ?? list(), { log: opts.log, gatherMs: opts.gatherMs })
   const sender = new Sender(db, opts.transport, opts.log, opts.pace ?? DEFAULT_PACE)
   return { db, engine, sender, runtime: new Runtime(engine, sender), close: () => db.$client.close() }
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { makeApp, type App } from '../src/app.js'
 import { silentLogger } from '../src/log.js'
 import { RecordingTransport, replay, type OutLine } from '../src/replay.js'
+import type { AnyCommand } from '../src/engine/types.js'
 
 export type { OutLine }
 
@@ -12,10 +13,13 @@ export type In = Record<string, unknown>
 
 export const tmpDb = () => join(mkdtempSync(join(tmpdir(), 'shantuan-')), 'test.sqlite')
 
-/** Run lines through a fresh app (or an existing db file: a restart) and return what the bot sent. */
-export async function run(lines: In[], dbFile = ':memory:'): Promise<{ out: OutLine[]; errors: string[]; app: App }> {
+/**
+ * Run lines through a fresh app (or an existing db file: a restart) and return what the bot sent.
+ * `commands` replaces the registry (a test adding a fixture command).
+ */
+export async function run(lines: In[], dbFile = ':memory:', commands?: AnyCommand[]): Promise<{ out: OutLine[]; errors: string[]; app: App }> {
   const transport = new RecordingTransport()
-  const app = makeApp({ dbFile, transport, log: silentLogger() })
+  const app = makeApp({ dbFile, transport, log: silentLogger(), commands })
   const errors: string[] = []
   await replay(app, lines.map((l) => JSON.stringify(l)), (e) => errors.push(e))
   return { out: transport.lines, errors, app }

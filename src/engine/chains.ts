@@ -19,7 +19,7 @@ import { commitIntent, intentByNo, intentLabel, openIntents, type IntentRow } fr
 import { enterLottery, lotteryOpen, settleLotteries } from './lottery.js'
 import { noteSource } from './orderSource.js'
 import { askBack, userError, type GroupRow, type MemberRow, type Reply, type GroupCtx } from './types.js'
-import { findSale } from '../services/sales.js'
+import { findSale, saleLabel } from '../services/sales.js'
 
 /**
  * A line of the last list. `first`: who first posted it (its owner in WeChat's sense: only they
@@ -43,7 +43,7 @@ export type Target = { kind: 'sale'; sale: SaleRow } | { kind: 'intent'; intent:
 export type TargetRef = { kind: 'sale' | 'intent'; no: number }
 
 const keyOf = (x: Target) => (x.kind === 'sale' ? `sale:${x.sale.id}` : `intent:${x.intent.id}`)
-export const labelOf = (x: Target) => (x.kind === 'sale' ? `团${x.sale.no} ${x.sale.title}` : intentLabel(x.intent))
+export const labelOf = (x: Target) => (x.kind === 'sale' ? saleLabel(x.sale) : intentLabel(x.intent))
 const isOpen = (x: Target) => (x.kind === 'sale' ? x.sale.state === 'open' : x.intent.state === 'open')
 
 function loadState(db: Db, groupId: number): ChainState {

@@ -16,7 +16,7 @@ import { settleLotteries } from './lottery.js'
 import { DAY_MS, MENTION_CAP } from './demandKit.js'
 import { organizerNames } from '../services/roles.js'
 import { askBack, userError, type GroupRow, type MemberRow, type Reply, type GroupCtx } from './types.js'
-import { linkIntent } from '../services/sales.js'
+import { linkIntent, saleLabel } from '../services/sales.js'
 
 export type IntentRow = typeof intents.$inferSelect
 /** A join as the join command reads it, with an optional `#需求3`. */
@@ -169,7 +169,7 @@ export function routeJoin(ctx: GroupCtx, j: RoutedJoin): Reply[] | null {
   if (iHits.length + sHits.length === 1) return iHits.length === 1 ? commit(iHits[0]) : null
   if (iHits.length + sHits.length === 0 && sale.length === 0 && open.length === 1) return commit(open[0])
   const [saleChoices, intentChoices] = iHits.length + sHits.length > 1 ? [sHits, iHits] : [sale, open]
-  const choices = [...saleChoices.map((s) => `团${s.no} ${s.title}`), ...intentChoices.map(intentLabel)].join('、')
+  const choices = [...saleChoices.map(saleLabel), ...intentChoices.map(intentLabel)].join('、')
   const example = `#需求${intentChoices[0].no} +${j.quantity}`
   return ask(t('demand.which', { choices, example }))
 }

@@ -5,12 +5,12 @@ import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../db/db.js'
 import { groups, members, sales } from '../db/schema.js'
 import { looseKey } from '../core/text.js'
-import { extractSaleRef } from '../core/join.js'
 import { addNotice, saleByNo, type SaleRow } from './repo.js'
 import { orderOf, type MemberOrder } from './fulfilment.js'
 import { organizerGroups } from '../services/roles.js'
 import { requireSale, requireSucceeded, saleLabel, whichSale, type Need } from '../services/sales.js'
 import { userError, type Ctx, type GroupRow, type NoticeKind, type Reply } from './types.js'
+import type { Scoped } from './target.js'
 
 /** How long a notice sent from a private chat waits for others to fold into the same digest. */
 export const GATHER_MS = 3000
@@ -76,9 +76,9 @@ export type MineHit = { group: GroupRow; sale: SaleRow; member: { id: number; na
  * A member's own orders that a command may be about: in this group, or privately in every
  * group the member is in. `salesOf` gives each group's candidate sales, newest first.
  */
-export function memberHits(ctx: Ctx, rest: string, salesOf: (groupId: number) => SaleRow[], keep: (sale: SaleRow, memberId: number) => boolean, need: Need = 'any'): { hits: MineHit[]; rest: string; ref: number | null } {
-  const base = ctx.group ? { groups: [ctx.group], rest } : narrowGroups(memberGroups(ctx.db, ctx.sender), rest)
-  const r = extractSaleRef(base.rest)
+export function memberHits(ctx: Ctx, scoped: Scoped, salesOf: (groupId: number) => SaleRow[], keep: (sale: SaleRow, memberId: number) => boolean, need: Need = 'any'): { hits: MineHit[]; rest: string; ref: number | null } {
+  const base = ctx.group ? { groups: [ctx.group], rest: scoped.words } : narrowGroups(memberGroups(ctx.db, ctx.sender), scoped.words)
+  const r = { ref: scoped.ref, text: base.rest }
   const hits: MineHit[] = []
   let refused: SaleRow | undefined
   for (const g of base.groups) {
@@ -133,18 +133,17 @@ export function mentionedIn(ctx: Ctx, group: GroupRow, rest: string): { names: s
  * An organizer acting on named members: `/paid @Lily @Tom [团1]`, `/unpaid @Lily`, `/picked @Lily`.
  * Each name is resolved to the member's order in one succeeded sale; null when no name is given.
  */
-export function forNamed(ctx: Ctx, rest: string, each: (hit: { group: GroupRow; sale: SaleRow; name: string; order: MemberOrder }) => Reply[]): Reply[] | null {
-  const { group, rest: left } = chooseGroup(ctx, rest, 'organizer')
+export function forNamed(ctx: Ctx, { ref, words }: Scoped, each: (hit: { group: GroupRow; sale: SaleRow; name: string; order: MemberOrder }) => Reply[]): Reply[] | null {
+  const { group, rest: left } = chooseGroup(ctx, words, 'organizer')
   const who = mentionedIn(ctx, group, left)
   if (who.names.length === 0 && who.unknown.length === 0) return null
   if (who.unknown.length > 0) throw userError('admin.notFound', { name: who.unknown[0] })
-  const ref = extractSaleRef(who.rest).ref
   const replies: Reply[] = []
   for (const name of who.names) {
     const m = ctx.db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.name, name))).get()!
     const candidates = fulfilmentSales(ctx.db, group.id).filter((s) => orderOf(ctx.db, s, m.id) !== undefined)
     if (ref === null && candidates.length === 0) throw userError('pay.nothingFor', { name })
-    const sale = requireSale(ctx.db, group, { ref: ref, need: 'succeeded', among: candidates, phase: 'any', example: (no) => `/paid @${name} 团${no}`, none: 'scope.noSale' })
+    const sale = requireSale(ctx.db, group, { ref, need: 'succeeded', among: candidates, phase: 'any', example: (no) => `/paid @${name} 团${no}`, none: 'scope.noSale' })
     const order = orderOf(ctx.db, sale, m.id)
     if (!order) throw userError('pay.nothingFor', { name })
     replies.push(...each({ group, sale, name, order }))
