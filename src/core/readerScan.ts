@@ -179,11 +179,12 @@ export function scan(input: string, vocab: Vocab, lineMode = false): Scanned {
   let forName: string | null = null
   const lead = FILLER_AT_START.exec(plain)
   const afterFill = lead ? plain.slice(lead[0].length) : plain
+  // 帮王姐 / 代李四: a name of two characters or more (代购 and 帮她 name nobody)
   const px = PROXY.exec(afterFill)
   if (px) {
     const name = px[1]
     if (name === '我') plain = afterFill.slice(px[0].length)
-    else if (!name.startsWith('忙')) {
+    else if ([...name].length >= 2 && !name.startsWith('忙')) {
       forName = name
       plain = afterFill.slice(px[0].length)
     }
