@@ -207,6 +207,7 @@ function interpret(tokens: Token[], sc: Scan, vocab: Vocab, mode: ReadMode, quot
     } else unsure = true
   }
   if (strays > 0 && mode === 'chat') unsure = true
+  if (sc.forUnclear) unsure = true
   if ([...leftover.replace(/\s/g, '')].length > MAX_LEFTOVER) unsure = true
   if (unsure) return ask('unsure', guess(claims, vocab), vocab)
   return resolve(claims, vocab, quotedSale, leftover, forName)

@@ -34,6 +34,8 @@ export type Scanned = {
   /** what each marker character stands for */
   targets: Target[][]
   forName: string | null
+  /** 帮她 / 代购: for someone, but who is not clear */
+  forUnclear: boolean
 }
 
 /** Private-use characters stand for item and sale words once they are found. */
@@ -177,19 +179,21 @@ export function scan(input: string, vocab: Vocab, lineMode = false): Scanned {
   const marked = s.replace(/\s+/g, ' ').trim()
   let plain = marked.replace(TUAN, ' ').replace(/\s+/g, ' ').trim()
   let forName: string | null = null
+  let forUnclear = false
   const lead = FILLER_AT_START.exec(plain)
   const afterFill = lead ? plain.slice(lead[0].length) : plain
+  // 帮王姐 / 代李四: a name of two characters or more (代购 and 帮她 name nobody)
   const px = PROXY.exec(afterFill)
   if (px) {
     const name = px[1]
     if (name === '我') plain = afterFill.slice(px[0].length)
-    else if (!name.startsWith('忙')) {
+    else if ([...name].length >= 2 && !name.startsWith('忙')) {
       forName = name
       plain = afterFill.slice(px[0].length)
-    }
+    } else if (!name.startsWith('忙')) forUnclear = true
   }
   const { tokens, words } = tokenize(plain, targets, vocab, lineMode)
-  return { tokens, marked, plain, words, targets, forName }
+  return { tokens, marked, plain, words, targets, forName, forUnclear }
 }
 
 function count(raw: string): number | null {

@@ -15,7 +15,7 @@ import type { GroupCtx, MemberRow, Reply } from './types.js'
 
 type Books = (s: SaleRow) => rules.Book
 
-const heldOf = (b: rules.Book, memberId: number, itemId: number) => rules.confirmedOf(b, memberId, itemId) + rules.waitingOf(b, memberId, itemId)
+const heldIn = (b: rules.Book, memberId: number, itemId: number) => rules.confirmedOf(b, memberId, itemId) + rules.waitingOf(b, memberId, itemId)
 
 /** A member's confirmed and waiting units in `n` sales, by sale and item (db.ts compiles each text once). */
 function heldStatement(db: Db, n: number) {
@@ -29,7 +29,7 @@ function heldStatement(db: Db, n: number) {
  * items and the member's own rows are read here: whole books are loaded for the sales a
  * reading changes.
  */
-export function vocabOf(db: Db, groupId: number, memberId: number, open: SaleRow[]): Vocab {
+export function vocabOf(db: Db, groupId: number, memberId: number, open: SaleRow[], bookOf?: Books): Vocab {
   // what the member holds matters only to some readings (减一份, 换成灰色): read on first use
   let intents: boolean | undefined
   let held: Map<string, number> | null = null
@@ -43,10 +43,14 @@ export function vocabOf(db: Db, groupId: number, memberId: number, open: SaleRow
     }
     return held.get(key) ?? 0
   }
+  // with one sale open its book is read for the change anyway: its items and holdings come from there
+  const only = open.length === 1 && bookOf ? bookOf(open[0]) : null
   return {
     sales: open.map((s) => ({
       no: s.no, title: s.title,
-      items: itemsOf(db, s.id).map((i) => ({ id: i.id, name: i.isDefault ? '' : i.name, get held() { return heldOf(`${s.id}:${i.id}`) } })),
+      items: only
+        ? only.items.map((i) => ({ id: i.id, name: i.name, held: heldIn(only, memberId, i.id) }))
+        : itemsOf(db, s.id).map((i) => ({ id: i.id, name: i.isDefault ? '' : i.name, get held() { return heldOf(`${s.id}:${i.id}`) } })),
     })),
     // asked only when a message names no sale: most joins never need the query
     get intentsOpen() { return (intents ??= openIntents(db, groupId).length > 0) },
@@ -59,7 +63,7 @@ function read(ctx: GroupCtx, text: string, mode: ReadMode): Read {
   const open = openSales(ctx.db, ctx.group.id)
   const books = new Map<number, rules.Book>()
   const bookOf: Books = (s) => books.get(s.id) ?? books.set(s.id, loadBook(ctx.db, s)).get(s.id)!
-  const vocab = vocabOf(ctx.db, ctx.group.id, ctx.member.id, open)
+  const vocab = vocabOf(ctx.db, ctx.group.id, ctx.member.id, open, bookOf)
   return { r: readOrder(text, vocab, mode), vocab, open, bookOf }
 }
 
@@ -130,10 +134,10 @@ function applyToSale(ctx: GroupCtx, sale: SaleRow, original: rules.Book, member:
   const steps: { itemId: number; qty: number; mode: 'set' | 'add' }[] = []
   for (const c of changes) {
     if (c.op === 'set' || c.op === 'add') steps.push({ itemId: c.item, qty: c.qty, mode: c.op })
-    else if (c.op === 'sub') steps.push({ itemId: c.item, qty: Math.max(0, heldOf(original, member.id, c.item) - c.qty), mode: 'set' })
+    else if (c.op === 'sub') steps.push({ itemId: c.item, qty: Math.max(0, heldIn(original, member.id, c.item) - c.qty), mode: 'set' })
     else if (c.op === 'switch') {
       // the units move: free the old item first so the limit sees the member's real total
-      const moving = heldOf(original, member.id, c.item)
+      const moving = heldIn(original, member.id, c.item)
       steps.push({ itemId: c.item, qty: 0, mode: 'set' }, { itemId: c.to, qty: moving, mode: 'add' })
     }
   }
@@ -185,7 +189,7 @@ function cancel(ctx: GroupCtx, member: MemberRow, cancels: Change[], open: SaleR
 
 /** `取消 大果`, `灰色不要了`: drop one item only. */
 export function cancelItem(ctx: GroupCtx, sale: SaleRow, before: rules.Book, member: MemberRow, itemId: number): Reply[] {
-  if (heldOf(before, member.id, itemId) === 0) return []
+  if (heldIn(before, member.id, itemId) === 0) return []
   const r = rules.setTotal(before, member.id, itemId, 0)
   saveBook(ctx.db, sale.id, before, r.book, ctx.now)
   noteSoldOut(ctx.db, sale, r.book, ctx.now)
