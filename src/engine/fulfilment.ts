@@ -2,6 +2,7 @@
 // when the sale is done. Called inside the engine's transaction.
 import { and, asc, eq } from 'drizzle-orm'
 import type { Db } from '../db/db.js'
+import { rowOf } from '../db/rows.js'
 import { groups, items, members, orders, participants, sales, suppliers } from '../db/schema.js'
 import * as rules from '../core/sale.js'
 import { itemPriceAt, priceAt, tierAt, tiersFromJson, type Tier } from '../core/tiers.js'
@@ -53,9 +54,14 @@ export function launchColumns(db: Db, spec: LaunchSpec) {
   }
 }
 
+/** A buyer's payment and delivery record, opened on first use. A close opens one per buyer:
+ * bare statements here, since drizzle's query building made this most of a restart's time. */
 export function participantOf(db: Db, saleId: number, memberId: number): ParticipantRow {
-  const found = db.select().from(participants).where(and(eq(participants.saleId, saleId), eq(participants.memberId, memberId))).get()
-  return found ?? db.insert(participants).values({ saleId, memberId }).returning().get()
+  const read = () => rowOf(db, participants, 'participants', 'where sale_id = ? and member_id = ?', saleId, memberId)
+  const found = read()
+  if (found) return found
+  db.$client.prepare('insert into participants (sale_id, member_id) values (?, ?)').run(saleId, memberId)
+  return read()!
 }
 
 export function updateParticipant(db: Db, id: number, set: Partial<ParticipantRow>): void {
