@@ -69,6 +69,18 @@ export const inRoom = (out: OutLine[], room = BAKING) => out.filter((o) => o.roo
 /** The last `/status` board the group saw. */
 export const lastBoard = (out: OutLine[]) => [...out].reverse().find((o) => o.text.startsWith('📋'))?.text ?? ''
 
+/** The group at 10:00 and 阿May's blueberry sale (¥59.5, closing tonight at 8 unless told), with extra terms. */
+export const blueberrySale = (terms = '', deadline = '今晚8点'): In[] => [
+  group(at('10:00')),
+  say(at('10:00'), '阿May', `/launch 蓝莓\n价格: 59.5\n截止: ${deadline}${terms}`),
+]
+
+/** Close and abort announcements (not the digests that mention them). */
+export const closing = (out: OutLine[]) => out.filter((o) => /已截单|已被团长撤团/.test(o.text) && !o.text.startsWith('【'))
+
+/** Countdowns before a deadline. */
+export const countdowns = (out: OutLine[]) => out.filter((o) => o.text.startsWith('⏰'))
+
 /** Progress digests (per-member notices folded into one message). */
 export const digests = (out: OutLine[]) => out.filter((o) => o.text.startsWith('【') || o.text.startsWith('📣'))
 
