@@ -231,8 +231,11 @@ export class Script {
     return this
   }
 
+  /** A message in the current group (see `group`, `in`); `dm` is the private one. */
   say(from: string, text: string, extra: Partial<Omit<SayStep, 'at' | 'from' | 'text'>> = {}): this {
-    this.steps.push({ at: this.time, room: this.room, from, text, ...extra })
+    const room = extra.room ?? this.room
+    if (room === undefined) throw new Error('say() speaks in a group: name one with .group() or .in() first, or use .dm()')
+    this.steps.push({ at: this.time, room, from, text, ...extra })
     return this
   }
 
