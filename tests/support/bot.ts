@@ -43,6 +43,9 @@ export type SayStep = {
 /** Only the clock moves. */
 export type TickStep = { at: string }
 
+/** What a message may carry besides its sender and text. */
+export type SayExtra = Partial<Pick<SayStep, 'id' | 'fromId' | 'roomId' | 'self' | 'mentions'>>
+
 export type Step = GroupStep | SayStep | TickStep
 
 const isSay = (s: Step): s is SayStep => 'text' in s
@@ -104,7 +107,8 @@ export class Bot {
 
   private open(): App {
     const transport = this.opts.wrap ? this.opts.wrap(this.recorder) : this.recorder
-    return makeApp({ dbFile: this.opts.dbFile ?? ':memory:', transport, log: this.opts.log ?? silentLogger(), pace: this.opts.pace, commands: this.opts.commands })
+    const { dbFile = ':memory:', log = silentLogger(), pace, commands } = this.opts
+    return makeApp({ dbFile, transport, log, pace, commands })
   }
 
   /** The first moment: the clock starts and the start-up recovery runs (a restart when the file holds data). */
@@ -127,13 +131,13 @@ export class Bot {
   }
 
   /** Declare a group at the current time. */
-  async group(room: string, opts: { owner?: string | null; members?: Member[] | null; roomId?: string } = {}): Promise<void> {
+  async group(room: string, opts: Partial<Pick<GroupStep, 'owner' | 'members' | 'roomId'>> = {}): Promise<void> {
     await this.ready
     await this.app.engine.declareGroup(room, opts.owner ?? null, opts.members?.map(memberName) ?? null, this.now())
   }
 
   /** A message at the current time (room null: private); returns its id (pass one to re-deliver a message). */
-  async say(room: string | null, from: string, text: string, extra: Partial<Pick<SayStep, 'id' | 'fromId' | 'roomId' | 'self' | 'mentions'>> = {}): Promise<string> {
+  async say(room: string | null, from: string, text: string, extra: SayExtra = {}): Promise<string> {
     const id = extra.id !== undefined ? String(extra.id) : `d${++this.seq}`
     await this.until(this.now())
     await this.handle({ at: '', room: room ?? undefined, from, text, ...extra, id }, this.now())
@@ -143,7 +147,8 @@ export class Bot {
 
   private async handle(s: SayStep, at: number): Promise<void> {
     await this.app.engine.handle({
-      id: String(s.id), at, room: s.room ?? null, from: s.from, text: s.text, self: s.self, fromId: s.fromId, mentions: s.mentions,
+      id: String(s.id), at, room: s.room ?? null, from: s.from, text: s.text,
+      self: s.self, fromId: s.fromId, mentions: s.mentions,
     })
   }
 
@@ -156,7 +161,10 @@ export class Bot {
     for (const [i, s] of steps.entries()) {
       const lineNo = i + 1
       const t = Date.parse(s.at)
-      const bad = Number.isNaN(t) ? 'at is not a time' : isSay(s) && s.from === '' ? 'from is empty' : 'room' in s && s.room === '' ? 'room is empty' : null
+      const bad = Number.isNaN(t) ? 'at is not a time'
+        : isSay(s) && s.from === '' ? 'from is empty'
+        : 'room' in s && s.room === '' ? 'room is empty'
+        : null
       if (bad !== null) {
         errors.push(`line ${lineNo}: ${bad}, skipped`)
         continue
@@ -164,7 +172,7 @@ export class Bot {
       await this.until(t)
       const now = this.now()
       if (isSay(s)) await this.handle({ ...s, id: s.id ?? stepId(lineNo, s) }, now)
-      else if (isGroup(s) && (s.owner !== undefined || s.members !== undefined)) await this.group(s.room, { owner: s.owner, members: s.members })
+      else if (isGroup(s) && (s.owner !== undefined || s.members !== undefined)) await this.group(s.room, s)
       if (!opts.crash) await this.until(now)
     }
     if (!opts.crash) await this.drain()
@@ -193,7 +201,7 @@ export class Bot {
   }
 }
 
-/** A step without an id gets one from its content and position, stable across runs of the same steps (as the replay does). */
+/** A step without an id gets one from its content and position: stable across runs, as in the replay. */
 function stepId(lineNo: number, s: Step): string {
   return `line-${lineNo}-${createHash('sha1').update(JSON.stringify(s)).digest('hex').slice(0, 12)}`
 }
@@ -221,7 +229,8 @@ export class Script {
 
   group(room = BAKING, opts: { owner?: string | null; members?: Member[]; roomId?: string } = {}): this {
     this.room = room
-    this.steps.push({ at: this.time, room, owner: opts.owner === undefined ? '阿May' : opts.owner, members: opts.members ?? BAKERS, ...(opts.roomId ? { roomId: opts.roomId } : {}) })
+    const { owner = '阿May', members = BAKERS, roomId } = opts
+    this.steps.push({ at: this.time, room, owner, members, ...(roomId ? { roomId } : {}) })
     return this
   }
 
@@ -234,7 +243,7 @@ export class Script {
   /** A message in the current group (see `group`, `in`); `dm` is the private one. */
   say(from: string, text: string, extra: Partial<Omit<SayStep, 'at' | 'from' | 'text'>> = {}): this {
     const room = extra.room ?? this.room
-    if (room === undefined) throw new Error('say() speaks in a group: name one with .group() or .in() first, or use .dm()')
+    if (room === undefined) throw new Error('say() speaks in a group: name one with .group() or .in(), or use .dm()')
     this.steps.push({ at: this.time, room, from, text, ...extra })
     return this
   }
