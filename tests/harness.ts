@@ -1,4 +1,6 @@
-// Transcript tests: lines in (the replay contract), the bot's sends out, on virtual time.
+// Transcript tests: typed steps in, the bot's sends out, on virtual time. The driver is
+// tests/support/bot.ts; these are the short forms most transcript tests are written with,
+// and `runReplay`, the replay-line path, for tests about the replay contract itself.
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,49 +8,78 @@ import { makeApp, type App } from '../src/app.js'
 import { silentLogger } from '../src/log.js'
 import { RecordingTransport, replay, type OutLine } from '../src/replay.js'
 import type { AnyCommand } from '../src/engine/types.js'
+import { at, BAKERS, BAKING, Bot, type Member, type SayStep, type Step } from './support/bot.js'
 
 export type { OutLine }
+export { at }
 
-export type In = Record<string, unknown>
+/** One transcript step: a group declaration, a message, or a clock tick. */
+export type In = Step
 
 export const tmpDb = () => join(mkdtempSync(join(tmpdir(), 'shantuan-')), 'test.sqlite')
 
 /**
- * Run lines through a fresh app (or an existing db file: a restart) and return what the bot sent.
+ * Run steps through a fresh app (or an existing db file: a restart) and return what the bot sent.
  * `commands` replaces the registry (a test adding a fixture command).
  */
-export async function run(lines: In[], dbFile = ':memory:', commands?: AnyCommand[]): Promise<{ out: OutLine[]; errors: string[]; app: App }> {
+export function run(lines: In[], dbFile = ':memory:', commands?: AnyCommand[]): Promise<{ out: OutLine[]; errors: string[]; app: App }> {
+  return new Bot({ dbFile, commands }).play(lines)
+}
+
+/**
+ * Run steps and stop the process. With `crash` it stops right after handling the last step:
+ * whatever was queued and not yet due stays unsent, as when the process is killed.
+ */
+export async function runThenStop(lines: In[], opts: { dbFile?: string; crash?: boolean } = {}): Promise<OutLine[]> {
+  const bot = new Bot({ dbFile: opts.dbFile })
+  const { out } = await bot.play(lines, { crash: opts.crash })
+  bot.close()
+  return out
+}
+
+/** The same through the replay contract: each step as a JSON line, read by `replay` as the CLI does. */
+export async function runReplay(lines: In[], dbFile = ':memory:'): Promise<{ out: OutLine[]; errors: string[]; app: App }> {
   const transport = new RecordingTransport()
-  const app = makeApp({ dbFile, transport, log: silentLogger(), commands })
+  const app = makeApp({ dbFile, transport, log: silentLogger() })
   const errors: string[] = []
   await replay(app, lines.map((l) => JSON.stringify(l)), (e) => errors.push(e))
   return { out: transport.lines, errors, app }
 }
 
-/** The group, its owner and members, at a time. */
-export const group = (at: string, members = ['阿May', 'Lily', 'Tom', 'Ann', 'Bob'], room = '烘焙同好群', owner = '阿May'): In =>
-  ({ at, room, owner, members })
+type Extra = Partial<Omit<SayStep, 'at' | 'from' | 'text'>>
 
-export const say = (at: string, from: string, text: string, extra: In = {}): In => ({ at, room: '烘焙同好群', from, text, ...extra })
+/** The group, its owner and members, at a time. */
+export const group = (at: string, members: Member[] = BAKERS, room = BAKING, owner = '阿May'): In => ({ at, room, owner, members })
+
+export const say = (at: string, from: string, text: string, extra: Extra = {}): SayStep => ({ at, room: BAKING, from, text, ...extra })
+
+/** A message in another group. */
+export const sayIn = (room: string, at: string, from: string, text: string, extra: Extra = {}): SayStep => ({ at, room, from, text, ...extra })
 
 export const texts = (out: OutLine[]) => out.map((o) => o.text)
 
-/** Shanghai wall time on 2026-12-01 (a Tuesday) unless a full date is given. */
-export const at = (hm: string) => (hm.includes('T') ? hm : `2026-12-01T${hm}+08:00`)
-
 export const LAUNCH = '/launch 云南蓝莓 125g×4盒\n价格: 59\n限量: 40\n限购: 3\n截止: 2026-12-04 20:00\n成团: 20'
-
-/** A message in another group. */
-export const sayIn = (room: string, at: string, from: string, text: string, extra: In = {}): In => ({ at, room, from, text, ...extra })
 
 /** Epoch ms of an output line's (or a test time's) `at`. */
 export const ms = (iso: string) => Date.parse(iso)
 
 /** The texts the bot sent to one group, in order. */
-export const inRoom = (out: OutLine[], room = '烘焙同好群') => out.filter((o) => o.room === room)
+export const inRoom = (out: OutLine[], room = BAKING) => out.filter((o) => o.room === room)
 
 /** The last `/status` board the group saw. */
 export const lastBoard = (out: OutLine[]) => [...out].reverse().find((o) => o.text.startsWith('📋'))?.text ?? ''
+
+/** The group at 10:00 and 阿May's blueberry sale (¥59.5, closing tonight at 8 unless told), with extra terms. */
+export const blueberrySale = (terms = '', deadline = '今晚8点'): In[] => [
+  group(at('10:00')),
+  say(at('10:00'), '阿May', `/launch 蓝莓\n价格: 59.5\n截止: ${deadline}${terms}`),
+]
+
+/** Close and abort announcements (not the digests that mention them). */
+export const closing = (out: OutLine[]) => out.filter((o) => /已截单|已被团长撤团/.test(o.text) && !o.text.startsWith('【'))
+
+/** Countdowns before a deadline. */
+export const countdowns = (out: OutLine[]) => out.filter((o) => o.text.startsWith('⏰'))
 
 /** Progress digests (per-member notices folded into one message). */
 export const digests = (out: OutLine[]) => out.filter((o) => o.text.startsWith('【') || o.text.startsWith('📣'))

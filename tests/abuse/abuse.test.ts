@@ -13,7 +13,7 @@ import { exportRows } from '../../src/export.js'
 import { RecordingTransport, replay, type OutLine } from '../../src/replay.js'
 import { t } from '../../src/i18n/zh-CN.js'
 import { list } from '../../commands/list.js'
-import { memoryLogger } from '../props/driver.js'
+import { memoryLogger } from '../support/bot.js'
 import { expectNoPii, findPii, groupTexts } from '../props/privacy.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))

@@ -1,10 +1,8 @@
 // Behaving well inside WeChat: folded digests, capped @mentions, quiet hours, paced sends.
 import { describe, expect, it } from 'vitest'
-import { makeApp } from '../../src/app.js'
-import { silentLogger } from '../../src/log.js'
-import { RecordingTransport, replay } from '../../src/replay.js'
 import type { OutMessage } from '../../src/engine/sender.js'
 import { at, digests, group, inRoom, ms, run, say, sayIn, tally, type In, type OutLine } from '../harness.js'
+import { Bot } from '../support/bot.js'
 
 const SALE = '/launch 蓝莓\n价格: 10\n截止: 今晚8点'
 const names = (n: number, prefix = '成员') => Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(3, '0')}`)
@@ -137,15 +135,13 @@ describe('pacing', () => {
 
   it('a failed send is retried with growing back-off and sent once', async () => {
     const tried: number[] = []
-    const recorder = new RecordingTransport()
-    const flaky = { async send(m: OutMessage, when: number) {
+    const bot = new Bot({ wrap: (recorder) => ({ async send(m: OutMessage, when: number) {
       tried.push(when)
       if (tried.length <= 3) throw new Error('network down')
       await recorder.send(m, when)
-    } }
-    const app = makeApp({ dbFile: ':memory:', transport: flaky, log: silentLogger() })
-    await replay(app, [group(at('10:00')), say(at('10:00'), '阿May', SALE)].map((l) => JSON.stringify(l)), () => {})
-    expect(recorder.lines.map((l) => l.text.split('\n')[0])).toEqual(['🛒 团1 开团：蓝莓'])
+    } }) })
+    const { out } = await bot.play([group(at('10:00')), say(at('10:00'), '阿May', SALE)])
+    expect(out.map((l) => l.text.split('\n')[0])).toEqual(['🛒 团1 开团：蓝莓'])
     const waits = gaps(tried.map((t) => ({ at: new Date(t).toISOString() }) as OutLine))
     expect(waits).toHaveLength(3)
     expect(waits[0]).toBeGreaterThan(0)

@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { replay } from '../../src/replay.js'
-import { at, group, lastBoard, run, say, summary, tally, texts, tmpDb, type OutLine } from '../harness.js'
-import { drive } from './drive.js'
+import { at, group, lastBoard, run, runThenStop, say, summary, tally, texts, tmpDb, type OutLine } from '../harness.js'
 
 const SALE = '/launch 蓝莓\n价格: 10\n截止: 今晚8点\n成团: 3'
 /** the first glyph of a text: 🛒 launch, 【 digest, ⏰ countdown, 📋 board, ✅ closed */
@@ -33,7 +32,7 @@ describe('restart', () => {
 
   it('after the deadline: queued messages go out once, the overdue close happens once, stale countdowns are skipped', async () => {
     const db = tmpDb()
-    const first = await drive(before, { dbFile: db, crash: true })
+    const first = await runThenStop(before, { dbFile: db, crash: true })
     expect(first.map(mark)).toEqual(['🛒', '【', '⏰']) // launch, Lily's ack, T-1h
     const { out } = await run([{ at: at('20:30') }, say(at('20:30:05'), 'Tom', '+1', { id: 'a3' }), { at: at('22:00') }], db)
     // the close goes first; the board queued before the crash would show the sale open, so it is dropped
@@ -49,7 +48,7 @@ describe('restart', () => {
 
   it('before the deadline: a countdown missed while down is not sent late, the close comes on time', async () => {
     const db = tmpDb()
-    await drive(before, { dbFile: db, crash: true })
+    await runThenStop(before, { dbFile: db, crash: true })
     const { out } = await run([{ at: at('19:55') }, { at: at('21:00') }], db)
     expect(out.map((o) => [o.at.slice(11, 19), mark(o)])).toEqual([
       ['19:55:00', '📋'], [expect.stringMatching(/^19:55:0/), '【'], ['20:00:00', '✅'],
@@ -83,8 +82,8 @@ describe('a change that fails is never reported', () => {
 describe('ids that change at every re-login', () => {
   it('a member keeps their order when the platform gives them a new contact id', async () => {
     const db = tmpDb()
-    await drive([group(at('10:00')), say(at('10:00'), '阿May', SALE), say(at('10:01'), 'Lily', '+1', { fromId: 'wx-1' })], { dbFile: db })
-    const out = await drive([say(at('11:00'), 'Lily', '加1份', { fromId: 'wx-9' }), say(at('11:01'), 'Lily', '进度', { fromId: 'wx-9' })], { dbFile: db })
+    await runThenStop([group(at('10:00')), say(at('10:00'), '阿May', SALE), say(at('10:01'), 'Lily', '+1', { fromId: 'wx-1' })], { dbFile: db })
+    const out = await runThenStop([say(at('11:00'), 'Lily', '加1份', { fromId: 'wx-9' }), say(at('11:01'), 'Lily', '进度', { fromId: 'wx-9' })], { dbFile: db })
     expect(tally(out)).toMatchObject({ sold: 2, buyers: 1 })
   })
 })
@@ -122,7 +121,7 @@ describe('malformed input', () => {
   it('a fault is answered with one short Chinese apology, and failing scheduled work does not stall the bot', async () => {
     const db = tmpDb()
     // stopped with Lily's ack waiting for its digest
-    await drive([group(at('10:00')), say(at('10:00'), '阿May', SALE), say(at('10:01'), 'Lily', '+1')], { dbFile: db, crash: true })
+    await runThenStop([group(at('10:00')), say(at('10:00'), '阿May', SALE), say(at('10:01'), 'Lily', '+1')], { dbFile: db, crash: true })
     const broken = new Database(db)
     broken.exec('DROP TABLE waitlist') // every read of the sale's book now fails: the digest, the join, the board
     broken.close()
@@ -172,7 +171,7 @@ describe('organizers', () => {
   })
 
   it('/admin takes the name from the platform\'s mention list when it gives one', async () => {
-    const out = await drive([group(at('10:00'), ['阿May', 'Lily Chen', 'Tom']),
+    const out = await runThenStop([group(at('10:00'), ['阿May', 'Lily Chen', 'Tom']),
       say(at('10:00'), '阿May', '/admin @莉莉', { mentions: ['Lily Chen'] }), say(at('10:01'), 'Lily Chen', SALE)])
     expect(out.map((o) => o.text.split('\n')[0])).toEqual(['已设 Lily Chen 为管理员，可以开团、截单、延长和撤团。', '🛒 团1 开团：蓝莓'])
   })
@@ -189,15 +188,15 @@ describe('the bot\'s own account', () => {
   const me = (when: string, text: string) => ({ ...say(at(when), '小助手', text), self: true })
 
   it('obeys commands typed on the account from the phone', async () => {
-    const out = await drive([group(at('10:00')), me('10:00', SALE), say(at('10:01'), 'Tom', SALE)])
+    const out = await runThenStop([group(at('10:00')), me('10:00', SALE), say(at('10:01'), 'Tom', SALE)])
     expect(out.map((o) => o.text.split('\n')[0])).toEqual(['🛒 团1 开团：蓝莓', '📣 汇总'])
     expect(out[1].text).toContain('🚫 @Tom 「/launch」只有群主或管理员可以用')
   })
 
   it('ignores its own sent texts coming back', async () => {
-    const out = await drive([group(at('10:00')), me('10:00', SALE), say(at('10:01'), 'Lily', '+2'), { at: at('10:02') }])
+    const out = await runThenStop([group(at('10:00')), me('10:00', SALE), say(at('10:01'), 'Lily', '+2'), { at: at('10:02') }])
     const echoes = out.map((o, i) => me(`10:03:${String(i * 5).padStart(2, '0')}`, o.text))
-    const next = await drive([group(at('10:00')), me('10:00', SALE), say(at('10:01'), 'Lily', '+2'), ...echoes, me('10:05', '截单')])
+    const next = await runThenStop([group(at('10:00')), me('10:00', SALE), say(at('10:01'), 'Lily', '+2'), ...echoes, me('10:05', '截单')])
     expect(next.map((o) => o.text.split('\n')[0])).toEqual([
       '🛒 团1 开团：蓝莓', '【团1 蓝莓】已接 2 份 · 剩 9小时58分钟', '❌ 团1 蓝莓 已截单，未成团（只接了 2 份，需要 3 份），本团取消，大家无需付款。',
     ])

@@ -6,7 +6,7 @@
 import { beforeAll, afterAll, describe, expect, it } from 'vitest'
 import type { OutLine } from '../../src/replay.js'
 import { exportRows } from '../../src/export.js'
-import { Driver, memoryLogger } from './driver.js'
+import { Bot, memoryLogger } from '../support/bot.js'
 import { expectNoPii, groupTexts, PII_SAMPLES } from './privacy.js'
 
 const GROUPS = 30
@@ -82,10 +82,10 @@ describe('ten minutes of load across 30 groups', () => {
   beforeAll(async () => {
     const mem = memoryLogger('debug')
     logs = mem.lines
-    const d = new Driver({ start: START, log: mem.log })
+    const d = new Bot({ start: START, log: mem.log })
     joiners = plan.joiners
     firstJoin = new Map()
-    for (let g = 1; g <= GROUPS; g++) await d.group(room(g), owner(g), [owner(g), ...[...Array(MEMBERS)].map((_, m) => member(g, m + 1))])
+    for (let g = 1; g <= GROUPS; g++) await d.group(room(g), { owner: owner(g), members: [owner(g), ...[...Array(MEMBERS)].map((_, m) => member(g, m + 1))] })
     for (const e of plan.events) {
       // what replay does per line, less its second advance: the next line's advance runs the same work at the same virtual time
       await d.until(e.at)

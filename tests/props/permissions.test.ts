@@ -9,7 +9,7 @@ import { list } from '../../commands/list.js'
 import { t } from '../../src/i18n/zh-CN.js'
 import type { CommandSpec } from '../../src/engine/types.js'
 import type { OutLine } from '../../src/replay.js'
-import { Driver } from './driver.js'
+import { Bot } from '../support/bot.js'
 import { expectNoPii, groupTexts } from './privacy.js'
 
 const A = '烘焙同好群'
@@ -24,7 +24,7 @@ const organizerOnly = list().filter((c) => c.who === 'organizer')
 const BOOKKEEPING = new Set(['inbound', 'notices', 'outbox', '__drizzle_migrations'])
 const BOOKKEEPING_COLUMNS: Record<string, string[]> = { groups: ['digest_due_at', 'last_digest_at'] }
 
-function snapshot(d: Driver): Record<string, unknown[]> {
+function snapshot(d: Bot): Record<string, unknown[]> {
   const sql = d.app.db.$client
   const tables = (sql.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[])
     .map((r) => r.name).filter((n) => !BOOKKEEPING.has(n))
@@ -61,13 +61,13 @@ const cases: Case[] = organizerOnly.flatMap((spec) => spec.aliases.flatMap((alia
 ])))
 
 describe('organizer-only commands from anyone else', () => {
-  let d: Driver
+  let d: Bot
   let before: Record<string, unknown[]>
 
   beforeAll(async () => {
-    d = new Driver({ start: START })
-    await d.group(A, '阿May', ['阿May', 'Lily', 'Tom', 'Ann', '老杨', 'Zed'])
-    await d.group(B, '老杨', ['老杨', 'Zed'])
+    d = new Bot({ start: START })
+    await d.group(A, { owner: '阿May', members: ['阿May', 'Lily', 'Tom', 'Ann', '老杨', 'Zed'] })
+    await d.group(B, { owner: '老杨', members: ['老杨', 'Zed'] })
     await d.say(A, '阿May', LAUNCH)
     await d.say(B, '老杨', '/launch 帐篷\n价格: 199\n截止: 3天后')
     await d.say(B, '老杨', '/admin @Zed')

@@ -14,7 +14,7 @@ import { RecordingTransport } from '../../src/replay.js'
 import type { OutMessage, Transport } from '../../src/engine/sender.js'
 import type { CommandSpec } from '../../src/engine/types.js'
 import { z } from 'zod'
-import { Driver, memoryLogger } from './driver.js'
+import { Bot, memoryLogger } from '../support/bot.js'
 import { findPii, PII_SAMPLES } from './privacy.js'
 
 const ROOM = '烘焙同好群'
@@ -77,14 +77,14 @@ const cases: Case[] = [
 ]
 
 describe('personal data typed into the chat', () => {
-  let d: Driver
+  let d: Bot
   let logs: string[]
 
   beforeAll(async () => {
     const mem = memoryLogger('trace')
     logs = mem.lines
-    d = new Driver({ start: START, log: mem.log, wrap: (t) => new FlakyTransport(t) })
-    await d.group(ROOM, OWNER, [OWNER, 'Lily', 'Tom', 'Ann'])
+    d = new Bot({ start: START, log: mem.log, wrap: (t) => new FlakyTransport(t) })
+    await d.group(ROOM, { owner: OWNER, members: [OWNER, 'Lily', 'Tom', 'Ann'] })
     await d.say(ROOM, OWNER, '/launch 云南蓝莓\n价格: 59\n限量: 40\n截止: 3天后\n- 大果 20份\n- 小果')
     await d.say(ROOM, 'Lily', '+1 大果')
     await d.say(ROOM, 'Tom', '+2 小果')
@@ -108,9 +108,9 @@ describe('personal data typed into the chat', () => {
 
   for (const { bug, steps } of Object.values(ADDRESS_ECHO)) {
     it(`fixed: ${bug}`, async () => {
-      const fresh = new Driver({ start: START })
+      const fresh = new Bot({ start: START })
       try {
-        await fresh.group(ROOM, OWNER, [OWNER, 'Lily', 'Tom'])
+        await fresh.group(ROOM, { owner: OWNER, members: [OWNER, 'Lily', 'Tom'] })
         for (const [from, text] of steps) {
           await fresh.say(ROOM, from, text)
           await fresh.wait(20_000)

@@ -10,7 +10,7 @@ import fc from 'fast-check'
 import { parseJoin } from '../../src/core/join.js'
 import { exportRows } from '../../src/export.js'
 import { tmpDb } from '../harness.js'
-import { Driver } from './driver.js'
+import { Bot } from '../support/bot.js'
 import { expectNoPii, groupTexts } from './privacy.js'
 
 const ROOM = '烘焙同好群'
@@ -183,7 +183,7 @@ function joinText(q: number, mode: 'set' | 'add', v: string, form: number): stri
 
 type Board = { state: string; confirmed: Record<string, number>; waitlist: string[] }
 
-function engineBoards(d: Driver): Map<number, Board> {
+function engineBoards(d: Bot): Map<number, Board> {
   const sql = d.app.db.$client
   const boards = new Map<number, Board>()
   const sales = sql.prepare('select s.id, s.no, s.state from sales s join groups g on g.id = s.group_id where g.topic = ? order by s.no').all(ROOM) as { id: number; no: number; state: string }[]
@@ -237,7 +237,7 @@ type Sent = { id: string; from: string; text: string }
 
 async function runScenario(sc: { launches: LaunchParams[]; ops: Op[] }): Promise<void> {
   // a file only when the scenario restarts: opening one costs more than the rest of a short run
-  const d = new Driver({ dbFile: sc.ops.some((o) => o.k === 'restart') ? tmpDb() : undefined, start: START })
+  const d = new Bot({ dbFile: sc.ops.some((o) => o.k === 'restart') ? tmpDb() : undefined, start: START })
   const model: MSale[] = []
   const frozen = new Map<number, string>()
   const history: Sent[] = []
@@ -246,7 +246,7 @@ async function runScenario(sc: { launches: LaunchParams[]; ops: Op[] }): Promise
   const send = async (from: string, text: string, id?: string) => {
     await d.wait(1000)
     closeDue()
-    const msgId = await d.say(ROOM, from, text, id)
+    const msgId = await d.say(ROOM, from, text, { id })
     if (id === undefined) history.push({ id: msgId, from, text })
   }
   const closeDue = () => {
@@ -266,7 +266,7 @@ async function runScenario(sc: { launches: LaunchParams[]; ops: Op[] }): Promise
   }
 
   try {
-    await d.group(ROOM, OWNER, [OWNER, ...MEMBERS])
+    await d.group(ROOM, { owner: OWNER, members: [OWNER, ...MEMBERS] })
     await launch()
     for (const [n, op] of sc.ops.entries()) {
       const s = open()

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { run, tmpDb } from '../harness.js'
 import { exportsWritten, saleForExport, workbookData, writeWorkbook } from '../../src/exportXlsx.js'
 import { exportRows, toCsv } from '../../src/export.js'
-import { whole } from './scenario.js'
+import { whole } from '../scenarios/sale-to-delivery.js'
 
 async function read(file: string) {
   const wb = new ExcelJS.Workbook()

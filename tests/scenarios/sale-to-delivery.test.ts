@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { run } from '../harness.js'
 import type { OutLine } from '../../src/replay.js'
-import { whole } from './scenario.js'
+import { whole } from './sale-to-delivery.js'
 
 let out: OutLine[] = []
 const toGroup = () => out.filter((o) => o.room === '烘焙同好群')

@@ -1,13 +1,7 @@
-// Ending a sale: close, the deadline, 成团, abort, extend, countdowns, and nothing after the end.
+// Closing a sale: 截单, the deadline, 成团, the countdowns before it, and nothing after the end.
 import { describe, expect, it } from 'vitest'
-import { at, group, lastBoard, run, say, summary, tally, texts, type In, type OutLine } from '../harness.js'
+import { at, blueberrySale as sale, closing, countdowns, group, run, say, summary, tally, texts } from '../harness.js'
 
-const sale = (terms = '', deadline = '今晚8点'): In[] => [
-  group(at('10:00')),
-  say(at('10:00'), '阿May', `/launch 蓝莓\n价格: 59.5\n截止: ${deadline}${terms}`),
-]
-const closing = (out: OutLine[]) => out.filter((o) => /已截单|已被团长撤团/.test(o.text) && !o.text.startsWith('【'))
-const countdowns = (out: OutLine[]) => out.filter((o) => o.text.startsWith('⏰'))
 
 describe('close', () => {
   it.each(['截单', '/close'])('「%s」 closes now: who pays what, each @mentioned', async (cmd) => {
@@ -75,22 +69,6 @@ describe('close', () => {
   })
 })
 
-describe('abort', () => {
-  it.each(['撤团', '/abort'])('「%s」 cancels the sale and tells everyone in it they owe nothing', async (cmd) => {
-    const { out } = await run([...sale('\n限量: 1'), say(at('10:01'), 'Lily', '+1'), say(at('10:02'), 'Tom', '+1'), say(at('10:03'), '阿May', cmd), say(at('10:04'), 'Ann', '进度 #1')])
-    expect(closing(out)).toEqual([{
-      at: '2026-12-01T10:03:00.000+08:00', room: '烘焙同好群', mentions: ['Lily', 'Tom'],
-      text: '🚫 团1 蓝莓 已被团长撤团，本团取消，大家无需付款。\n@Lily @Tom',
-    }])
-    expect(lastBoard(out)).toMatch(/^📋 团1 蓝莓（已撤团）/)
-  })
-
-  it('a member cannot abort', async () => {
-    const { out } = await run([...sale(), say(at('10:01'), 'Lily', '撤团'), say(at('10:02'), 'Lily', '进度')])
-    expect(texts(out).slice(1)).toEqual(['📣 汇总\n🚫 @Lily 「/abort」只有群主或管理员可以用', expect.stringContaining('（进行中）')])
-  })
-})
-
 describe('countdowns', () => {
   it('T-1h and T-10min, once each, and nothing after the deadline', async () => {
     const { out } = await run([...sale('\n成团: 3'), say(at('10:01'), 'Lily', '+2'),
@@ -113,31 +91,6 @@ describe('countdowns', () => {
     const { out } = await run([group(at('09:00')), say(at('09:00'), '阿May', '/set 提醒 30'),
       say(at('10:00'), '阿May', '/launch 蓝莓\n价格: 5\n截止: 今晚8点'), { at: at('21:00') }])
     expect(countdowns(out).map((o) => [o.at, o.text.split('！')[0]])).toEqual([['2026-12-01T19:30:00.000+08:00', '⏰ 团1 蓝莓 还有 30分钟 截单']])
-  })
-})
-
-describe('extend', () => {
-  it.each(['/extend 2h', '延长 2小时', '延长 2 小时', '/extend 今晚10点'])('「%s」 moves the deadline, the close and the countdowns', async (cmd) => {
-    const { out } = await run([...sale(), say(at('10:01'), 'Lily', '+1'), { at: at('19:00') }, say(at('19:30'), '阿May', cmd), { at: at('23:00') }])
-    expect(out.find((o) => o.text.startsWith('⏳'))).toMatchObject({ at: '2026-12-01T19:30:00.000+08:00', text: '⏳ 团1 蓝莓 截止时间延长到 12月1日 22:00' })
-    expect(countdowns(out).map((o) => o.at)).toEqual(['2026-12-01T19:00:00.000+08:00', '2026-12-01T21:00:00.000+08:00', '2026-12-01T21:50:00.000+08:00'])
-    expect(closing(out).map((o) => o.at)).toEqual(['2026-12-01T22:00:00.000+08:00'])
-  })
-
-  it('after the last countdown went out, the countdowns of the new deadline still come', async () => {
-    const { out } = await run([...sale(), { at: at('19:50') }, say(at('19:55'), '阿May', '延长 30分钟'), { at: at('23:00') }])
-    expect(countdowns(out).map((o) => [o.at, o.text.split('！')[0]])).toEqual([
-      ['2026-12-01T19:00:00.000+08:00', '⏰ 团1 蓝莓 还有 1小时 截单'],
-      ['2026-12-01T19:50:00.000+08:00', '⏰ 团1 蓝莓 还有 10分钟 截单'],
-      ['2026-12-01T20:20:00.000+08:00', '⏰ 团1 蓝莓 还有 10分钟 截单'],
-    ])
-    expect(closing(out).map((o) => o.at)).toEqual(['2026-12-01T20:30:00.000+08:00'])
-  })
-
-  it('a member cannot extend; an unreadable span is answered with an example', async () => {
-    const { out } = await run([...sale(), say(at('10:01'), 'Lily', '延长 2小时'), say(at('10:02'), '阿May', '延长 一会儿'), { at: at('20:01') }])
-    expect(texts(out).slice(1, 3)).toEqual(['📣 汇总\n🚫 @Lily 「/extend」只有群主或管理员可以用', '延长多久？例如「/extend 2h」或「延长 30分钟」'])
-    expect(closing(out).map((o) => o.at)).toEqual(['2026-12-01T20:00:00.000+08:00'])
   })
 })
 

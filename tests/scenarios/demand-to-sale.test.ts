@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { run, tmpDb } from '../harness.js'
+import { runReplay, tmpDb } from '../harness.js'
 import { exportRows } from '../../src/export.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -20,7 +20,7 @@ function exportCli(args: string[]): Promise<{ code: number | null; stderr: strin
 describe('the demand-to-sale example', () => {
   it('runs clean and ends in a successful sale with each order\'s source', async () => {
     const db = tmpDb()
-    const { out, errors, app } = await run(lines, db)
+    const { out, errors, app } = await runReplay(lines, db)
     expect(errors).toEqual([])
     const sent = out.map((o) => o.text)
     expect(sent.filter((t) => t.startsWith('📊'))).toHaveLength(1)

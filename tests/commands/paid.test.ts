@@ -1,6 +1,8 @@
-// Reviewer repros: the payment grace period after a promotion, and 团N on a sale not in its after-sale phase.
+// Paying (已付款, /paid, /unpaid): the grace period after a promotion, 团N on a sale not in its
+// after-sale phase, and the answers when there is nothing to pay, pick up or rate.
 import { describe, expect, it } from 'vitest'
 import { run, type In } from '../harness.js'
+import { peach, twoGroups } from './peach.js'
 
 const ROOM = '烘焙同好群'
 const g = (at: string, from: string, text: string): In => ({ at: `2026-12-01T${at}+08:00`, room: ROOM, from, text })
@@ -42,5 +44,17 @@ describe('团N on a sale that is not in its after-sale phase', () => {
       g('09:06:00', '阿May', '/arrived 团1'), g('09:07:00', '阿May', '/unpaid 团1')])
     const open = '团1 还没截单，成团截单后才能付款、到货和售后。'
     expect(texts(out).filter((x) => x === open)).toHaveLength(5)
+  })
+})
+
+describe('delivery and after-sales refusals', () => {
+  it('nothing to pay, nothing to pick, no rating before delivery', async () => {
+    const { out } = await twoGroups().at('09:01:00').say('阿May', peach()).at('09:02:00').say('Tom', '已付款').at('09:03:00').say('Lily', '+1')
+      .at('09:04:00').say('阿May', '截单').at('09:05:00').say('Lily', '/rate 5').at('09:06:00').say('Tom', '已取货')
+      .run()
+    const texts = out.map((o) => o.text)
+    expect(texts).toContain('你没有待付款的订单。')
+    expect(texts).toContain('收到货后才能评价哦。')
+    expect(texts).toContain('你没有待取或待收的订单。')
   })
 })

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { run, type In } from '../harness.js'
 import { findPhone, maskPhones } from '../../src/core/privacy.js'
-import { whole } from './scenario.js'
+import { whole } from '../scenarios/sale-to-delivery.js'
 
 const UNMASKED = /(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/
 
