@@ -20,6 +20,11 @@ export type Book = {
   orders: Order[]
   waitlist: WaitEntry[]
   nextSeq: number
+  /**
+   * Units held for members who have not yet confirmed an entry made for them (代接龙): kept out
+   * of stock so nobody else can take them, but nobody's order, so nobody owes them.
+   */
+  held?: { itemId: number; qty: number }[]
 }
 
 export type Promotion = { memberId: number; itemId: number; qty: number; stillWaiting: number }
@@ -48,12 +53,16 @@ export const soldOf = (b: Book, itemId?: number): number =>
 export const waitlistUnits = (b: Book, itemId?: number): number =>
   b.waitlist.filter((w) => itemId === undefined || w.itemId === itemId).reduce((s, w) => s + w.qty, 0)
 
+/** Units held for unconfirmed 代接龙 entries, for one item or the whole sale. */
+export const heldOf = (b: Book, itemId?: number): number =>
+  (b.held ?? []).filter((h) => itemId === undefined || h.itemId === itemId).reduce((s, h) => s + h.qty, 0)
+
 /** Units that can still be confirmed for an item right now. */
 export function available(b: Book, itemId: number): number {
   const item = b.items.find((i) => i.id === itemId)
   if (!item) return 0
-  const byItem = item.stock === null ? Infinity : item.stock - soldOf(b, itemId)
-  const bySale = b.stock === null ? Infinity : b.stock - soldOf(b)
+  const byItem = item.stock === null ? Infinity : item.stock - soldOf(b, itemId) - heldOf(b, itemId)
+  const bySale = b.stock === null ? Infinity : b.stock - soldOf(b) - heldOf(b)
   return Math.max(0, Math.min(byItem, bySale))
 }
 

@@ -68,7 +68,14 @@ const core = {
   'digest.overflow.promoted': () => '🎉 候补转正',
   'digest.overflow.ask': () => '❓ 请补充团号或规格后重发',
   'digest.overflow.refused': () => '🚫 未执行',
+  'digest.overflow.proxyAsk': () => '🙋 有人替你代接，回复「确认」生效',
   'digest.general': () => '📣 汇总',
+  'digest.proxyAsk': (p: { who: string; by: string; qty: number; item: string }) => `🙋 ${p.who} 由 ${p.by} 代接${p.item} ${p.qty} 份，回复「确认」生效`,
+  'digest.proxyReleased': (p: { who: string; name: string; qty: number; item: string; minutes: number }) =>
+    `⌛ ${p.who} 代 ${p.name} 接的${p.item} ${p.qty} 份 ${p.minutes} 分钟内未确认，已释放`,
+  'proxy.tooMany': (p: { name: string; limit: number }) => `每团最多代接 ${p.limit} 位群外的人，${p.name} 未登记（团长可用 /set 代接 N 调整）`,
+  'proxy.lottery': (p: { name: string }) => `抽签期间请 ${p.name} 本人登记`,
+  'proxy.settingsLine': (p: { limit: number }) => `每人每团最多代接群外 ${p.limit} 人（/set 代接 5）`,
 
   'countdown.text': (p: { no: number; title: string; left: string; progress: string; how: string }) => `⏰ 团${p.no} ${p.title} 还有 ${p.left} 截单！${p.progress}\n${p.how}`,
 
