@@ -66,13 +66,6 @@ const pendingOf = (db: Db, saleId: number, itemId: number, memberId: number, byI
   db.select().from(proxies).where(and(eq(proxies.saleId, saleId), eq(proxies.itemId, itemId), eq(proxies.memberId, memberId),
     eq(proxies.byMemberId, byId), eq(proxies.state, 'pending'))).get()
 
-/** The book with `delta` units more (or fewer) held for an item. */
-function withHeld(b: rules.Book, itemId: number, delta: number): rules.Book {
-  const total = rules.heldOf(b, itemId) + delta
-  const rest = (b.held ?? []).filter((h) => h.itemId !== itemId)
-  return { ...b, held: total > 0 ? [...rest, { itemId, qty: total }] : rest }
-}
-
 /** Units the entry would confirm for her now: what a hold keeps out of stock. */
 function reserveFor(b: rules.Book, memberId: number, e: Entry): number {
   if (e.qty <= 0 && e.mode === 'add') return 0
@@ -91,7 +84,7 @@ export function holdEntries(db: Db, sale: SaleRow, book: rules.Book, forMember: 
   const replies: Reply[] = []
   for (const e of entries) {
     const old = pendingOf(db, sale.id, e.itemId, forMember.id, by.id)
-    if (old) b = withHeld(b, e.itemId, -old.held)
+    if (old) b = rules.withHeld(b, e.itemId, -old.held)
     // 帮Ann+1 twice asks for 2; a 接龙 line states the total
     const merged: Entry = old && old.mode === 'add' && e.mode === 'add' ? { ...e, qty: old.qty + e.qty } : e
     if (merged.qty <= 0) {
@@ -104,7 +97,7 @@ export function holdEntries(db: Db, sale: SaleRow, book: rules.Book, forMember: 
       continue
     }
     const held = reserveFor(b, forMember.id, merged)
-    b = withHeld(b, e.itemId, held)
+    b = rules.withHeld(b, e.itemId, held)
     const values = { qty: merged.qty, mode: merged.mode, held, askedIn: null, createdAt: now }
     const id = old
       ? (db.update(proxies).set(values).where(eq(proxies.id, old.id)).run(), old.id)
@@ -138,7 +131,7 @@ export function dropHolds(db: Db, open: SaleRow[], forMember: MemberRow, by: Mem
     if (rows.length === 0) continue
     const before = loadBook(db, sale)
     let b = before
-    for (const r of rows) b = withHeld(b, r.itemId, -r.held)
+    for (const r of rows) b = rules.withHeld(b, r.itemId, -r.held)
     db.update(proxies).set({ state: 'dropped' }).where(inArray(proxies.id, rows.map((r) => r.id))).run()
     const p = rules.promote(b)
     saveBook(db, sale.id, before, p.book, now)
@@ -161,9 +154,8 @@ export function confirmHolds(db: Db, group: GroupRow, member: MemberRow, now: nu
     const stamps: { before: rules.Book; after: rules.Book; itemId: number; by: string }[] = []
     for (const h of rows.filter((r) => r.saleId === saleId)) {
       db.update(proxies).set({ state: 'confirmed' }).where(eq(proxies.id, h.id)).run()
-      book = withHeld(book, h.itemId, -h.held)
-      const r = rules.join(book, member.id, h.itemId, h.qty, h.mode)
-      stamps.push({ before: book, after: r.book, itemId: h.itemId, by: memberById(db, h.byMemberId).name })
+      const r = rules.confirmHeld(book, member.id, h.itemId, h.held, h.qty, h.mode)
+      stamps.push({ before: rules.withHeld(book, h.itemId, -h.held), after: r.book, itemId: h.itemId, by: memberById(db, h.byMemberId).name })
       book = r.book
       replies.push(...joinNotices(sale, book, member, h.itemId, r), ...promotionNotices(db, sale, r.book, r.promotions))
     }
@@ -216,7 +208,7 @@ export async function releaseHoldJob(db: Db, holdId: number, now: number): Promi
   db.update(proxies).set({ state: 'released' }).where(eq(proxies.id, h.id)).run()
   // an ended sale owes nothing for it and needs no word about it
   if (sale.state !== 'open') return
-  const p = rules.promote(withHeld(before, h.itemId, -h.held))
+  const p = rules.promote(rules.withHeld(before, h.itemId, -h.held))
   saveBook(db, sale.id, before, p.book, now)
   const group = groupById(db, sale.groupId)
   const item = before.items.find((i) => i.id === h.itemId)?.name ?? ''
