@@ -393,9 +393,9 @@ function applyList(db: Db, group: GroupRow, target: Target, state: ChainState, t
     const member = memberOf(owner)
     const by = enteredBy(owner)
     const proxy = looseKey(owner) !== looseKey(by)
-    if (proxy && !lottery) {
+    if (proxy) {
       // someone else's line: held for a member's 「确认」, or one of the enterer's outside names
-      const p = proxyLine(db, group, sale, book, member, memberOf(by), changes.map((itemId) => ({ itemId, qty: want.items.get(itemId) ?? 0, mode: 'set' as const })), now)
+      const p = proxyLine(db, group, sale, book, member, memberOf(by), changes.map((itemId) => ({ itemId, qty: want.items.get(itemId) ?? 0, mode: 'set' as const })), lottery, now)
       replies.push(...p.replies)
       if (p.book !== null) book = p.book
       if (p.handled) continue

@@ -12,7 +12,7 @@ import { commitIntent, commitsOf, committedTo, intentByNo, openIntents, routeJoi
 import { enterLottery, lotteryOpen, settleLotteries, withdrawEntries } from './lottery.js'
 import { noteSource } from './orderSource.js'
 import type { GroupCtx, MemberRow, Reply } from './types.js'
-import { admitOutsider, dropHolds, holdEntries, proxyTarget, type Entry } from '../services/proxy.js'
+import { admitOutsider, dropHolds, holdEntries, lotteryRefusal, proxyTarget, type Entry } from '../services/proxy.js'
 
 type Books = (s: SaleRow) => rules.Book
 
@@ -144,9 +144,8 @@ function forMember(ctx: GroupCtx, r: Reading & { kind: 'order' }, open: SaleRow[
     const entries = r.changes.flatMap((c): Entry[] => c.op === 'cancel' || c.op === 'switch' || c.sale !== sale.no ? []
       : [{ itemId: c.item, qty: c.op === 'sub' ? -c.qty : c.qty, mode: c.op === 'set' ? 'set' : 'add' }])
     if (entries.length === 0) continue
-    // a draw takes entries from members themselves, never on their behalf
     if (lotteryOpen(db, sale, now)) {
-      replies.push({ kind: 'notice', notice: 'refused', member: member.name, saleId: sale.id, payload: { reason: t('proxy.lottery', { name: target.name }) } })
+      replies.push(lotteryRefusal(sale, target, member))
       continue
     }
     const before = bookOf(sale)

@@ -98,10 +98,15 @@ export function holdEntries(db: Db, sale: SaleRow, book: rules.Book, forMember: 
     }
     const held = reserveFor(b, forMember.id, merged)
     b = rules.withHeld(b, e.itemId, held)
+    // a changed entry is asked again: its 30 minutes count from the new question
     const values = { qty: merged.qty, mode: merged.mode, held, askedIn: null, createdAt: now }
-    const id = old
-      ? (db.update(proxies).set(values).where(eq(proxies.id, old.id)).run(), old.id)
-      : db.insert(proxies).values({ ...values, saleId: sale.id, itemId: e.itemId, memberId: forMember.id, byMemberId: by.id, state: 'pending' }).returning({ id: proxies.id }).get().id
+    let id: number
+    if (old) {
+      db.update(proxies).set(values).where(eq(proxies.id, old.id)).run()
+      id = old.id
+    } else {
+      id = db.insert(proxies).values({ ...values, saleId: sale.id, itemId: e.itemId, memberId: forMember.id, byMemberId: by.id, state: 'pending' }).returning({ id: proxies.id }).get().id
+    }
     const item = book.items.find((i) => i.id === e.itemId)?.name ?? ''
     replies.push({ kind: 'notice', notice: 'proxyAsk', member: forMember.name, saleId: sale.id, payload: { hold: id, by: by.name, qty: merged.qty, item } })
   }
@@ -113,7 +118,8 @@ export function holdEntries(db: Db, sale: SaleRow, book: rules.Book, forMember: 
  * for a name outside the group, either the refusal past the limit (handled) or nothing to do
  * here (the line counts at once, as the caller applies it).
  */
-export function proxyLine(db: Db, group: GroupRow, sale: SaleRow, book: rules.Book, owner: MemberRow, by: MemberRow, entries: Entry[], now: number): { handled: boolean; book: rules.Book | null; replies: Reply[] } {
+export function proxyLine(db: Db, group: GroupRow, sale: SaleRow, book: rules.Book, owner: MemberRow, by: MemberRow, entries: Entry[], lottery: boolean, now: number): { handled: boolean; book: rules.Book | null; replies: Reply[] } {
+  if (isInGroup(owner) && lottery) return { handled: true, book: null, replies: entries.some((e) => e.qty > 0) ? [lotteryRefusal(sale, owner, by)] : [] }
   if (isInGroup(owner)) {
     const h = holdEntries(db, sale, book, owner, by, entries, now)
     return { handled: true, book: h.book, replies: h.replies }
@@ -122,6 +128,10 @@ export function proxyLine(db: Db, group: GroupRow, sale: SaleRow, book: rules.Bo
   const refused = admitOutsider(db, group, sale, owner, by, entries[0].itemId, now)
   return refused ? { handled: true, book: null, replies: [refused] } : { handled: false, book: null, replies: [] }
 }
+
+/** A draw takes entries from members themselves, never on their behalf. */
+export const lotteryRefusal = (sale: SaleRow, target: MemberRow, by: MemberRow): Reply =>
+  ({ kind: 'notice', notice: 'refused', member: by.name, saleId: sale.id, payload: { reason: t('proxy.lottery', { name: target.name }) } })
 
 /** 帮Ann取消 for a member: the enterer's pending holds for her in these sales go; her own orders stay. */
 export function dropHolds(db: Db, open: SaleRow[], forMember: MemberRow, by: MemberRow, now: number): Reply[] {

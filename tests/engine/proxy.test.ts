@@ -87,6 +87,15 @@ describe('an entry for a member of the group', () => {
     expect(rows(app)).toEqual([['Ann', 1, 0, 'join', '']])
   })
 
+  it('during a lottery window it is refused, typed or in a 接龙; a name outside the group still enters', async () => {
+    const { out } = await run([...sale('\n限量: 4\n抽签: 10分钟'), say(at('10:01'), 'Lily', '帮Ann+1'), say(at('10:03'), 'Tom', CHAIN('Tom 1份', 'Ann 1份', '王姐 1份'))])
+    const text = texts(out).join('\n')
+    expect(text).toContain('🚫 @Lily 抽签期间请 Ann 本人登记')
+    expect(text).toContain('🚫 @Tom 抽签期间请 Ann 本人登记')
+    expect(text).not.toContain('回复「确认」')
+    expect(text).toMatch(/王姐/)
+  })
+
   it('a 接龙 line under her name asks once, however often the list is re-posted', async () => {
     const { out, app } = await run([...sale(),
       say(at('10:01'), 'Lily', CHAIN('Lily 1份', 'Ann 2份')),
