@@ -1,7 +1,7 @@
 // Pure rendering of the group's messages from plain values.
 import { t, yuan } from '../i18n/zh-CN.js'
 import { formatDuration, formatTime } from './deadline.js'
-import { type Book, soldOf, waitlistUnits, buyers, bills } from './sale.js'
+import { type Book, soldOf, waitlistUnits, buyers, bills, heldOf } from './sale.js'
 import { defuseEveryone, isEveryone } from './fold.js'
 import { demandBlocks, isDemandNotice } from './demandDigest.js'
 import { fulfilmentLines, launchExtras, tierProgress, type FulfilmentView } from './fulfilmentRender.js'
@@ -65,6 +65,8 @@ function progressLine(s: SaleView, book: Book, now: number): string {
   return t('digest.progress', {
     sold: soldOf(book), stock: s.stock, waiting: waitlistUnits(book),
     left: s.state === 'open' && s.deadline > now ? formatDuration(s.deadline - now) : null,
+    // held units matter only while the sale is open: a close owes nothing for them
+    held: s.state === 'open' ? heldOf(book) : 0,
   }) + (tier ? ` · ${tier}` : '')
 }
 
@@ -76,6 +78,7 @@ export function boardText(s: SaleView, book: Book, now: number, tz: string): str
     lines.push(t('board.single', { sold: soldOf(book), stock: s.stock, waiting: waitlistUnits(book), buyers: buyers(book) }))
   }
   if (hasVariants(book)) lines.push(t('board.total', { sold: soldOf(book), stock: s.stock, buyers: buyers(book) }))
+  if (s.state === 'open' && heldOf(book) > 0) lines.push(t('board.held', { n: heldOf(book) }))
   if (s.minUnits !== null) lines.push(t('board.minUnits', { have: soldOf(book), need: s.minUnits }))
   if (s.minMembers !== null) lines.push(t('board.minMembers', { have: buyers(book), need: s.minMembers }))
   const tier = tierProgress(s, soldOf(book))

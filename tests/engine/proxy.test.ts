@@ -16,7 +16,7 @@ const ASK = '🙋 @Ann 由 Lily 代接 2 份，回复「确认」生效'
 describe('an entry for a member of the group', () => {
   it.each(['帮Ann接2份', '帮@Ann +2', '代Ann +2', '代ann +2'])('「%s」 asks Ann in the next digest and counts once she confirms', async (text) => {
     const { out, app } = await run([...sale(), say(at('10:01'), 'Lily', text), say(at('10:05'), 'Ann', '确认'), say(at('10:06'), '阿May', '截单')])
-    expect(texts(out)).toContain(`【团1 蓝莓】已接 0 份 · 剩 9小时58分钟\n${ASK}`)
+    expect(texts(out)).toContain(`【团1 蓝莓】已接 0 份 · 代接待确认 2 份 · 剩 9小时58分钟\n${ASK}`)
     expect(texts(out)).toContain('【团1 蓝莓】已接 2 份 · 剩 9小时54分钟\n✅ 已登记：Ann 2 份')
     expect(summary(closing(out).text).bills).toEqual(['@Ann：2 份 × ¥59，应付 ¥118'])
     expect(rows(app)).toEqual([['Ann', 2, 0, 'proxy', 'Lily']])
@@ -45,9 +45,9 @@ describe('an entry for a member of the group', () => {
     ])
     const asked = out.find((o) => o.text.includes(ASK))!
     expect(asked.at).toBe('2026-12-01T10:01:03.000+08:00')
-    expect(texts(out)).toContain('【团1 蓝莓】已接 0/2 份 · 候补 2 份 · 剩 9小时49分钟\n⏳ @Tom 已售罄，候补 2 份（有人取消会按顺序转正）')
+    expect(texts(out)).toContain('【团1 蓝莓】已接 0/2 份 · 代接待确认 2 份 · 候补 2 份 · 剩 9小时49分钟\n⏳ @Tom 已售罄，候补 2 份（有人取消会按顺序转正）')
     // one second short of 30 minutes after the send: still held
-    expect(out.find((o) => o.text.startsWith('📋') && o.at.startsWith('2026-12-01T10:31:02'))!.text).toContain('已接 0/2 份')
+    expect(out.find((o) => o.text.startsWith('📋') && o.at.startsWith('2026-12-01T10:31:02'))!.text).toContain('已接 0/2 份（0 人），候补 2 份\n代接待确认 2 份（本人回复「确认」前先留着）')
     const released = out.find((o) => o.text.includes('⌛'))!
     expect(released.at).toBe('2026-12-01T10:31:06.000+08:00')
     expect(released.text).toContain('⌛ @Lily 代 Ann 接的 2 份 30 分钟内未确认，已释放')
