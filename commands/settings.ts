@@ -13,10 +13,11 @@ const args = z.discriminatedUnion('key', [
   z.object({ key: z.literal('quiet'), start: HM, end: HM }),
   z.object({ key: z.literal('intentDays'), value: z.number().int().min(1).max(365) }),
   z.object({ key: z.literal('remindAt'), value: HM }),
+  z.object({ key: z.literal('proxyLimit'), value: z.number().int().min(0).max(500) }),
 ])
 type Args = z.infer<typeof args>
 
-const usage = '/set 提醒 60,10 · /set 汇总 15 · /set 免打扰 23:00-08:00 · /set 需求 14 · /set 催付 20:00'
+const usage = '/set 提醒 60,10 · /set 汇总 15 · /set 免打扰 23:00-08:00 · /set 需求 14 · /set 催付 20:00 · /set 代接 5'
 
 function parse(rest: string): Args | null {
   const m = /^(\S+)\s*(.*)$/s.exec(rest.trim())
@@ -45,6 +46,12 @@ function parse(rest: string): Args | null {
     const v = value.trim()
     return parseHm(v) !== null ? { key: 'remindAt', value: v.padStart(5, '0') } : null
   }
+  // names outside the group one member may enter per sale (代接龙 for family, neighbours)
+  if (/^(代接|代接龙|proxy)$/i.test(key)) {
+    const v = value.replace(/[人位]$/, '').trim()
+    const n = /^\d+$/.test(v) ? Number(v) : NaN
+    return Number.isInteger(n) && n <= 500 ? { key: 'proxyLimit', value: n } : null
+  }
   return null
 }
 
@@ -66,14 +73,14 @@ const settings = defineCommand({
     if (a.key === 'show') {
       const quiet = g.quietStart === g.quietEnd ? '关' : `${g.quietStart}-${g.quietEnd}`
       const countdowns = parseOffsets(g.countdowns).map((m) => (m % 60 === 0 ? `${m / 60}小时` : `${m}分钟`)).join('、') + '前'
-      return [{ kind: 'say', text: `${t('settings.show', { countdowns, digest: g.digestSeconds, quiet, tz: g.tz })}\n${t('demand.settingsLine', { days: g.intentDays })}\n${t('pay.settingsLine', { at: groupOf(ctx.db, g.id).remindAt })}` }]
+      return [{ kind: 'say', text: `${t('settings.show', { countdowns, digest: g.digestSeconds, quiet, tz: g.tz })}\n${t('demand.settingsLine', { days: g.intentDays })}\n${t('pay.settingsLine', { at: groupOf(ctx.db, g.id).remindAt })}\n${t('proxy.settingsLine', { limit: g.proxyLimit })}` }]
     }
     if (a.key === 'remindAt') {
       saveSettings(ctx.db, g.id, { remindAt: a.value })
       return [{ kind: 'say', text: t('settings.saved') }]
     }
     const set = a.key === 'countdowns' ? { countdowns: a.value } : a.key === 'digest' ? { digestSeconds: a.value }
-      : a.key === 'intentDays' ? { intentDays: a.value } : { quietStart: a.start, quietEnd: a.end }
+      : a.key === 'intentDays' ? { intentDays: a.value } : a.key === 'proxyLimit' ? { proxyLimit: a.value } : { quietStart: a.start, quietEnd: a.end }
     saveSettings(ctx.db, g.id, set)
     return [{ kind: 'say', text: t('settings.saved') }]
   },

@@ -78,7 +78,8 @@ const POISON_AT = /\d+(?:[.\u2044/]\d*|(?!(?:g|kg|ml)(?![a-z]))[a-wyz])[\da-z.\u
 // Noise: @mentions, WeChat emoji codes ([玫瑰]), emoji, and where the member lives
 // (3号楼, 5栋1单元502, A302, 3-302, 7-1-301, B座1203).
 const NOISE: RegExp[] = [
-  /@[^\s@+]{1,20}/g,
+  // an @mention is noise, except the name after 帮/代 (帮@Ann +2 is an entry for Ann)
+  /(?<![帮代]\s*)@[^\s@+]{1,20}/g,
   // phone numbers and other long ids: never a count
   /(?<![\d.])\d{7,}(?![\d.])/g,
   /\[[^\[\]\s]{1,8}\]/g,
@@ -96,7 +97,7 @@ export const dropPlainNoise = (text: string) => PLAIN_NOISE.reduce((s, re) => s.
 
 const TUAN = new RegExp(`(?:${alt(TUAN_WORDS)})`, 'g')
 const FILLER_AT_START = new RegExp(`^(?:\\s*(?:${alt(FILLER.filter((f) => f !== '帮我' && f !== '我'))}))+\\s*`)
-const PROXY = new RegExp(`^(?:${alt(PROXY_WORDS)})\\s*([^\\s+\\d\\u{e000}-\\u{efff}]{1,8}?)(?=\\s|\\+|\\d|[\\u{e000}-\\u{efff}]|$|${alt([...ORDER_WORDS, ...CHANGE_TO_WORDS, ...ADD_WORDS.filter((w) => w !== '再'), '减', '取消', '接龙'])})`, 'u')
+const PROXY = new RegExp(`^(?:${alt(PROXY_WORDS)})\\s*([^\\s+\\d\\u{e000}-\\u{efff}]{1,8}?)(?=\\s|\\+|\\d|[\\u{e000}-\\u{efff}]|$|${alt([...ORDER_WORDS, ...CHANGE_TO_WORDS, ...ADD_WORDS.filter((w) => w !== '再'), '减', '取消', '接龙', '接'])})`, 'u')
 
 type Term = { key: string; targets: Target[] }
 

@@ -1,7 +1,7 @@
 // Pure rendering of the group's messages from plain values.
 import { t, yuan } from '../i18n/zh-CN.js'
 import { formatDuration, formatTime } from './deadline.js'
-import { type Book, soldOf, waitlistUnits, buyers, bills } from './sale.js'
+import { type Book, soldOf, waitlistUnits, buyers, bills, heldOf } from './sale.js'
 import { defuseEveryone, isEveryone } from './fold.js'
 import { demandBlocks, isDemandNotice } from './demandDigest.js'
 import { fulfilmentLines, launchExtras, tierProgress, type FulfilmentView } from './fulfilmentRender.js'
@@ -14,8 +14,8 @@ export type SaleView = {
 
 export const money = (fen: number) => `¥${yuan(fen)}`
 
-const OVERFLOW_KINDS = ['capped', 'waitlisted', 'promoted', 'ask', 'refused']
-type OverflowKind = 'capped' | 'waitlisted' | 'promoted' | 'ask' | 'refused'
+const OVERFLOW_KINDS = ['capped', 'waitlisted', 'promoted', 'ask', 'refused', 'proxyAsk']
+type OverflowKind = 'capped' | 'waitlisted' | 'promoted' | 'ask' | 'refused' | 'proxyAsk'
 
 /** An @mention list with a cap: the first `cap` names get an @, the rest are named plainly. */
 export class Mentions {
@@ -65,6 +65,8 @@ function progressLine(s: SaleView, book: Book, now: number): string {
   return t('digest.progress', {
     sold: soldOf(book), stock: s.stock, waiting: waitlistUnits(book),
     left: s.state === 'open' && s.deadline > now ? formatDuration(s.deadline - now) : null,
+    // held units matter only while the sale is open: a close owes nothing for them
+    held: s.state === 'open' ? heldOf(book) : 0,
   }) + (tier ? ` · ${tier}` : '')
 }
 
@@ -76,6 +78,7 @@ export function boardText(s: SaleView, book: Book, now: number, tz: string): str
     lines.push(t('board.single', { sold: soldOf(book), stock: s.stock, waiting: waitlistUnits(book), buyers: buyers(book) }))
   }
   if (hasVariants(book)) lines.push(t('board.total', { sold: soldOf(book), stock: s.stock, buyers: buyers(book) }))
+  if (s.state === 'open' && heldOf(book) > 0) lines.push(t('board.held', { n: heldOf(book) }))
   if (s.minUnits !== null) lines.push(t('board.minUnits', { have: soldOf(book), need: s.minUnits }))
   if (s.minMembers !== null) lines.push(t('board.minMembers', { have: buyers(book), need: s.minMembers }))
   const tier = tierProgress(s, soldOf(book))
@@ -102,7 +105,9 @@ function collapse(notices: DigestNotice[]): DigestNotice[] {
   const last = new Map<string, DigestNotice>()
   notices.forEach((n) => {
     const slot = n.kind === 'ack' || n.kind === 'cancelled' ? 'state' : n.kind
-    const key = `${n.saleId}|${n.member}|${slot}|${slot === 'state' ? n.payload.item ?? '' : ''}`
+    // a question per entry made for her, a release per entry made by him
+    const detail = slot === 'state' ? n.payload.item ?? '' : n.kind === 'proxyAsk' ? n.payload.hold : n.kind === 'proxyReleased' ? `${n.payload.name}|${n.payload.item}` : ''
+    const key = `${n.saleId}|${n.member}|${slot}|${detail}`
     last.delete(key) // re-insert so the order follows the latest notice
     last.set(key, n)
   })
@@ -153,6 +158,10 @@ export function digestText(notices: DigestNotice[], sales: Map<number, DigestSal
       else if (n.kind === 'promoted') lines.push(t('digest.promoted', { who: m.at(n.member), qty: Number(p.qty), item: itemLabel(String(p.item ?? '')), waiting: Number(p.waiting) }))
       else if (n.kind === 'ask') lines.push(t('digest.ask', { who: m.at(n.member), question: String(p.question) }))
       else if (n.kind === 'refused') lines.push(t('digest.refused', { who: m.at(n.member), reason: String(p.reason) }))
+      else if (n.kind === 'proxyAsk') lines.push(t('digest.proxyAsk', { who: m.at(n.member), by: String(p.by), qty: Number(p.qty), item: itemLabel(String(p.item ?? '')) }))
+      else if (n.kind === 'proxyReleased') {
+        lines.push(t('digest.proxyReleased', { who: m.at(n.member), name: String(p.name), qty: Number(p.qty), item: itemLabel(String(p.item ?? '')), minutes: Number(p.minutes) }))
+      }
     }
     for (const [kind, names] of overflow) {
       lines.push(t('digest.overflow', { kind: t(`digest.overflow.${kind as OverflowKind}`), names: names.slice(0, 30).join('、'), n: names.length }))

@@ -20,6 +20,11 @@ export type Book = {
   orders: Order[]
   waitlist: WaitEntry[]
   nextSeq: number
+  /**
+   * Units held for members who have not yet confirmed an entry made for them (代接龙): kept out
+   * of stock so nobody else can take them, but nobody's order, so nobody owes them.
+   */
+  held?: { itemId: number; qty: number }[]
 }
 
 export type Promotion = { memberId: number; itemId: number; qty: number; stillWaiting: number }
@@ -48,12 +53,16 @@ export const soldOf = (b: Book, itemId?: number): number =>
 export const waitlistUnits = (b: Book, itemId?: number): number =>
   b.waitlist.filter((w) => itemId === undefined || w.itemId === itemId).reduce((s, w) => s + w.qty, 0)
 
+/** Units held for unconfirmed 代接龙 entries, for one item or the whole sale. */
+export const heldOf = (b: Book, itemId?: number): number =>
+  (b.held ?? []).filter((h) => itemId === undefined || h.itemId === itemId).reduce((s, h) => s + h.qty, 0)
+
 /** Units that can still be confirmed for an item right now. */
 export function available(b: Book, itemId: number): number {
   const item = b.items.find((i) => i.id === itemId)
   if (!item) return 0
-  const byItem = item.stock === null ? Infinity : item.stock - soldOf(b, itemId)
-  const bySale = b.stock === null ? Infinity : b.stock - soldOf(b)
+  const byItem = item.stock === null ? Infinity : item.stock - soldOf(b, itemId) - heldOf(b, itemId)
+  const bySale = b.stock === null ? Infinity : b.stock - soldOf(b) - heldOf(b)
   return Math.max(0, Math.min(byItem, bySale))
 }
 
@@ -170,6 +179,26 @@ export function setTotal(b: Book, memberId: number, itemId: number, target: numb
     unchanged: target === current,
     promotions: promotions.filter((p) => p.memberId !== memberId || p.itemId !== itemId),
   }
+}
+
+/** The book with `delta` units more (or fewer) held for an item. */
+export function withHeld(b: Book, itemId: number, delta: number): Book {
+  const total = heldOf(b, itemId) + delta
+  const rest = (b.held ?? []).filter((h) => h.itemId !== itemId)
+  return { ...b, held: total > 0 ? [...rest, { itemId, qty: total }] : rest }
+}
+
+/**
+ * A held entry confirmed by the member it was made for: the `held` units were kept out of stock
+ * for her, so she gets them ahead of anyone waiting; the rest of the entry is an ordinary join
+ * (limit, then the back of the queue). Units she no longer takes go to the queue.
+ */
+export function confirmHeld(b: Book, memberId: number, itemId: number, held: number, qty: number, mode: 'set' | 'add'): JoinResult {
+  const freed = withHeld(b, itemId, -held)
+  const queue = freed.waitlist.filter((w) => w.itemId === itemId && w.memberId !== memberId)
+  const r = join({ ...freed, waitlist: freed.waitlist.filter((w) => !queue.includes(w)) }, memberId, itemId, qty, mode)
+  const p = promote({ ...r.book, waitlist: [...r.book.waitlist, ...queue].sort((x, y) => x.seq - y.seq) })
+  return { ...r, book: p.book, confirmed: confirmedOf(p.book, memberId, itemId), waiting: waitingOf(p.book, memberId, itemId), promotions: [...r.promotions, ...p.promotions] }
 }
 
 /** Cancel everything a member holds or waits for in the sale. */

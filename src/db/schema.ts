@@ -21,6 +21,8 @@ export const groups = sqliteTable('groups', {
   remindAt: text('remind_at').notNull().default('20:00'),
   /** days without a commitment after which an intent closes quietly */
   intentDays: integer('intent_days').notNull().default(14),
+  /** names outside the group (family, neighbours) one member may enter per sale (/set 代接) */
+  proxyLimit: integer('proxy_limit').notNull().default(5),
   lastDigestAt: integer('last_digest_at'),
   digestDueAt: integer('digest_due_at'),
   createdAt: integer('created_at').notNull(),
@@ -102,6 +104,27 @@ export const orders = sqliteTable('orders', {
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 }, (t) => [uniqueIndex('orders_sale_item_member').on(t.saleId, t.itemId, t.memberId), index('orders_member').on(t.memberId)])
+
+/**
+ * Units entered by one member for another (代接龙). For a member of the group they are a hold
+ * until that member confirms: kept out of stock, owed by nobody. `asked_in`: the outbox row of
+ * the digest carrying the question (the release counts from its send). For a name outside the
+ * group a row with state 'counted' records that the enterer used one of her names for the sale.
+ */
+export const proxies = sqliteTable('proxies', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  saleId: integer('sale_id').notNull().references(() => sales.id),
+  itemId: integer('item_id').notNull().references(() => items.id),
+  memberId: integer('member_id').notNull().references(() => members.id),
+  byMemberId: integer('by_member_id').notNull().references(() => members.id),
+  qty: integer('qty').notNull(),
+  mode: text('mode', { enum: ['set', 'add'] }).notNull(),
+  /** units kept out of stock while pending */
+  held: integer('held').notNull(),
+  state: text('state', { enum: ['pending', 'confirmed', 'released', 'dropped', 'counted'] }).notNull(),
+  askedIn: integer('asked_in'),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [index('proxies_sale_state').on(t.saleId, t.state), index('proxies_member').on(t.memberId, t.state)])
 
 export const waitlist = sqliteTable('waitlist', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -11,7 +11,7 @@ import { formatTime } from '../core/deadline.js'
 import { money } from '../core/render.js'
 import { looseKey } from '../core/text.js'
 import { t } from '../i18n/zh-CN.js'
-import { ensureMember, loadBook, openSales, saleByNo, saveBook, type SaleRow } from './repo.js'
+import { loadBook, openSales, saleByNo, saveBook, type SaleRow } from './repo.js'
 import { namedItems } from './pick.js'
 import { noteSoldOut, promotionNotices } from './sales.js'
 import { deliveryFromJoin } from './delivery.js'
@@ -20,6 +20,7 @@ import { enterLottery, lotteryOpen, settleLotteries } from './lottery.js'
 import { noteSource } from './orderSource.js'
 import { askBack, userError, type GroupRow, type MemberRow, type Reply, type GroupCtx } from './types.js'
 import { findSale, saleLabel } from '../services/sales.js'
+import { proxyLine, proxyTarget } from '../services/proxy.js'
 
 /**
  * A line of the last list. `first`: who first posted it (its owner in WeChat's sense: only they
@@ -355,8 +356,8 @@ function applyList(db: Db, group: GroupRow, target: Target, state: ChainState, t
     return m
   }
   const known = new Map(db.select().from(members).where(eq(members.groupId, group.id)).all().map((m) => [m.name, m as MemberRow]))
-  // a name that matches nobody is recorded as written
-  const memberOf = (owner: string) => known.get(owner) ?? ensureMember(db, group.id, owner)
+  // a name that matches nobody is recorded as written, as someone outside the group
+  const memberOf = (owner: string) => known.get(owner) ?? proxyTarget(db, group.id, owner).member
   const nextBy = byOwner(next)
   const prevBy = byOwner(prev)
   const mineOf = <T extends StoredLine>(ls: T[], owner: string): T[] => ((ls as StoredLine[]) === next ? nextBy : prevBy).get(looseKey(owner)) as T[] ?? []
@@ -392,6 +393,13 @@ function applyList(db: Db, group: GroupRow, target: Target, state: ChainState, t
     const member = memberOf(owner)
     const by = enteredBy(owner)
     const proxy = looseKey(owner) !== looseKey(by)
+    if (proxy) {
+      // someone else's line: held for a member's 「确认」, or one of the enterer's outside names
+      const p = proxyLine(db, group, sale, book, member, memberOf(by), changes.map((itemId) => ({ itemId, qty: want.items.get(itemId) ?? 0, mode: 'set' as const })), lottery, now)
+      replies.push(...p.replies)
+      if (p.book !== null) book = p.book
+      if (p.handled) continue
+    }
     for (const itemId of changes) {
       const qty = want.items.get(itemId) ?? 0
       const itemName = original.items.find((i) => i.id === itemId)!.name

@@ -8,6 +8,7 @@ import { isQuiet, quietEnd } from '../core/schedule.js'
 import { enqueue, groupById, loadBook, saleById } from './repo.js'
 import { quietOf, view, MENTION_CAP } from './sales.js'
 import type { GroupRow } from './types.js'
+import { noteAsked } from '../services/proxy.js'
 
 export type HeldDigest = { room: string; tz: string; until: number; notices: number }
 
@@ -43,6 +44,7 @@ export function flushDigest(db: Db, group: GroupRow, now: number): void {
   }
   const d = digestText(list, touched, now, MENTION_CAP)
   enqueue(db, { groupId: group.id, text: d.text, mentions: d.mentions, kind: 'digest' }, now)
+  noteAsked(db, group.id, rows, now)
   db.delete(notices).where(eq(notices.groupId, group.id)).run()
 }
 

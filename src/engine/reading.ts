@@ -5,13 +5,14 @@ import type { Db } from '../db/db.js'
 import * as rules from '../core/sale.js'
 import { readOrder, type Change, type Reading, type ReadMode, type Vocab } from '../core/reader.js'
 import { t } from '../i18n/zh-CN.js'
-import { ensureMember, itemsOf, loadBook, openSales, saleByNo, saveBook, type SaleRow } from './repo.js'
+import { itemsOf, loadBook, openSales, saleByNo, saveBook, type SaleRow } from './repo.js'
 import { cancelMember, noteSoldOut, promotionNotices } from './sales.js'
 import { deliveryFromJoin } from './delivery.js'
 import { commitIntent, commitsOf, committedTo, intentByNo, openIntents, routeJoin, withdrawFromQuit } from './intents.js'
 import { enterLottery, lotteryOpen, settleLotteries, withdrawEntries } from './lottery.js'
 import { noteSource } from './orderSource.js'
 import type { GroupCtx, MemberRow, Reply } from './types.js'
+import { admitOutsider, dropHolds, holdEntries, lotteryRefusal, proxyTarget, type Entry } from '../services/proxy.js'
 
 type Books = (s: SaleRow) => rules.Book
 
@@ -115,15 +116,42 @@ function apply(ctx: GroupCtx, r: Reading, open: SaleRow[], bookOf: Books): Reply
     const question = ended && ended.state !== 'open' ? t('sale.notOpen', { no: ended.no }) : r.question
     return [{ kind: 'notice', notice: 'ask', member: member.name, payload: { question } }]
   }
-  // 帮王姐+1: the entry is for the member named (a name a human just typed, resolved here)
-  const who = r.forName === null ? member : ensureMember(ctx.db, ctx.group.id, r.forName)
-  const by = r.forName === null ? null : member.name
+  // 帮王姐+1: the entry is for the member named (a name a human just typed, resolved here);
+  // for a member of the group it waits for her 「确认」 (services/proxy.ts)
+  const named = r.forName === null ? null : proxyTarget(ctx.db, ctx.group.id, r.forName)
+  if (named !== null && named.inGroup && named.member.id !== member.id) return forMember(ctx, r, open, bookOf, named.member)
+  const who = named?.member ?? member
+  const by = who.id === member.id ? null : member.name
   const replies: Reply[] = []
   const cancels = r.changes.filter((c) => c.op === 'cancel')
   if (cancels.length > 0) replies.push(...cancel(ctx, who, cancels, open, bookOf))
   for (const sale of open) {
     const mine = r.changes.filter((c) => c.op !== 'cancel' && c.sale === sale.no)
-    if (mine.length > 0) replies.push(...applyToSale(ctx, sale, bookOf(sale), who, by, mine, r.text))
+    if (mine.length === 0) continue
+    const refused = by === null ? null : admitOutsider(ctx.db, ctx.group, sale, who, member, mine[0].op === 'cancel' ? bookOf(sale).items[0].id : mine[0].item, ctx.now)
+    if (refused) replies.push(refused)
+    else replies.push(...applyToSale(ctx, sale, bookOf(sale), who, by, mine, r.text))
+  }
+  return replies
+}
+
+/** An entry for another member of the group: held for her 「确认」; a cancel drops only what the sender entered. */
+function forMember(ctx: GroupCtx, r: Reading & { kind: 'order' }, open: SaleRow[], bookOf: Books, target: MemberRow): Reply[] {
+  const { db, now, member } = ctx
+  const cancelled = r.changes.some((c) => c.op === 'cancel')
+  const replies: Reply[] = cancelled ? dropHolds(db, open, target, member, now) : []
+  for (const sale of open) {
+    const entries = r.changes.flatMap((c): Entry[] => c.op === 'cancel' || c.op === 'switch' || c.sale !== sale.no ? []
+      : [{ itemId: c.item, qty: c.op === 'sub' ? -c.qty : c.qty, mode: c.op === 'set' ? 'set' : 'add' }])
+    if (entries.length === 0) continue
+    if (lotteryOpen(db, sale, now)) {
+      replies.push(lotteryRefusal(sale, target, member))
+      continue
+    }
+    const before = bookOf(sale)
+    const h = holdEntries(db, sale, before, target, member, entries, now)
+    saveBook(db, sale.id, before, h.book, now)
+    replies.push(...h.replies)
   }
   return replies
 }

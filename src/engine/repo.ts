@@ -75,6 +75,8 @@ export function loadBook(db: Db, sale: SaleRow): Book {
     .all(sale.id) as { memberId: number; itemId: number; confirmed: number }[]
   const waits = db.$client.prepare('select seq, member_id as memberId, item_id as itemId, qty from waitlist where sale_id = ? order by seq')
     .all(sale.id) as { seq: number; memberId: number; itemId: number; qty: number }[]
+  const held = db.$client.prepare("select item_id as itemId, held as qty from proxies where sale_id = ? and state = 'pending' and held > 0")
+    .all(sale.id) as { itemId: number; qty: number }[]
   return {
     stock: sale.stock,
     limit: sale.limitPerMember,
@@ -83,6 +85,7 @@ export function loadBook(db: Db, sale: SaleRow): Book {
     orders: ords.filter((o) => o.confirmed > 0).map((o) => ({ memberId: o.memberId, itemId: o.itemId, confirmed: o.confirmed })),
     waitlist: waits.map((w) => ({ seq: w.seq, memberId: w.memberId, itemId: w.itemId, qty: w.qty })),
     nextSeq: sale.nextWaitSeq,
+    ...(held.length > 0 ? { held } : {}),
   }
 }
 

@@ -23,7 +23,7 @@ export type Inbound = {
   mentions?: string[]
 }
 
-export type NoticeKind = 'ack' | 'capped' | 'waitlisted' | 'promoted' | 'ask' | 'refused' | 'cancelled' | DemandNoticeKind | FulfilmentNoticeKind
+export type NoticeKind = 'ack' | 'capped' | 'waitlisted' | 'promoted' | 'ask' | 'refused' | 'cancelled' | 'proxyAsk' | 'proxyReleased' | DemandNoticeKind | FulfilmentNoticeKind
 
 export type Reply =
   /** sent as it happens, to the chat the message came from (or to a named member privately) */

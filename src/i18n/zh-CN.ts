@@ -39,6 +39,7 @@ const core = {
   'board.single': (p: { sold: number; stock: number | null; waiting: number; buyers: number }) =>
     `已接 ${p.sold}${p.stock === null ? '' : `/${p.stock}`} 份（${p.buyers} 人）${p.waiting > 0 ? `，候补 ${p.waiting} 份` : ''}`,
   'board.total': (p: { sold: number; stock: number | null; buyers: number }) => `合计 ${p.sold}${p.stock === null ? '' : `/${p.stock}`} 份，${p.buyers} 人`,
+  'board.held': (p: { n: number }) => `代接待确认 ${p.n} 份（本人回复「确认」前先留着）`,
   'board.minUnits': (p: { have: number; need: number }) => p.have >= p.need ? `成团 ${p.need} 份：已达成 ✅` : `成团 ${p.need} 份：还差 ${p.need - p.have} 份`,
   'board.minMembers': (p: { have: number; need: number }) => p.have >= p.need ? `成团 ${p.need} 人：已达成 ✅` : `成团 ${p.need} 人：还差 ${p.need - p.have} 人`,
   'board.left': (p: { left: string; at: string }) => `剩余 ${p.left}（${p.at} 截止）`,
@@ -49,8 +50,8 @@ const core = {
   'state.aborted': () => '已撤团',
 
   'digest.header': (p: { no: number; title: string; progress: string }) => `【团${p.no} ${p.title}】${p.progress}`,
-  'digest.progress': (p: { sold: number; stock: number | null; waiting: number; left: string | null }) =>
-    `已接 ${p.sold}${p.stock === null ? '' : `/${p.stock}`} 份${p.waiting > 0 ? ` · 候补 ${p.waiting} 份` : ''}${p.left === null ? ' · 已截止' : ` · 剩 ${p.left}`}`,
+  'digest.progress': (p: { sold: number; stock: number | null; waiting: number; left: string | null; held?: number }) =>
+    `已接 ${p.sold}${p.stock === null ? '' : `/${p.stock}`} 份${p.held ? ` · 代接待确认 ${p.held} 份` : ''}${p.waiting > 0 ? ` · 候补 ${p.waiting} 份` : ''}${p.left === null ? ' · 已截止' : ` · 剩 ${p.left}`}`,
   'digest.acks': (p: { list: string }) => `✅ 已登记：${p.list}`,
   'digest.ackSame': (p: { names: string; more: number; qty: number; item: string }) => `${p.names}${p.more > 0 ? ` 等 ${p.more} 人` : ''} 各 ${p.qty} 份${p.item}`,
   'digest.ackOne': (p: { name: string; qty: number; item: string }) => `${p.name} ${p.qty} 份${p.item}`,
@@ -68,7 +69,14 @@ const core = {
   'digest.overflow.promoted': () => '🎉 候补转正',
   'digest.overflow.ask': () => '❓ 请补充团号或规格后重发',
   'digest.overflow.refused': () => '🚫 未执行',
+  'digest.overflow.proxyAsk': () => '🙋 有人替你代接，回复「确认」生效',
   'digest.general': () => '📣 汇总',
+  'digest.proxyAsk': (p: { who: string; by: string; qty: number; item: string }) => `🙋 ${p.who} 由 ${p.by} 代接${p.item} ${p.qty} 份，回复「确认」生效`,
+  'digest.proxyReleased': (p: { who: string; name: string; qty: number; item: string; minutes: number }) =>
+    `⌛ ${p.who} 代 ${p.name} 接的${p.item} ${p.qty} 份 ${p.minutes} 分钟内未确认，已释放`,
+  'proxy.tooMany': (p: { name: string; limit: number }) => `每团最多代接 ${p.limit} 位群外的人，${p.name} 未登记（团长可用 /set 代接 N 调整）`,
+  'proxy.lottery': (p: { name: string }) => `抽签期间请 ${p.name} 本人登记`,
+  'proxy.settingsLine': (p: { limit: number }) => `每人每团最多代接群外 ${p.limit} 人（/set 代接 5）`,
 
   'countdown.text': (p: { no: number; title: string; left: string; progress: string; how: string }) => `⏰ 团${p.no} ${p.title} 还有 ${p.left} 截单！${p.progress}\n${p.how}`,
 

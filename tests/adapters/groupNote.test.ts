@@ -54,7 +54,8 @@ describe('live adapter: WeChat\'s native 接龙', () => {
       type: types.Message.GroupNote, text: '#接龙\n丹东草莓 周六自提\n例 张三 2份\n\n1. 阿May\n2. Lily 2份',
     } as never)
     mocker.puppet.emit('message', { messageId: msg.id })
-    await until(() => exportRows(app.db, {}).length === 2)
-    expect(exportRows(app.db, {}).map((r) => [r.member, r.quantity, r.source])).toEqual([['阿May', 1, 'proxy'], ['Lily', 2, 'chain']])
+    // Lily's line counts; the line she wrote under 阿May's name waits for 阿May's 「确认」
+    await until(() => sent.some((t) => t.includes('@阿May 由 Lily 代接 1 份，回复「确认」生效')))
+    expect(exportRows(app.db, {}).map((r) => [r.member, r.quantity, r.source])).toEqual([['Lily', 2, 'chain']])
   })
 })

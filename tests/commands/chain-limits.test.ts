@@ -26,8 +26,10 @@ describe('接龙 limits', () => {
       say(at('10:05'), 'Lily', list(600)),
       say(at('10:10'), 'Lily', list(600)),
     ])
+    // the lines are under other members' names: each is read, and held for that member's 「确认」
     const units = app.db.$client.prepare('select coalesce(sum(confirmed), 0) from orders').pluck().get()
-    expect(units).toBe(500)
+    const held = app.db.$client.prepare("select coalesce(sum(qty), 0) from proxies where state = 'pending'").pluck().get()
+    expect([units, held]).toEqual([0, 500])
     const told = inRoom(out).filter((o) => o.text.includes('接龙最多读取前 500 条，后面 100 条没有登记'))
     expect(told).toHaveLength(1)
     expect(told[0].text).toContain('@Lily')

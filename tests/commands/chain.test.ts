@@ -60,17 +60,20 @@ describe('a native 接龙 re-posted ten times', () => {
     expect(chainDigests(out)).toHaveLength(1)
   })
 
-  it('a member who joined by typing keeps their order until their own line changes', async () => {
+  it('a member who joined by typing keeps her order: a line under her name by someone else only asks her', async () => {
     const { out, app } = await run([
       ...sale(),
       say(at('10:01'), 'Lily', '+3'),
       say(at('10:02'), 'Tom', list('Lily 1份', 'Tom')),
-      say(at('10:03'), 'Lily', '取消'),
-      say(at('10:04'), 'Ann', list('Lily 1份', 'Tom', 'Ann 2份')),
+      say(at('10:03'), 'Lily', '进度'),
+      say(at('10:04'), 'Lily', '取消'),
+      say(at('10:05'), 'Ann', list('Lily 1份', 'Tom', 'Ann 2份')),
     ])
-    // Tom's first post set Lily's total to what her line says (1); her 取消 then stands
+    // Tom's line for Lily waits for her 「确认」: her own 3 stand until her 取消
+    expect(texts(out).find((x) => x.startsWith('📋'))).toContain('已接 4/30 份（2 人）')
     expect(held(app)).toEqual({ Tom: [1, 0, 'chain', ''], Ann: [2, 0, 'chain', ''] })
-    expect(chainDigests(out).join('\n')).toContain('✅ 已登记：Lily、Tom 各 1 份')
+    expect(chainDigests(out).join('\n')).toContain('🙋 @Lily 由 Tom 代接 1 份，回复「确认」生效')
+    expect(texts(out).join('\n').match(/代接 1 份/g)).toHaveLength(1)
   })
 
   it('variants: a line names one, or is listed with the reason', async () => {
@@ -84,9 +87,12 @@ describe('a native 接龙 re-posted ten times', () => {
     // a line may name several variants, each with its quantity; a re-post reports a problem line once
     expect(text).not.toContain('Ann 大果1份 超大果1份」没有登记')
     expect(text.match(/阿杰 2份」没有登记/g)).toHaveLength(1)
+    // lines for members of the group (Tom, Ann) wait for them; Bob is not in the group: he counts at once
     expect(exportRows(app.db, {}).map((r) => [r.member, r.item, r.quantity, r.source])).toEqual([
-      ['Lily', '大果', 2, 'chain'], ['Tom', '超大果', 1, 'proxy'], ['Ann', '大果', 1, 'proxy'], ['Ann', '超大果', 1, 'proxy'], ['Bob', '超大果', 1, 'proxy'],
+      ['Lily', '大果', 2, 'chain'], ['Bob', '超大果', 1, 'proxy'],
     ])
+    expect(text).toContain('🙋 @Tom 由 Lily 代接 超大果 1 份，回复「确认」生效')
+    expect(text).toContain('🙋 @Ann 由 Lily 代接 大果 1 份，回复「确认」生效\n🙋 @Ann 由 Lily 代接 超大果 1 份，回复「确认」生效')
   })
 
   it('a list whose title does not contain the sale\'s is linked by /chain link, then followed', async () => {
@@ -146,8 +152,12 @@ describe('a native 接龙 re-posted ten times', () => {
       say(at('10:00:05'), '团长小林', '/launch 草莓\n价格: 10\n截止: 周六 20:00'),
       say(at('10:01'), '成员001', HEAD + names.map((n, i) => `${i + 1}. ${n}`).join('\n')),
     ])
-    expect(exportRows(app.db, {})).toHaveLength(500)
-    expect(texts(out).join('\n')).toContain('成员001、成员002、成员003、成员004、成员005、成员006、成员007、成员008、成员009、成员010 等 500 人 各 1 份')
+    // the poster's own line counts; the 499 lines under other members' names ask them, folded past the @ cap
+    expect(exportRows(app.db, {})).toHaveLength(1)
+    const text = texts(out).join('\n')
+    expect(text).toContain('✅ 已登记：成员001 1 份')
+    expect(text.match(/🙋 @成员\d+ 由 成员001 代接 1 份/g)).toHaveLength(20)
+    expect(text).toContain('🙋 有人替你代接，回复「确认」生效（479 人）：成员022、')
   })
 })
 

@@ -87,7 +87,9 @@ describe('a lottery sale', () => {
   it('a 接龙 posted in the window enters its lines too', async () => {
     const { out, app } = await run([
       ...sale(),
-      say(at('10:01'), 'Lily', '#接龙\n飞天茅台 53度\n\n1. Lily 2份\n2. Tom'),
+      say(at('10:01'), 'Lily', '#接龙\n飞天茅台 53度\n\n1. Lily 2份'),
+      // each adds their own line: a line under another member's name is refused in a draw
+      say(at('10:01:01'), 'Tom', '#接龙\n飞天茅台 53度\n\n1. Lily 2份\n2. Tom'),
       { at: at('10:10:30') },
     ])
     expect(texts(out).join('\n')).toContain('🎟 已报名：Lily 2 份、Tom 1 份')
