@@ -35,17 +35,50 @@ export function exportRows(db: Db, filter: { room?: string; sale?: number }): Ex
   const where: SQL[] = []
   if (filter.room !== undefined) where.push(eq(groups.topic, filter.room))
   if (filter.sale !== undefined) where.push(eq(sales.no, filter.sale))
-  const saleRows = db.select({ sale: sales, room: groups.topic }).from(sales).innerJoin(groups, eq(sales.groupId, groups.id))
-    .where(where.length ? and(...where) : undefined).orderBy(asc(groups.topic), asc(sales.no)).all()
+  const saleRows = db
+    .select({ sale: sales, room: groups.topic })
+    .from(sales)
+    .innerJoin(groups, eq(sales.groupId, groups.id))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(groups.topic), asc(sales.no))
+    .all()
   const rows: ExportRow[] = []
   for (const { sale, room } of saleRows) {
     const its = db.select().from(items).where(eq(items.saleId, sale.id)).orderBy(asc(items.id)).all()
-    const held = db.select({ memberId: orders.memberId, itemId: orders.itemId, qty: orders.confirmed, name: members.name, source: orders.source, enteredBy: orders.enteredBy }).from(orders)
-      .innerJoin(members, eq(orders.memberId, members.id)).where(eq(orders.saleId, sale.id)).orderBy(asc(orders.id)).all()
-    const waits = db.select({ memberId: waitlist.memberId, itemId: waitlist.itemId, qty: waitlist.qty, name: members.name }).from(waitlist)
-      .innerJoin(members, eq(waitlist.memberId, members.id)).where(eq(waitlist.saleId, sale.id)).orderBy(asc(waitlist.seq)).all()
-    const byKey = new Map<string, { name: string; itemId: number; qty: number; wait: number; source?: string; enteredBy?: string | null }>()
-    for (const h of held) byKey.set(`${h.memberId}:${h.itemId}`, { name: h.name, itemId: h.itemId, qty: h.qty, wait: 0, source: h.source, enteredBy: h.enteredBy })
+    const held = db
+      .select({
+        memberId: orders.memberId,
+        itemId: orders.itemId,
+        qty: orders.confirmed,
+        name: members.name,
+        source: orders.source,
+        enteredBy: orders.enteredBy,
+      })
+      .from(orders)
+      .innerJoin(members, eq(orders.memberId, members.id))
+      .where(eq(orders.saleId, sale.id))
+      .orderBy(asc(orders.id))
+      .all()
+    const waits = db
+      .select({ memberId: waitlist.memberId, itemId: waitlist.itemId, qty: waitlist.qty, name: members.name })
+      .from(waitlist)
+      .innerJoin(members, eq(waitlist.memberId, members.id))
+      .where(eq(waitlist.saleId, sale.id))
+      .orderBy(asc(waitlist.seq))
+      .all()
+    const byKey = new Map<
+      string,
+      { name: string; itemId: number; qty: number; wait: number; source?: string; enteredBy?: string | null }
+    >()
+    for (const h of held)
+      byKey.set(`${h.memberId}:${h.itemId}`, {
+        name: h.name,
+        itemId: h.itemId,
+        qty: h.qty,
+        wait: 0,
+        source: h.source,
+        enteredBy: h.enteredBy,
+      })
     for (const w of waits) {
       const key = `${w.memberId}:${w.itemId}`
       const r = byKey.get(key) ?? { name: w.name, itemId: w.itemId, qty: 0, wait: 0 }
@@ -62,21 +95,52 @@ export function exportRows(db: Db, filter: { room?: string; sale?: number }): Ex
       const f = after.get(memberId)
       const first = !firstRow.has(memberId)
       firstRow.add(memberId)
-      rows.push(ExportRow.parse({
-        room, sale_no: sale.no, sale: sale.title, sale_state: sale.state, member: r.name, item: item.name,
-        quantity: r.qty, waitlist: r.wait, unit_price: fen2(item.priceFen), amount: fen2(owes ? r.qty * item.priceFen : 0),
-        paid: f?.paid ?? 'no', delivery: f?.delivery ?? '', delivery_state: f?.deliveryState ?? '',
-        refund: fen2(first ? f?.refundFen ?? 0 : 0), shipping_fee: fen2(first && r.qty > 0 ? f?.shippingFen ?? 0 : 0),
-        source: r.source ?? 'join', entered_by: r.enteredBy ?? '',
-      }))
+      rows.push(
+        ExportRow.parse({
+          room,
+          sale_no: sale.no,
+          sale: sale.title,
+          sale_state: sale.state,
+          member: r.name,
+          item: item.name,
+          quantity: r.qty,
+          waitlist: r.wait,
+          unit_price: fen2(item.priceFen),
+          amount: fen2(owes ? r.qty * item.priceFen : 0),
+          paid: f?.paid ?? 'no',
+          delivery: f?.delivery ?? '',
+          delivery_state: f?.deliveryState ?? '',
+          refund: fen2(first ? (f?.refundFen ?? 0) : 0),
+          shipping_fee: fen2(first && r.qty > 0 ? (f?.shippingFen ?? 0) : 0),
+          source: r.source ?? 'join',
+          entered_by: r.enteredBy ?? '',
+        }),
+      )
     }
   }
   return rows
 }
 
-export const COLUMNS = ['room', 'sale_no', 'sale', 'sale_state', 'member', 'item', 'quantity', 'waitlist', 'unit_price', 'amount', 'paid', 'delivery', 'delivery_state', 'refund', 'shipping_fee', 'source', 'entered_by'] as const
+export const COLUMNS = [
+  'room',
+  'sale_no',
+  'sale',
+  'sale_state',
+  'member',
+  'item',
+  'quantity',
+  'waitlist',
+  'unit_price',
+  'amount',
+  'paid',
+  'delivery',
+  'delivery_state',
+  'refund',
+  'shipping_fee',
+  'source',
+  'entered_by',
+] as const
 
 export function toCsv(rows: ExportRow[]): string {
   return '\uFEFF' + stringify(rows, { header: true, columns: [...COLUMNS], record_delimiter: 'windows' })
 }
-

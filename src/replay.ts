@@ -24,9 +24,10 @@ export class RecordingTransport implements Transport {
   readonly lines: OutLine[] = []
   constructor(private readonly onLine?: (l: OutLine) => void) {}
   async send(m: OutMessage, at: number): Promise<void> {
-    const line: OutLine = m.room !== null
-      ? { at: isoAt(at), room: m.room, text: m.text, mentions: m.mentions }
-      : { at: isoAt(at), to: m.toName!, text: m.text, mentions: m.mentions }
+    const line: OutLine =
+      m.room !== null
+        ? { at: isoAt(at), room: m.room, text: m.text, mentions: m.mentions }
+        : { at: isoAt(at), to: m.toName!, text: m.text, mentions: m.mentions }
     // a file sent with the message (a private export) is named by its path
     if (m.file) line.file = m.file
     this.lines.push(line)
@@ -51,7 +52,9 @@ export async function replay(app: App, input: string[], report: (msg: string) =>
     }
     const r = Line.safeParse(parsed)
     if (!r.success) {
-      report(`line ${lineNo}: ${r.error.issues.map((x) => `${x.path.join('.') || 'line'} ${x.message}`).join('; ')}, skipped`)
+      report(
+        `line ${lineNo}: ${r.error.issues.map((x) => `${x.path.join('.') || 'line'} ${x.message}`).join('; ')}, skipped`,
+      )
       continue
     }
     const l = r.data

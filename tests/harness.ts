@@ -22,7 +22,11 @@ export const tmpDb = () => join(mkdtempSync(join(tmpdir(), 'shantuan-')), 'test.
  * Run steps through a fresh app (or an existing db file: a restart) and return what the bot sent.
  * `commands` replaces the registry (a test adding a fixture command).
  */
-export function run(lines: In[], dbFile = ':memory:', commands?: AnyCommand[]): Promise<{ out: OutLine[]; errors: string[]; app: App }> {
+export function run(
+  lines: In[],
+  dbFile = ':memory:',
+  commands?: AnyCommand[],
+): Promise<{ out: OutLine[]; errors: string[]; app: App }> {
   return new Bot({ dbFile, commands }).play(lines)
 }
 
@@ -38,23 +42,47 @@ export async function runThenStop(lines: In[], opts: { dbFile?: string; crash?: 
 }
 
 /** The same through the replay contract: each step as a JSON line, read by `replay` as the CLI does. */
-export async function runReplay(lines: In[], dbFile = ':memory:'): Promise<{ out: OutLine[]; errors: string[]; app: App }> {
+export async function runReplay(
+  lines: In[],
+  dbFile = ':memory:',
+): Promise<{ out: OutLine[]; errors: string[]; app: App }> {
   const transport = new RecordingTransport()
   const app = makeApp({ dbFile, transport, log: silentLogger() })
   const errors: string[] = []
-  await replay(app, lines.map((l) => JSON.stringify(l)), (e) => errors.push(e))
+  await replay(
+    app,
+    lines.map((l) => JSON.stringify(l)),
+    (e) => errors.push(e),
+  )
   return { out: transport.lines, errors, app }
 }
 
 type Extra = Partial<Omit<SayStep, 'at' | 'from' | 'text'>>
 
 /** The group, its owner and members, at a time. */
-export const group = (at: string, members: Member[] = BAKERS, room = BAKING, owner = '阿May'): In => ({ at, room, owner, members })
+export const group = (at: string, members: Member[] = BAKERS, room = BAKING, owner = '阿May'): In => ({
+  at,
+  room,
+  owner,
+  members,
+})
 
-export const say = (at: string, from: string, text: string, extra: Extra = {}): SayStep => ({ at, room: BAKING, from, text, ...extra })
+export const say = (at: string, from: string, text: string, extra: Extra = {}): SayStep => ({
+  at,
+  room: BAKING,
+  from,
+  text,
+  ...extra,
+})
 
 /** A message in another group. */
-export const sayIn = (room: string, at: string, from: string, text: string, extra: Extra = {}): SayStep => ({ at, room, from, text, ...extra })
+export const sayIn = (room: string, at: string, from: string, text: string, extra: Extra = {}): SayStep => ({
+  at,
+  room,
+  from,
+  text,
+  ...extra,
+})
 
 export const texts = (out: OutLine[]) => out.map((o) => o.text)
 
@@ -76,7 +104,8 @@ export const blueberrySale = (terms = '', deadline = '今晚8点'): In[] => [
 ]
 
 /** Close and abort announcements (not the digests that mention them). */
-export const closing = (out: OutLine[]) => out.filter((o) => /已截单|已被团长撤团/.test(o.text) && !o.text.startsWith('【'))
+export const closing = (out: OutLine[]) =>
+  out.filter((o) => /已截单|已被团长撤团/.test(o.text) && !o.text.startsWith('【'))
 
 /** Countdowns before a deadline. */
 export const countdowns = (out: OutLine[]) => out.filter((o) => o.text.startsWith('⏰'))
@@ -100,4 +129,7 @@ export function tally(out: OutLine[], n = 0): Tally {
 }
 
 /** A close summary as the group reads it: the headline and who pays what (other lines are notes). */
-export const summary = (text: string) => ({ head: text.split('\n')[0], bills: text.split('\n').filter((l) => l.includes('应付')) })
+export const summary = (text: string) => ({
+  head: text.split('\n')[0],
+  bills: text.split('\n').filter((l) => l.includes('应付')),
+})

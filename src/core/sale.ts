@@ -193,12 +193,25 @@ export function withHeld(b: Book, itemId: number, delta: number): Book {
  * for her, so she gets them ahead of anyone waiting; the rest of the entry is an ordinary join
  * (limit, then the back of the queue). Units she no longer takes go to the queue.
  */
-export function confirmHeld(b: Book, memberId: number, itemId: number, held: number, qty: number, mode: 'set' | 'add'): JoinResult {
+export function confirmHeld(
+  b: Book,
+  memberId: number,
+  itemId: number,
+  held: number,
+  qty: number,
+  mode: 'set' | 'add',
+): JoinResult {
   const freed = withHeld(b, itemId, -held)
   const queue = freed.waitlist.filter((w) => w.itemId === itemId && w.memberId !== memberId)
   const r = join({ ...freed, waitlist: freed.waitlist.filter((w) => !queue.includes(w)) }, memberId, itemId, qty, mode)
   const p = promote({ ...r.book, waitlist: [...r.book.waitlist, ...queue].sort((x, y) => x.seq - y.seq) })
-  return { ...r, book: p.book, confirmed: confirmedOf(p.book, memberId, itemId), waiting: waitingOf(p.book, memberId, itemId), promotions: [...r.promotions, ...p.promotions] }
+  return {
+    ...r,
+    book: p.book,
+    confirmed: confirmedOf(p.book, memberId, itemId),
+    waiting: waitingOf(p.book, memberId, itemId),
+    promotions: [...r.promotions, ...p.promotions],
+  }
 }
 
 /** Cancel everything a member holds or waits for in the sale. */

@@ -65,7 +65,9 @@ export function openDb(file: string): Db {
 
 /** How many migrations the database has recorded (none before the first start). */
 function appliedMigrations(sqlite: Database.Database): number {
-  const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get()
+  const table = sqlite
+    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get()
   return table === undefined ? 0 : (sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get() as number)
 }
 

@@ -11,12 +11,23 @@ import { userError, type MemberRow, type Reply } from './types.js'
 
 /** Whether the member holds or waits for anything in the sale. */
 export function takesPart(db: Db, saleId: number, memberId: number): boolean {
-  const o = db.select({ n: orders.confirmed }).from(orders).where(and(eq(orders.saleId, saleId), eq(orders.memberId, memberId))).all()
+  const o = db
+    .select({ n: orders.confirmed })
+    .from(orders)
+    .where(and(eq(orders.saleId, saleId), eq(orders.memberId, memberId)))
+    .all()
   if (o.some((r) => r.n > 0)) return true
-  return db.select({ id: waitlist.id }).from(waitlist).where(and(eq(waitlist.saleId, saleId), eq(waitlist.memberId, memberId))).get() !== undefined
+  return (
+    db
+      .select({ id: waitlist.id })
+      .from(waitlist)
+      .where(and(eq(waitlist.saleId, saleId), eq(waitlist.memberId, memberId)))
+      .get() !== undefined
+  )
 }
 
-export const hasAddress = (db: Db, name: string) => db.select({ id: addresses.id }).from(addresses).where(eq(addresses.name, name)).get() !== undefined
+export const hasAddress = (db: Db, name: string) =>
+  db.select({ id: addresses.id }).from(addresses).where(eq(addresses.name, name)).get() !== undefined
 
 /** Record a choice; a member whose goods already arrived or left keeps the choice they had. */
 export function setDelivery(db: Db, sale: SaleRow, memberId: number, delivery: string): 'changed' | 'same' {
@@ -30,9 +41,17 @@ export function setDelivery(db: Db, sale: SaleRow, memberId: number, delivery: s
 /** What the member hears after choosing: a digest line, and a private nudge for an address. */
 export function chosenReplies(db: Db, sale: SaleRow, member: { name: string }, delivery: string): Reply[] {
   const fee = sale.shippingFeeFen ?? 0
-  const text = delivery === 'ship' && fee > 0 ? `${deliveryText(delivery)}（运费 ${money(fee)}）` : deliveryText(delivery)
-  const replies: Reply[] = [{ kind: 'notice', notice: 'delivery', member: member.name, saleId: sale.id, payload: { text } }]
-  if (delivery === 'ship' && !hasAddress(db, member.name)) replies.push({ kind: 'say', toName: member.name, text: t('delivery.needAddress', { no: sale.no, title: sale.title }) })
+  const text =
+    delivery === 'ship' && fee > 0 ? `${deliveryText(delivery)}（运费 ${money(fee)}）` : deliveryText(delivery)
+  const replies: Reply[] = [
+    { kind: 'notice', notice: 'delivery', member: member.name, saleId: sale.id, payload: { text } },
+  ]
+  if (delivery === 'ship' && !hasAddress(db, member.name))
+    replies.push({
+      kind: 'say',
+      toName: member.name,
+      text: t('delivery.needAddress', { no: sale.no, title: sale.title }),
+    })
   return replies
 }
 
@@ -41,8 +60,11 @@ export function deliveryFromJoin(db: Db, sale: SaleRow, member: MemberRow, rest:
   const points = pointsOf(sale)
   const w = deliveryIn(rest, points, shipsOf(sale))
   if (w === null) return []
-  const ask = (question: string): Reply[] => [{ kind: 'notice', notice: 'deliveryAsk', member: member.name, saleId: sale.id, payload: { question } }]
-  if (w.kind === 'unknownPoint') return ask(t('delivery.unknownPoint', { word: w.word, how: howToChoose(points, shipsOf(sale)) }))
+  const ask = (question: string): Reply[] => [
+    { kind: 'notice', notice: 'deliveryAsk', member: member.name, saleId: sale.id, payload: { question } },
+  ]
+  if (w.kind === 'unknownPoint')
+    return ask(t('delivery.unknownPoint', { word: w.word, how: howToChoose(points, shipsOf(sale)) }))
   if (w.kind === 'noPickup') return ask(t('delivery.noPickup', { how: howToChoose(points, shipsOf(sale)) }))
   if (w.kind === 'noShipping') return ask(t('delivery.noShipping', { how: howToChoose(points, false) }))
   const delivery = w.kind === 'ship' ? 'ship' : `pickup:${w.point}`
@@ -56,11 +78,20 @@ export function deliveryFromJoin(db: Db, sale: SaleRow, member: MemberRow, rest:
 export type AddressRow = typeof addresses.$inferSelect
 
 /** A member's shipping address, kept by name and given only in a private chat. */
-export const addressOf = (db: Db, name: string): AddressRow | undefined => db.select().from(addresses).where(eq(addresses.name, name)).get()
+export const addressOf = (db: Db, name: string): AddressRow | undefined =>
+  db.select().from(addresses).where(eq(addresses.name, name)).get()
 
-export function saveAddress(db: Db, name: string, a: { recipient: string; phone: string; address: string }, now: number): void {
+export function saveAddress(
+  db: Db,
+  name: string,
+  a: { recipient: string; phone: string; address: string },
+  now: number,
+): void {
   const row = { ...a, updatedAt: now }
   const found = addressOf(db, name)
   if (found) db.update(addresses).set(row).where(eq(addresses.id, found.id)).run()
-  else db.insert(addresses).values({ name, ...row }).run()
+  else
+    db.insert(addresses)
+      .values({ name, ...row })
+      .run()
 }

@@ -37,10 +37,16 @@ export class Engine {
   private readonly limits = new QueryLimits()
   private readonly stmts: { markSeen: Statement<[string, number]> }
 
-  constructor(readonly db: Db, readonly commands: AnyCommand[], opts: EngineOptions) {
+  constructor(
+    readonly db: Db,
+    readonly commands: AnyCommand[],
+    opts: EngineOptions,
+  ) {
     this.log = opts.log
     this.gatherMs = opts.gatherMs ?? 3000
-    this.stmts = { markSeen: db.$client.prepare('insert into inbound (msg_id, received_at) values (?, ?) on conflict do nothing') }
+    this.stmts = {
+      markSeen: db.$client.prepare('insert into inbound (msg_id, received_at) values (?, ?) on conflict do nothing'),
+    }
     const jobRuns = new Map<string, JobRun>()
     for (const c of commands) for (const [kind, run] of Object.entries(c.jobs ?? {})) jobRuns.set(kind, run)
     this.scheduler = new Scheduler(db, this.log, jobRuns)
@@ -111,9 +117,11 @@ export class Engine {
           if (!this.markSeen(msg)) return
           const reply = mistake ? err.reply : t('error.fault')
           const g = msg.room === null ? null : ensureGroup(this.db, msg.room, msg.at)
-          this.deliver(msg, g, [mistake && err.via === 'digest' && msg.room
-            ? { kind: 'notice', notice: 'refused', member: msg.from, payload: { reason: reply } }
-            : { kind: 'say', text: reply }])
+          this.deliver(msg, g, [
+            mistake && err.via === 'digest' && msg.room
+              ? { kind: 'notice', notice: 'refused', member: msg.from, payload: { reason: reply } }
+              : { kind: 'say', text: reply },
+          ])
         })
       } catch (err2) {
         this.log.error({ err: err2, msgId: msg.id }, 'could not record a failed message')
@@ -127,29 +135,43 @@ export class Engine {
 
   private async process(msg: Inbound, rawText: string, found: Hit, group: GroupRow | null): Promise<Reply[]> {
     if (msg.self && this.isEcho(rawText, group, msg.at)) return []
-    if (rawText.length > (found.spec.maxText ?? MAX_TEXT)) return found.explicit ? [{ kind: 'say', text: t('error.tooLong') }] : []
+    if (rawText.length > (found.spec.maxText ?? MAX_TEXT))
+      return found.explicit ? [{ kind: 'say', text: t('error.tooLong') }] : []
     const member = group ? ensureMember(this.db, group.id, msg.from, msg.fromId) : null
     // in a private chat, an organizer is one who organizes some group; whoever speaks in a
     // group is in it, whatever the last member-list sync said
-    const isOrganizer = !!msg.self || (group !== null
-      ? member !== null && organizes(group, { ...member, inGroup: true })
-      : organizesAny(this.db, msg.from))
+    const isOrganizer =
+      !!msg.self ||
+      (group !== null
+        ? member !== null && organizes(group, { ...member, inGroup: true })
+        : organizesAny(this.db, msg.from))
     // a member's address typed in a group is never stored or echoed (organizers may post pickup points)
     const text = group !== null && !isOrganizer ? maskAddresses(rawText) : rawText
     const hit = text === rawText ? found : this.findCommand(text)
     if (!hit) return []
-    const ctx: Ctx = { db: this.db, now: msg.at, msg: { ...msg, text }, group, member, sender: msg.from, isOrganizer, commands: this.commands }
+    const ctx: Ctx = {
+      db: this.db,
+      now: msg.at,
+      msg: { ...msg, text },
+      group,
+      member,
+      sender: msg.from,
+      isOrganizer,
+      commands: this.commands,
+    }
     const { spec } = hit
     const label = spec.aliases[0]
     // a group-only command is handed a context whose group and member are there
     const cmdCtx = spec.where !== 'group' ? ctx : group && member ? { ...ctx, group, member } : null
     if (cmdCtx === null) throw userError('error.groupOnly', { command: label })
     if (spec.where === 'private' && group) return []
-    if (spec.who === 'organizer' && !isOrganizer) throw userError('error.organizerOnly', { command: label }, { via: 'digest' })
+    if (spec.who === 'organizer' && !isOrganizer)
+      throw userError('error.organizerOnly', { command: label }, { via: 'digest' })
     const raw = hit.raw ?? spec.parse(hit.rest, cmdCtx)
     if (raw === null) return []
     const args = spec.args.safeParse(raw)
-    if (!args.success) throw userError('error.badArgs', { usage: spec.usage }, { via: spec.who === 'anyone' ? 'digest' : 'reply' })
+    if (!args.success)
+      throw userError('error.badArgs', { usage: spec.usage }, { via: spec.who === 'anyone' ? 'digest' : 'reply' })
     // a member repeating a query (or a refused command) within its limit gets nothing (limits.ts)
     const who = { groupId: group?.id ?? null, member: msg.from, isOrganizer }
     if (!this.limits.allow(spec.name, args.data, who, msg.at)) return []
@@ -157,7 +179,8 @@ export class Engine {
       return await spec.run(cmdCtx, args.data)
     } catch (err) {
       // the transaction is rolled back either way; only the answer is left out
-      if (err instanceof UserError && err.via !== 'digest' && !this.limits.allowRefusal(spec.name, who, msg.at)) throw new Silenced()
+      if (err instanceof UserError && err.via !== 'digest' && !this.limits.allowRefusal(spec.name, who, msg.at))
+        throw new Silenced()
       throw err
     }
   }
@@ -169,8 +192,16 @@ export class Engine {
   /** The bot's own sends come back as self messages; anything else from the account is its owner typing. */
   private isEcho(text: string, group: GroupRow | null, now: number): boolean {
     const key = looseKey(text)
-    const rows = this.db.select({ text: outbox.text }).from(outbox)
-      .where(and(group ? eq(outbox.groupId, group.id) : isNotNull(outbox.toName), gt(outbox.createdAt, now - ECHO_WINDOW_MS))).all()
+    const rows = this.db
+      .select({ text: outbox.text })
+      .from(outbox)
+      .where(
+        and(
+          group ? eq(outbox.groupId, group.id) : isNotNull(outbox.toName),
+          gt(outbox.createdAt, now - ECHO_WINDOW_MS),
+        ),
+      )
+      .all()
     return rows.some((r) => looseKey(r.text) === key || key.endsWith(looseKey(r.text)))
   }
 
@@ -178,13 +209,33 @@ export class Engine {
     for (const r of replies) {
       if (r.kind === 'say') {
         const toName = r.toName ?? (group ? null : msg.from)
-        enqueue(this.db, { groupId: toName ? null : group!.id, toName, text: r.text, mentions: r.mentions, kind: r.tag ?? 'reply', file: r.file }, msg.at)
+        enqueue(
+          this.db,
+          {
+            groupId: toName ? null : group!.id,
+            toName,
+            text: r.text,
+            mentions: r.mentions,
+            kind: r.tag ?? 'reply',
+            file: r.file,
+          },
+          msg.at,
+        )
       } else if (group) {
-        addNotice(this.db, group, { kind: r.notice, member: r.member, saleId: r.saleId, payload: r.payload }, msg.at, this.gatherMs)
+        addNotice(
+          this.db,
+          group,
+          { kind: r.notice, member: r.member, saleId: r.saleId, payload: r.payload },
+          msg.at,
+          this.gatherMs,
+        )
       } else {
-        enqueue(this.db, { toName: msg.from, text: String(r.payload.reason ?? r.payload.question ?? ''), kind: 'reply' }, msg.at)
+        enqueue(
+          this.db,
+          { toName: msg.from, text: String(r.payload.reason ?? r.payload.question ?? ''), kind: 'reply' },
+          msg.at,
+        )
       }
     }
   }
-
 }

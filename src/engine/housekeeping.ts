@@ -15,7 +15,11 @@ export class Housekeeping {
   private lastCheckpoint = 0
   private lastSweep = 0
 
-  constructor(private readonly db: Db, private readonly log: Logger, private readonly limits: QueryLimits) {}
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+    private readonly limits: QueryLimits,
+  ) {}
 
   /** For the live loop: fold the WAL back into the database once a minute; once an hour,
    * delete exports older than a day and dedupe/outbox rows older than 30 days (prune.ts). */
@@ -23,7 +27,9 @@ export class Housekeeping {
     if (now - this.lastCheckpoint < 60_000) return
     this.lastCheckpoint = now
     // between transactions: a checkpoint cannot run inside one
-    await guarded(this.log, 'checkpoint', () => serial(this.db, () => this.db.$client.pragma('wal_checkpoint(PASSIVE)')))
+    await guarded(this.log, 'checkpoint', () =>
+      serial(this.db, () => this.db.$client.pragma('wal_checkpoint(PASSIVE)')),
+    )
     this.limits.prune(now)
     if (now - this.lastSweep < 3600_000) return
     this.lastSweep = now
@@ -37,7 +43,8 @@ export class Housekeeping {
 /** A group as the platform shows it: owner and member names (either may be unknown); members missing from the list have left. */
 export function syncGroup(db: Db, topic: string, owner: string | null, memberList: string[] | null, now: number): void {
   const g = ensureGroup(db, topic, now)
-  if (owner !== null && owner !== g.ownerName) db.update(groups).set({ ownerName: owner }).where(eq(groups.id, g.id)).run()
+  if (owner !== null && owner !== g.ownerName)
+    db.update(groups).set({ ownerName: owner }).where(eq(groups.id, g.id)).run()
   if (memberList !== null) {
     const present = new Set(memberList)
     for (const name of memberList) ensureMember(db, g.id, name)

@@ -7,7 +7,14 @@ import type { Db } from '../db/db.js'
 import { withTx } from '../db/tx.js'
 import { groups, outbox } from '../db/schema.js'
 
-export type OutMessage = { id: number; room: string | null; toName: string | null; text: string; mentions: string[]; file: string | null }
+export type OutMessage = {
+  id: number
+  room: string | null
+  toName: string | null
+  text: string
+  mentions: string[]
+  file: string | null
+}
 
 /** What actually delivers a message: the Wechaty adapter, the simulator's terminal, the replay file. */
 export interface Transport {
@@ -26,7 +33,12 @@ type Candidate = { id: number; at: number }
 export const URGENT_KINDS = ['event', 'countdown']
 
 export class Sender {
-  constructor(private readonly db: Db, private readonly transport: Transport, private readonly log: Logger, private readonly pace: Pace = DEFAULT_PACE) {}
+  constructor(
+    private readonly db: Db,
+    private readonly transport: Transport,
+    private readonly log: Logger,
+    private readonly pace: Pace = DEFAULT_PACE,
+  ) {}
 
   /** The earliest time the next message may go, or null when the outbox is empty. */
   nextDue(): number | null {
@@ -41,7 +53,9 @@ export class Sender {
     let sent = 0
     for (;;) {
       if (this.globalFreeAt() > now) return sent
-      const next = this.candidates().filter((c) => c.at <= now).sort((a, b) => a.at - b.at || a.id - b.id)[0]
+      const next = this.candidates()
+        .filter((c) => c.at <= now)
+        .sort((a, b) => a.at - b.at || a.id - b.id)[0]
       if (!next) return sent
       await this.sendOne(next.id, now)
       sent++
@@ -50,21 +64,39 @@ export class Sender {
 
   private async sendOne(id: number, now: number): Promise<void> {
     const row = this.db.select().from(outbox).where(eq(outbox.id, id)).get()!
-    const room = row.groupId === null ? null : this.db.select({ topic: groups.topic }).from(groups).where(eq(groups.id, row.groupId)).get()!.topic
+    const room =
+      row.groupId === null
+        ? null
+        : this.db.select({ topic: groups.topic }).from(groups).where(eq(groups.id, row.groupId)).get()!.topic
     try {
-      await this.transport.send({ id: row.id, room, toName: row.toName, text: row.text, mentions: JSON.parse(row.mentions), file: row.file }, now)
+      await this.transport.send(
+        { id: row.id, room, toName: row.toName, text: row.text, mentions: JSON.parse(row.mentions), file: row.file },
+        now,
+      )
       // through the transaction queue: a write made while a message's transaction is open
       // would be committed or rolled back with it
-      await withTx(this.db, (tx) => tx.update(outbox).set({ sentAt: now, attempts: row.attempts + 1 }).where(eq(outbox.id, id)).run())
+      await withTx(this.db, (tx) =>
+        tx
+          .update(outbox)
+          .set({ sentAt: now, attempts: row.attempts + 1 })
+          .where(eq(outbox.id, id))
+          .run(),
+      )
     } catch (err) {
       const attempts = row.attempts + 1
       const giveUp = attempts >= this.pace.maxAttempts
       this.log.warn({ err, outboxId: id, attempts, giveUp }, 'send failed')
-      await withTx(this.db, (tx) => tx.update(outbox).set({
-        attempts,
-        notBefore: now + Math.min(300_000, 2000 * 2 ** attempts),
-        failedAt: giveUp ? now : null,
-      }).where(eq(outbox.id, id)).run())
+      await withTx(this.db, (tx) =>
+        tx
+          .update(outbox)
+          .set({
+            attempts,
+            notBefore: now + Math.min(300_000, 2000 * 2 ** attempts),
+            failedAt: giveUp ? now : null,
+          })
+          .where(eq(outbox.id, id))
+          .run(),
+      )
     }
   }
 
@@ -74,15 +106,26 @@ export class Sender {
    * answers never delays them; among themselves, and among the rest, first in first out.
    */
   private candidates(): Candidate[] {
-    const urgent = sql<number | null>`min(case when ${outbox.kind} in (${sql.join(URGENT_KINDS.map((k) => sql`${k}`), sql`, `)}) then ${outbox.id} end)`
-    const heads = this.db.select({ first: sql<number>`min(${outbox.id})`, urgent, groupId: outbox.groupId, toName: outbox.toName })
-      .from(outbox).where(and(isNull(outbox.sentAt), isNull(outbox.failedAt)))
-      .groupBy(outbox.groupId, outbox.toName).all()
+    const urgent = sql<number | null>`min(case when ${outbox.kind} in (${sql.join(
+      URGENT_KINDS.map((k) => sql`${k}`),
+      sql`, `,
+    )}) then ${outbox.id} end)`
+    const heads = this.db
+      .select({ first: sql<number>`min(${outbox.id})`, urgent, groupId: outbox.groupId, toName: outbox.toName })
+      .from(outbox)
+      .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt)))
+      .groupBy(outbox.groupId, outbox.toName)
+      .all()
       .map((h) => ({ id: h.urgent ?? h.first, groupId: h.groupId, toName: h.toName }))
     return heads.map((h) => {
       const row = this.db.select({ notBefore: outbox.notBefore }).from(outbox).where(eq(outbox.id, h.id)).get()!
       const chat = h.groupId === null ? eq(outbox.toName, h.toName!) : eq(outbox.groupId, h.groupId)
-      const last = this.db.select({ v: max(outbox.sentAt) }).from(outbox).where(and(chat, h.groupId === null ? isNull(outbox.groupId) : sql`1`)).get()?.v ?? null
+      const last =
+        this.db
+          .select({ v: max(outbox.sentAt) })
+          .from(outbox)
+          .where(and(chat, h.groupId === null ? isNull(outbox.groupId) : sql`1`))
+          .get()?.v ?? null
       const paced = last === null ? 0 : last + this.pace.perChatMs + jitter(h.id, this.pace.jitterMs)
       return { id: h.id, at: Math.max(row.notBefore, paced) }
     })
@@ -90,9 +133,12 @@ export class Sender {
 
   /** When the one-minute window allows another send. */
   private globalFreeAt(): number {
-    const recent = this.db.select({ at: outbox.sentAt }).from(outbox)
+    const recent = this.db
+      .select({ at: outbox.sentAt })
+      .from(outbox)
       .where(gt(outbox.sentAt, sql`(select coalesce(max(${outbox.sentAt}), 0) - 60000 from ${outbox})`))
-      .orderBy(asc(outbox.sentAt)).all()
+      .orderBy(asc(outbox.sentAt))
+      .all()
     if (recent.length < this.pace.perMinute) return 0
     return recent[recent.length - this.pace.perMinute].at! + 60_000
   }

@@ -13,7 +13,16 @@ import { members, outbox, proxies, sales } from '../db/schema.js'
 import * as rules from '../core/sale.js'
 import { looseKey } from '../core/text.js'
 import { t } from '../i18n/zh-CN.js'
-import { addNotice, ensureMember, groupById, loadBook, memberById, saleById, saveBook, type SaleRow } from '../engine/repo.js'
+import {
+  addNotice,
+  ensureMember,
+  groupById,
+  loadBook,
+  memberById,
+  saleById,
+  saveBook,
+  type SaleRow,
+} from '../engine/repo.js'
 import { noteSoldOut, promotionNotices } from '../engine/sales.js'
 import { noteSource } from '../engine/orderSource.js'
 import { scheduleJob } from '../engine/jobs.js'
@@ -42,7 +51,11 @@ export function proxyTarget(db: Db, groupId: number, name: string): { member: Me
   const typed = name.replace(/^@/, '')
   const rows = db.select().from(members).where(eq(members.groupId, groupId)).all()
   const loose = rows.filter((r) => looseKey(r.name) === looseKey(typed))
-  const found = rows.find((r) => r.name === typed && isInGroup(r)) ?? loose.find(isInGroup) ?? rows.find((r) => r.name === typed) ?? loose[0]
+  const found =
+    rows.find((r) => r.name === typed && isInGroup(r)) ??
+    loose.find(isInGroup) ??
+    rows.find((r) => r.name === typed) ??
+    loose[0]
   if (found) return { member: found, inGroup: isInGroup(found) }
   const made = ensureMember(db, groupId, typed)
   db.update(members).set({ inGroup: false }).where(eq(members.id, made.id)).run()
@@ -50,21 +63,63 @@ export function proxyTarget(db: Db, groupId: number, name: string): { member: Me
 }
 
 /** A name outside the group: allowed (null) or the refusal past the group's limit of such names per enterer and sale. */
-export function admitOutsider(db: Db, group: GroupRow, sale: SaleRow, outsider: MemberRow, by: MemberRow, itemId: number, now: number): Reply | null {
+export function admitOutsider(
+  db: Db,
+  group: GroupRow,
+  sale: SaleRow,
+  outsider: MemberRow,
+  by: MemberRow,
+  itemId: number,
+  now: number,
+): Reply | null {
   const mine = and(eq(proxies.saleId, sale.id), eq(proxies.byMemberId, by.id), eq(proxies.state, 'counted'))
-  const names = db.select({ memberId: proxies.memberId }).from(proxies).where(mine).all().map((r) => r.memberId)
+  const names = db
+    .select({ memberId: proxies.memberId })
+    .from(proxies)
+    .where(mine)
+    .all()
+    .map((r) => r.memberId)
   if (names.includes(outsider.id)) return null
   const limit = groupById(db, group.id).proxyLimit
   if (names.length >= limit) {
-    return { kind: 'notice', notice: 'refused', member: by.name, saleId: sale.id, payload: { reason: t('proxy.tooMany', { name: outsider.name, limit }) } }
+    return {
+      kind: 'notice',
+      notice: 'refused',
+      member: by.name,
+      saleId: sale.id,
+      payload: { reason: t('proxy.tooMany', { name: outsider.name, limit }) },
+    }
   }
-  db.insert(proxies).values({ saleId: sale.id, itemId, memberId: outsider.id, byMemberId: by.id, qty: 0, mode: 'add', held: 0, state: 'counted', createdAt: now }).run()
+  db.insert(proxies)
+    .values({
+      saleId: sale.id,
+      itemId,
+      memberId: outsider.id,
+      byMemberId: by.id,
+      qty: 0,
+      mode: 'add',
+      held: 0,
+      state: 'counted',
+      createdAt: now,
+    })
+    .run()
   return null
 }
 
 const pendingOf = (db: Db, saleId: number, itemId: number, memberId: number, byId: number): ProxyRow | undefined =>
-  db.select().from(proxies).where(and(eq(proxies.saleId, saleId), eq(proxies.itemId, itemId), eq(proxies.memberId, memberId),
-    eq(proxies.byMemberId, byId), eq(proxies.state, 'pending'))).get()
+  db
+    .select()
+    .from(proxies)
+    .where(
+      and(
+        eq(proxies.saleId, saleId),
+        eq(proxies.itemId, itemId),
+        eq(proxies.memberId, memberId),
+        eq(proxies.byMemberId, byId),
+        eq(proxies.state, 'pending'),
+      ),
+    )
+    .get()
 
 /** Units the entry would confirm for her now: what a hold keeps out of stock. */
 function reserveFor(b: rules.Book, memberId: number, e: Entry): number {
@@ -79,7 +134,15 @@ function reserveFor(b: rules.Book, memberId: number, e: Entry): number {
  * out, 帮Ann取消) drops the pending hold; it never takes away what she holds herself. Returns the
  * book with the holds, which the caller saves with its other changes.
  */
-export function holdEntries(db: Db, sale: SaleRow, book: rules.Book, forMember: MemberRow, by: MemberRow, entries: Entry[], now: number): { book: rules.Book; replies: Reply[] } {
+export function holdEntries(
+  db: Db,
+  sale: SaleRow,
+  book: rules.Book,
+  forMember: MemberRow,
+  by: MemberRow,
+  entries: Entry[],
+  now: number,
+): { book: rules.Book; replies: Reply[] } {
   let b = book
   const replies: Reply[] = []
   for (const e of entries) {
@@ -105,10 +168,27 @@ export function holdEntries(db: Db, sale: SaleRow, book: rules.Book, forMember: 
       db.update(proxies).set(values).where(eq(proxies.id, old.id)).run()
       id = old.id
     } else {
-      id = db.insert(proxies).values({ ...values, saleId: sale.id, itemId: e.itemId, memberId: forMember.id, byMemberId: by.id, state: 'pending' }).returning({ id: proxies.id }).get().id
+      id = db
+        .insert(proxies)
+        .values({
+          ...values,
+          saleId: sale.id,
+          itemId: e.itemId,
+          memberId: forMember.id,
+          byMemberId: by.id,
+          state: 'pending',
+        })
+        .returning({ id: proxies.id })
+        .get().id
     }
     const item = book.items.find((i) => i.id === e.itemId)?.name ?? ''
-    replies.push({ kind: 'notice', notice: 'proxyAsk', member: forMember.name, saleId: sale.id, payload: { hold: id, by: by.name, qty: merged.qty, item } })
+    replies.push({
+      kind: 'notice',
+      notice: 'proxyAsk',
+      member: forMember.name,
+      saleId: sale.id,
+      payload: { hold: id, by: by.name, qty: merged.qty, item },
+    })
   }
   return { book: b, replies }
 }
@@ -118,8 +198,23 @@ export function holdEntries(db: Db, sale: SaleRow, book: rules.Book, forMember: 
  * for a name outside the group, either the refusal past the limit (handled) or nothing to do
  * here (the line counts at once, as the caller applies it).
  */
-export function proxyLine(db: Db, group: GroupRow, sale: SaleRow, book: rules.Book, owner: MemberRow, by: MemberRow, entries: Entry[], lottery: boolean, now: number): { handled: boolean; book: rules.Book | null; replies: Reply[] } {
-  if (isInGroup(owner) && lottery) return { handled: true, book: null, replies: entries.some((e) => e.qty > 0) ? [lotteryRefusal(sale, owner, by)] : [] }
+export function proxyLine(
+  db: Db,
+  group: GroupRow,
+  sale: SaleRow,
+  book: rules.Book,
+  owner: MemberRow,
+  by: MemberRow,
+  entries: Entry[],
+  lottery: boolean,
+  now: number,
+): { handled: boolean; book: rules.Book | null; replies: Reply[] } {
+  if (isInGroup(owner) && lottery)
+    return {
+      handled: true,
+      book: null,
+      replies: entries.some((e) => e.qty > 0) ? [lotteryRefusal(sale, owner, by)] : [],
+    }
   if (isInGroup(owner)) {
     const h = holdEntries(db, sale, book, owner, by, entries, now)
     return { handled: true, book: h.book, replies: h.replies }
@@ -130,19 +225,43 @@ export function proxyLine(db: Db, group: GroupRow, sale: SaleRow, book: rules.Bo
 }
 
 /** A draw takes entries from members themselves, never on their behalf. */
-export const lotteryRefusal = (sale: SaleRow, target: MemberRow, by: MemberRow): Reply =>
-  ({ kind: 'notice', notice: 'refused', member: by.name, saleId: sale.id, payload: { reason: t('proxy.lottery', { name: target.name }) } })
+export const lotteryRefusal = (sale: SaleRow, target: MemberRow, by: MemberRow): Reply => ({
+  kind: 'notice',
+  notice: 'refused',
+  member: by.name,
+  saleId: sale.id,
+  payload: { reason: t('proxy.lottery', { name: target.name }) },
+})
 
 /** 帮Ann取消 for a member: the enterer's pending holds for her in these sales go; her own orders stay. */
 export function dropHolds(db: Db, open: SaleRow[], forMember: MemberRow, by: MemberRow, now: number): Reply[] {
   const replies: Reply[] = []
   for (const sale of open) {
-    const rows = db.select().from(proxies).where(and(eq(proxies.saleId, sale.id), eq(proxies.memberId, forMember.id), eq(proxies.byMemberId, by.id), eq(proxies.state, 'pending'))).all()
+    const rows = db
+      .select()
+      .from(proxies)
+      .where(
+        and(
+          eq(proxies.saleId, sale.id),
+          eq(proxies.memberId, forMember.id),
+          eq(proxies.byMemberId, by.id),
+          eq(proxies.state, 'pending'),
+        ),
+      )
+      .all()
     if (rows.length === 0) continue
     const before = loadBook(db, sale)
     let b = before
     for (const r of rows) b = rules.withHeld(b, r.itemId, -r.held)
-    db.update(proxies).set({ state: 'dropped' }).where(inArray(proxies.id, rows.map((r) => r.id))).run()
+    db.update(proxies)
+      .set({ state: 'dropped' })
+      .where(
+        inArray(
+          proxies.id,
+          rows.map((r) => r.id),
+        ),
+      )
+      .run()
     const p = rules.promote(b)
     saveBook(db, sale.id, before, p.book, now)
     replies.push(...promotionNotices(db, sale, p.book, p.promotions))
@@ -152,9 +271,21 @@ export function dropHolds(db: Db, open: SaleRow[], forMember: MemberRow, by: Mem
 
 /** 「确认」: every entry waiting for this member in the group's open sales counts now, through the sale rules. */
 export function confirmHolds(db: Db, group: GroupRow, member: MemberRow, now: number): Reply[] {
-  const rows = db.select({ p: proxies }).from(proxies).innerJoin(sales, eq(proxies.saleId, sales.id))
-    .where(and(eq(proxies.memberId, member.id), eq(proxies.state, 'pending'), eq(sales.groupId, group.id), eq(sales.state, 'open')))
-    .orderBy(proxies.id).all().map((r) => r.p)
+  const rows = db
+    .select({ p: proxies })
+    .from(proxies)
+    .innerJoin(sales, eq(proxies.saleId, sales.id))
+    .where(
+      and(
+        eq(proxies.memberId, member.id),
+        eq(proxies.state, 'pending'),
+        eq(sales.groupId, group.id),
+        eq(sales.state, 'open'),
+      ),
+    )
+    .orderBy(proxies.id)
+    .all()
+    .map((r) => r.p)
   const replies: Reply[] = []
   for (const saleId of [...new Set(rows.map((r) => r.saleId))]) {
     const sale = saleById(db, saleId)
@@ -165,7 +296,12 @@ export function confirmHolds(db: Db, group: GroupRow, member: MemberRow, now: nu
     for (const h of rows.filter((r) => r.saleId === saleId)) {
       db.update(proxies).set({ state: 'confirmed' }).where(eq(proxies.id, h.id)).run()
       const r = rules.confirmHeld(book, member.id, h.itemId, h.held, h.qty, h.mode)
-      stamps.push({ before: rules.withHeld(book, h.itemId, -h.held), after: r.book, itemId: h.itemId, by: memberById(db, h.byMemberId).name })
+      stamps.push({
+        before: rules.withHeld(book, h.itemId, -h.held),
+        after: r.book,
+        itemId: h.itemId,
+        by: memberById(db, h.byMemberId).name,
+      })
       book = r.book
       replies.push(...joinNotices(sale, book, member, h.itemId, r), ...promotionNotices(db, sale, r.book, r.promotions))
     }
@@ -183,9 +319,16 @@ function joinNotices(sale: SaleRow, book: rules.Book, member: MemberRow, itemId:
   const out: Reply[] = []
   if (r.unchanged && !r.capped) return out
   if (r.confirmed + r.waiting === 0) out.push({ kind: 'notice', notice: 'cancelled', ...base, payload: { item } })
-  else if (r.waiting > 0) out.push({ kind: 'notice', notice: 'waitlisted', ...base, payload: { got: r.confirmed, waiting: r.waiting, item } })
+  else if (r.waiting > 0)
+    out.push({ kind: 'notice', notice: 'waitlisted', ...base, payload: { got: r.confirmed, waiting: r.waiting, item } })
   else if (!r.capped) out.push({ kind: 'notice', notice: 'ack', ...base, payload: { qty: r.confirmed, item } })
-  if (r.capped) out.push({ kind: 'notice', notice: 'capped', ...base, payload: { limit: book.limit, got: r.confirmed + r.waiting } })
+  if (r.capped)
+    out.push({
+      kind: 'notice',
+      notice: 'capped',
+      ...base,
+      payload: { limit: book.limit, got: r.confirmed + r.waiting },
+    })
   return out
 }
 
@@ -196,10 +339,20 @@ function joinNotices(sale: SaleRow, book: rules.Book, member: MemberRow, itemId:
 export function noteAsked(db: Db, groupId: number, asked: { kind: string; payload: string }[], now: number): void {
   const ids = asked.filter((n) => n.kind === 'proxyAsk').map((n) => Number(JSON.parse(n.payload).hold))
   if (ids.length === 0) return
-  const last = db.select({ id: outbox.id }).from(outbox).where(eq(outbox.groupId, groupId)).orderBy(desc(outbox.id)).limit(1).get()
+  const last = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(eq(outbox.groupId, groupId))
+    .orderBy(desc(outbox.id))
+    .limit(1)
+    .get()
   if (!last) return
   for (const id of ids) {
-    const n = db.update(proxies).set({ askedIn: last.id }).where(and(eq(proxies.id, id), eq(proxies.state, 'pending'))).run().changes
+    const n = db
+      .update(proxies)
+      .set({ askedIn: last.id })
+      .where(and(eq(proxies.id, id), eq(proxies.state, 'pending')))
+      .run().changes
     if (n > 0) scheduleJob(db, PROXY_RELEASE_JOB, id, now + CONFIRM_MS)
   }
 }
@@ -209,7 +362,11 @@ export async function releaseHoldJob(db: Db, holdId: number, now: number): Promi
   const h = db.select().from(proxies).where(eq(proxies.id, holdId)).get()
   // confirmed, dropped, or asked again in a later digest (whose own job counts from then)
   if (!h || h.state !== 'pending' || h.askedIn === null) return
-  const sent = db.select({ sentAt: outbox.sentAt, failedAt: outbox.failedAt }).from(outbox).where(eq(outbox.id, h.askedIn)).get()
+  const sent = db
+    .select({ sentAt: outbox.sentAt, failedAt: outbox.failedAt })
+    .from(outbox)
+    .where(eq(outbox.id, h.askedIn))
+    .get()
   const from = sent?.sentAt ?? sent?.failedAt ?? null
   if (from === null) return scheduleJob(db, PROXY_RELEASE_JOB, h.id, now + UNSENT_RETRY_MS)
   if (from + CONFIRM_MS > now) return scheduleJob(db, PROXY_RELEASE_JOB, h.id, from + CONFIRM_MS)
@@ -223,8 +380,16 @@ export async function releaseHoldJob(db: Db, holdId: number, now: number): Promi
   const group = groupById(db, sale.groupId)
   const item = before.items.find((i) => i.id === h.itemId)?.name ?? ''
   const notices: Reply[] = [
-    { kind: 'notice', notice: 'proxyReleased', member: memberById(db, h.byMemberId).name, saleId: sale.id, payload: { name: memberById(db, h.memberId).name, qty: h.qty, item, minutes: CONFIRM_MS / 60_000 } },
+    {
+      kind: 'notice',
+      notice: 'proxyReleased',
+      member: memberById(db, h.byMemberId).name,
+      saleId: sale.id,
+      payload: { name: memberById(db, h.memberId).name, qty: h.qty, item, minutes: CONFIRM_MS / 60_000 },
+    },
     ...promotionNotices(db, sale, p.book, p.promotions),
   ]
-  for (const n of notices) if (n.kind === 'notice') addNotice(db, group, { kind: n.notice, member: n.member, saleId: n.saleId, payload: n.payload }, now, GATHER_MS)
+  for (const n of notices)
+    if (n.kind === 'notice')
+      addNotice(db, group, { kind: n.notice, member: n.member, saleId: n.saleId, payload: n.payload }, now, GATHER_MS)
 }

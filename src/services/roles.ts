@@ -20,17 +20,27 @@ export function organizes(group: Pick<GroupRow, 'ownerName'>, who: Role): boolea
 
 /** The group's organizers by name: the owner first, then the admins. */
 export function organizerNames(db: Db, group: GroupRow): string[] {
-  const admins = db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.isAdmin, true))).all()
-    .filter((m) => organizes(group, m)).map((m) => m.name)
+  const admins = db
+    .select()
+    .from(members)
+    .where(and(eq(members.groupId, group.id), eq(members.isAdmin, true)))
+    .all()
+    .filter((m) => organizes(group, m))
+    .map((m) => m.name)
   return [...new Set([...(group.ownerName ? [group.ownerName] : []), ...admins])]
 }
 
 /** The groups `name` organizes, oldest first (for a private chat, which has no group of its own). */
 export function organizerGroups(db: Db, name: string): GroupRow[] {
   const owned = db.select().from(groups).where(eq(groups.ownerName, name)).all()
-  const admin = db.select({ g: groups, m: members }).from(members).innerJoin(groups, eq(members.groupId, groups.id))
-    .where(and(eq(members.name, name), eq(members.isAdmin, true))).all()
-    .filter((r) => organizes(r.g, r.m)).map((r) => r.g)
+  const admin = db
+    .select({ g: groups, m: members })
+    .from(members)
+    .innerJoin(groups, eq(members.groupId, groups.id))
+    .where(and(eq(members.name, name), eq(members.isAdmin, true)))
+    .all()
+    .filter((r) => organizes(r.g, r.m))
+    .map((r) => r.g)
   const byId = new Map([...owned, ...admin].map((g) => [g.id, g]))
   return [...byId.values()].sort((a, b) => a.id - b.id)
 }

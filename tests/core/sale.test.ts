@@ -5,8 +5,14 @@ import { available, confirmHeld, confirmedOf, join, waitingOf, withHeld, type Bo
 
 const ANN = 1
 const TOM = 2
-const book = (stock: number | null, limit: number | null = null): Book =>
-  ({ stock, limit, items: [{ id: 10, name: '', priceFen: 5900, stock: null }], orders: [], waitlist: [], nextSeq: 1 })
+const book = (stock: number | null, limit: number | null = null): Book => ({
+  stock,
+  limit,
+  items: [{ id: 10, name: '', priceFen: 5900, stock: null }],
+  orders: [],
+  waitlist: [],
+  nextSeq: 1,
+})
 
 describe('held units', () => {
   it('are kept out of stock', () => {

@@ -147,8 +147,14 @@ export class Bot {
 
   private async handle(s: SayStep, at: number): Promise<void> {
     await this.app.engine.handle({
-      id: String(s.id), at, room: s.room ?? null, from: s.from, text: s.text,
-      self: s.self, fromId: s.fromId, mentions: s.mentions,
+      id: String(s.id),
+      at,
+      room: s.room ?? null,
+      from: s.from,
+      text: s.text,
+      self: s.self,
+      fromId: s.fromId,
+      mentions: s.mentions,
     })
   }
 
@@ -161,10 +167,13 @@ export class Bot {
     for (const [i, s] of steps.entries()) {
       const lineNo = i + 1
       const t = Date.parse(s.at)
-      const bad = Number.isNaN(t) ? 'at is not a time'
-        : isSay(s) && s.from === '' ? 'from is empty'
-        : 'room' in s && s.room === '' ? 'room is empty'
-        : null
+      const bad = Number.isNaN(t)
+        ? 'at is not a time'
+        : isSay(s) && s.from === ''
+          ? 'from is empty'
+          : 'room' in s && s.room === ''
+            ? 'room is empty'
+            : null
       if (bad !== null) {
         errors.push(`line ${lineNo}: ${bad}, skipped`)
         continue
