@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { parseMoney } from '../src/core/quantity.js'
 import { money } from '../src/core/render.js'
-import { enqueue, memberById, saleById } from '../src/engine/repo.js'
+import { contactOf, enqueue, memberById, saleById } from '../src/engine/repo.js'
 import { checkCompletion, orderOf, updateParticipant } from '../src/engine/fulfilment.js'
 import { chooseGroup, noticeFor } from '../src/engine/scope.js'
 import { requireSucceeded, saleLabel } from '../src/services/sales.js'
@@ -56,7 +56,7 @@ const resolve = defineCommand({
     const resolution = d.kind === 'refund' ? t('ticket.refund', { amount: money(d.fen), note: d.note || null })
       : d.kind === 'resend' ? t('ticket.resend', { note: d.note || null }) : t('ticket.none', { note: d.note })
     resolveTicket(ctx.db, ticket.id, resolution, d.fen, ctx.now)
-    enqueue(ctx.db, { toName: member.name, kind: 'event', text: t('ticket.toMember', { no: d.no, resolution, title: sale ? saleLabel(sale) : '' }) }, ctx.now)
+    enqueue(ctx.db, { toName: member.name, toId: contactOf(member), kind: 'event', text: t('ticket.toMember', { no: d.no, resolution, title: sale ? saleLabel(sale) : '' }) }, ctx.now)
     const replies = noticeFor(ctx, group, { notice: 'resolved', member: member.name, saleId: sale?.id, payload: { no: d.no } })
     if (!ctx.group) replies.push({ kind: 'say', text: t('ticket.resolvedPrivate', { no: d.no, name: member.name, resolution }) })
     if (sale) checkCompletion(ctx.db, sale.id, ctx.now)

@@ -12,7 +12,8 @@ import { saleRows, groupRows } from './core/stats.js'
 import { pointsOf, saleOrders, type MemberOrder } from './engine/fulfilment.js'
 import { supplyPlan } from './engine/supply.js'
 import { statsOfGroup, statsOfSale } from './engine/stats.js'
-import type { SaleRow } from './engine/repo.js'
+import { contactOf, memberById, type SaleRow } from './engine/repo.js'
+import { addressOf } from './engine/delivery.js'
 
 type Cell = string | number | null
 export type SheetData = { name: string; header: string[]; rows: Cell[][]; money: number[] }
@@ -64,7 +65,7 @@ export function workbookData(db: Db, sale: SaleRow): WorkbookData {
   sheets.push({
     name: '快递', header: ['成员', '收件人', '电话', '地址', '商品', '份数', '运费', '快递公司', '运单号', '状态'],
     rows: shipped.map((o) => {
-      const a = db.select().from(addresses).where(eq(addresses.name, o.name)).get()
+      const a = addressOf(db, contactOf(memberById(db, o.memberId)))
       return [o.name, a?.recipient ?? '', a?.phone ?? '', a?.address ?? '', goodsText(o), o.units, y(o.shippingFen), o.participant.carrier ?? '', o.participant.tracking ?? '', STATE[o.participant.deliveryState]]
     }),
     money: [7],
