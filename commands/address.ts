@@ -3,6 +3,7 @@ import { findPhone, maskPhones } from '../src/core/privacy.js'
 import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { addressOf, saveAddress } from '../src/engine/delivery.js'
+import { requireSomeGroup } from '../src/engine/scope.js'
 
 // an empty recipient or a short address is answered in run() with the address hint, not the usage
 const args = z.union([
@@ -33,6 +34,7 @@ const address = defineCommand({
   },
   async run(ctx, a) {
     if (ctx.group) return [{ kind: 'notice', notice: 'refused', member: ctx.sender, payload: { reason: t('delivery.addressPrivate') } }]
+    requireSomeGroup(ctx)
     const found = addressOf(ctx.db, ctx.senderId)
     if ('show' in a) return [{ kind: 'say', text: found ? t('delivery.addressShow', { recipient: found.recipient, phone: maskPhones(found.phone), address: found.address }) : t('delivery.addressNone') }]
     if (a.recipient === '' || a.address.length < 4) throw userError('delivery.addressBad')

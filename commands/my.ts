@@ -4,6 +4,7 @@ import { t } from '../src/i18n/zh-CN.js'
 import { defineCommand, type Ctx } from '../src/engine/types.js'
 import { currentItemFen, myFulfilment, soldIn } from '../src/engine/fulfilment.js'
 import { holdings, memberIdsOf } from '../src/services/orders.js'
+import { requireSomeGroup } from '../src/engine/scope.js'
 
 const RECENT_MS = 14 * 24 * 3600_000
 
@@ -38,6 +39,7 @@ const my = defineCommand({
   args: z.object({}).strict(),
   parse: () => ({}),
   async run(ctx) {
+    requireSomeGroup(ctx)
     const list = lines(ctx)
     const text = list.length === 0 ? t('my.none') : [t('my.header', { who: ctx.sender }), ...list].join('\n')
     return [{ kind: 'say', text }]

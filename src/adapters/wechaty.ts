@@ -131,7 +131,7 @@ export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport
     if (room) {
       const [topic, from, mentioned] = await Promise.all([room.topic(), nameIn(room, talker), msg.mentionList().catch(() => [] as Contact[])])
       const mentions = await Promise.all(mentioned.map((c) => nameIn(room, c)))
-      return { id: msg.id, at: clock.now(), room: topic, roomId: room.id, from, fromId: talker.id, text, self: msg.self(), mentions }
+      return { id: msg.id, at: clock.now(), room: topic, roomId: room.id, from, fromId: talker.id, text, self: msg.self(), mentions, mentionIds: mentioned.map((c) => c.id) }
     }
     // a private chat: the account's own notes to itself are not commands to the bot
     if (msg.self()) return null

@@ -16,6 +16,7 @@ import { addNotice, enqueue, ensureGroup, memberByContact, type Place } from './
 import { organizes, organizesAny } from '../services/roles.js'
 import { UserError, userError, type AnyCommand, type Ctx, type GroupRow, type Inbound, type Reply } from './types.js'
 import { Scheduler, guarded } from './scheduler.js'
+import { memberGroups } from './scope.js'
 import { Housekeeping, syncGroup, type Person } from './housekeeping.js'
 import { heldDigests, type HeldDigest } from './digest.js'
 import { QueryLimits, Silenced } from './limits.js'
@@ -144,11 +145,15 @@ export class Engine {
     const text = group !== null && !isOrganizer ? maskAddresses(rawText) : rawText
     const hit = text === rawText ? found : this.findCommand(text)
     if (!hit) return []
-    const ctx: Ctx = { db: this.db, now: msg.at, msg: { ...msg, text }, group, member, sender: member?.name ?? msg.from, senderId, isOrganizer, commands: this.commands }
+    // an @ names whoever the platform says it is: ids become the labels the bot writes (Tom(2))
+    const mentions = group && msg.mentionIds ? labelsOf(this.db, group.id, msg.mentionIds, msg.mentions ?? []) : msg.mentions
+    const ctx: Ctx = { db: this.db, now: msg.at, msg: { ...msg, text, mentions }, group, member, sender: member?.name ?? msg.from, senderId, isOrganizer, commands: this.commands }
     const { spec } = hit
     const label = spec.aliases[0]
     // a group-only command is handed a context whose group and member are there
     const cmdCtx = spec.where !== 'group' ? ctx : group && member ? { ...ctx, group, member } : null
+    // a stranger (in none of the bot's groups) learns nothing from a private organizer command
+    if (spec.who === 'organizer' && !isOrganizer && !group && memberGroups(this.db, senderId).length === 0) return []
     if (cmdCtx === null) throw userError('error.groupOnly', { command: label })
     if (spec.where === 'private' && group) return []
     if (spec.who === 'organizer' && !isOrganizer) throw userError('error.organizerOnly', { command: label }, { via: 'digest' })
@@ -206,4 +211,10 @@ function groupOf(db: Db, msg: Inbound): GroupRow | null {
 /** The member who sent a group message, by contact id. */
 function speaker(db: Db, group: GroupRow, msg: Inbound) {
   return memberByContact(db, group.id, msg.from, contactIdOf(msg))
+}
+
+/** The labels of the members with these contact ids (an id the group does not know keeps the platform's name). */
+function labelsOf(db: Db, groupId: number, ids: string[], names: string[]): string[] {
+  const get = db.$client.prepare('select name from members where group_id = ? and contact_id = ?')
+  return ids.map((id, i) => (get.get(groupId, id) as { name: string } | undefined)?.name ?? names[i] ?? id)
 }

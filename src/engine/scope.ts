@@ -21,6 +21,11 @@ export function memberGroups(db: Db, contactId: string): GroupRow[] {
     .where(eq(members.contactId, contactId)).all().map((r) => r.g).sort((a, b) => a.id - b.id)
 }
 
+/** A member's private command from a contact in none of the bot's groups gets one short refusal. */
+export function requireSomeGroup(ctx: Ctx): void {
+  if (!ctx.group && memberGroups(ctx.db, ctx.senderId).length === 0) throw userError('scope.noGroup')
+}
+
 /** The group a command is for, and the command's words without the group's name. */
 export function chooseGroup(ctx: Ctx, rest: string, role: 'organizer' | 'member'): { group: GroupRow; rest: string } {
   if (ctx.group) return { group: ctx.group, rest }

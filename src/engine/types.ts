@@ -23,6 +23,8 @@ export type Inbound = {
   self?: boolean
   /** names the platform says were @mentioned */
   mentions?: string[]
+  /** their contact ids, in the same order, when the platform gives them: they decide who was meant */
+  mentionIds?: string[]
 }
 
 export type NoticeKind = 'ack' | 'capped' | 'waitlisted' | 'promoted' | 'ask' | 'refused' | 'cancelled' | DemandNoticeKind | FulfilmentNoticeKind
