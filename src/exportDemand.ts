@@ -27,9 +27,10 @@ export type DemandRow = z.infer<typeof DemandRow>
 
 export const DEMAND_COLUMNS = ['room', 'demand_no', 'demand', 'state', 'members', 'quantity', 'target_price', 'threshold', 'notes', 'first_commit', 'last_commit', 'sale_no'] as const
 
-export function demandRows(db: Db, filter: { room?: string }): DemandRow[] {
+export function demandRows(db: Db, filter: { room?: string; groupId?: number }): DemandRow[] {
   const where: SQL[] = []
   if (filter.room !== undefined) where.push(eq(groups.topic, filter.room))
+  if (filter.groupId !== undefined) where.push(eq(groups.id, filter.groupId))
   const list = db.select({ intent: intents, room: groups.topic }).from(intents).innerJoin(groups, eq(intents.groupId, groups.id))
     .where(where.length ? and(...where) : undefined).orderBy(asc(groups.topic), asc(intents.no)).all()
   return list.map(({ intent, room }) => {

@@ -112,11 +112,11 @@ export async function writeWorkbook(data: WorkbookData, file: string, exclusive 
 }
 
 /** The sale an export is for: its number, narrowed by the room when several groups have one. */
-export function saleForExport(db: Db, no: number, room?: string): SaleRow | { error: string } {
+export function saleForExport(db: Db, no: number, groupId?: number): SaleRow | { error: string } {
   const rows = db.select({ s: sales, topic: groups.topic }).from(sales).innerJoin(groups, eq(sales.groupId, groups.id))
-    .where(room === undefined ? eq(sales.no, no) : and(eq(sales.no, no), eq(groups.topic, room))).all()
+    .where(groupId === undefined ? eq(sales.no, no) : and(eq(sales.no, no), eq(groups.id, groupId))).all()
   if (rows.length === 1) return rows[0].s
-  return { error: rows.length === 0 ? `no sale ${no}${room ? ` in ${room}` : ''}` : `sale ${no} exists in several rooms (${rows.map((r) => r.topic).join(', ')}): add --room` }
+  return { error: rows.length === 0 ? `no sale ${no}${groupId !== undefined ? ' in that group' : ''}` : `sale ${no} exists in several rooms (${rows.map((r) => r.topic).join(', ')}): add --room or --room-id` }
 }
 
 /** Where the bot writes workbooks: exports/ beside the database file (data/exports for the default db). */
