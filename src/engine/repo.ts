@@ -66,7 +66,7 @@ export function ensureMember(db: Db, groupId: number, name: string): MemberRow {
 export function memberByContact(db: Db, groupId: number, name: string, contactId: string): MemberRow {
   const found = rowOf(db, members, 'members', 'where group_id = ? and contact_id = ?', groupId, contactId)
   if (found) {
-    if (labelOf(found.name) === name) return found
+    if (found.name === name || labelOf(found.name) === name) return found
     const label = freeLabel(db, groupId, name)
     db.$client.prepare('update members set name = ? where id = ?').run(label, found.id)
     return { ...found, name: label }

@@ -146,6 +146,20 @@ describe('private chats by contact id', () => {
   })
 })
 
+describe('a private command naming a group', () => {
+  it('a word two of the sender’s groups share gets one question, never a guess', async () => {
+    const second = (hm: string): In => ({ at: at(hm), room: '烘焙二群', roomId: 'r2', owner: may.name, ownerId: may.id, members: [may, ann] })
+    const { out, app } = await run([room('10:00'), second('10:00'),
+      by('10:01', may, SALE), by('10:01', may, SALE, { room: '烘焙二群', roomId: 'r2' }), by('10:05', may, '截单'),
+      dm('10:10', may, '/stats 烘焙')])
+    const answers = out.filter((o) => o.toId === 'may').map((o) => o.text)
+    expect(answers).toHaveLength(1)
+    expect(answers[0]).toContain(ROOM)
+    expect(answers[0]).toContain('烘焙二群')
+    app.close()
+  })
+})
+
 describe('the replay contract with ids', () => {
   it('output lines carry roomId, toId and mentionIds once the input gave ids', async () => {
     const { out, app } = await run([room('10:00'), by('10:01', may, SALE), by('10:02', lily, '+1'), by('10:05', may, '截单')])
