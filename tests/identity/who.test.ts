@@ -134,6 +134,18 @@ describe('private chats by contact id', () => {
     app.close()
   })
 
+  it('/issue opens a ticket on the sender’s own order; a namesake from another group has none', async () => {
+    const other = { name: 'Tom', id: 'tom-b' }
+    const { out, app } = await run([room('10:00'), { at: at('10:00'), room: '跑步群', roomId: 'r2', owner: 'Bob', ownerId: 'bob', members: [{ name: 'Bob', id: 'bob' }, other] },
+      by('10:01', may, SALE), by('10:02', tom, '+2'), by('10:05', may, '截单'),
+      dm('10:10', other, '/issue 有两盒压坏了'), dm('10:11', tom, '/issue 有两盒压坏了')])
+    expect(out.filter((o) => o.toId === 'tom-b').map((o) => o.text)).toEqual([t('ticket.noOrder')])
+    expect(app.db.$client.prepare('select m.contact_id from tickets k join members m on m.id = k.member_id').pluck().all()).toEqual(['tom'])
+    // the organizer hears of it privately, by her id
+    expect(out.some((o) => o.toId === 'may' && o.text.includes('有两盒压坏了'))).toBe(true)
+    app.close()
+  })
+
   it('/export goes to the owner by id; a stranger with the owner’s name gets nothing at all', async () => {
     const fake = { name: '阿May', id: 'x' }
     const { out, app } = await run([room('10:00'), by('10:01', may, SALE), by('10:02', lily, '+2'), by('10:05', may, '截单'),
