@@ -38,14 +38,15 @@ export class Housekeeping {
 export type Person = { name: string; id: string }
 
 /**
- * A room as the platform shows it: its owner by id (null: the platform did not say, and nobody
- * is owner until it does) and its members by id (null: unknown); members missing from the list
+ * A room as the platform shows it: its owner by id (null: the platform did not say; a group it
+ * never told has nobody as owner until it does) and its members by id (null: unknown); members missing from the list
  * have left.
  */
 export function syncGroup(db: Db, place: Place, owner: Person | null, memberList: Person[] | null, now: number): void {
   const g = ensureGroup(db, place, now)
-  const ownerSet = owner === null ? { ownerName: null, ownerId: null } : { ownerName: owner.name, ownerId: owner.id }
-  if (ownerSet.ownerId !== g.ownerId || ownerSet.ownerName !== g.ownerName) db.update(groups).set(ownerSet).where(eq(groups.id, g.id)).run()
+  // a declaration that does not say who owns the room changes nothing about it; a group never
+  // told has no owner (ids are per login, so an owner id from an older login matches nobody)
+  if (owner !== null && (owner.id !== g.ownerId || owner.name !== g.ownerName)) db.update(groups).set({ ownerName: owner.name, ownerId: owner.id }).where(eq(groups.id, g.id)).run()
   if (memberList !== null) {
     const present = new Set(memberList.map((p) => memberByContact(db, g.id, p.name, p.id).id))
     for (const m of db.select().from(members).where(eq(members.groupId, g.id)).all()) {

@@ -122,6 +122,20 @@ describe('renames', () => {
   })
 })
 
+describe('a room whose owner the platform has not named', () => {
+  it('has no owner: her name grants nothing until a declaration names her; admins keep their rights', async () => {
+    const { out, app } = await run([room('10:00', [may, lily, tom], { owner: undefined, ownerId: undefined }),
+      by('10:01', may, SALE), room('10:02'), by('10:03', may, '/admin @Lily'),
+      room('10:04', [may, lily, tom], { owner: undefined, ownerId: undefined }), by('10:05', lily, SALE)])
+    const said = texts(out).join('\n')
+    // before the owner was named, her launch was refused; once named, /admin worked, and the admin launched
+    expect(said).toContain(t('error.organizerOnly', { command: '/launch' }))
+    expect(said).toContain(t('admin.added', { name: 'Lily' }))
+    expect(app.db.$client.prepare('select count(*) from sales').pluck().get()).toBe(1)
+    app.close()
+  })
+})
+
 describe('private chats by contact id', () => {
   it('/my answers the member by id; a stranger with her name is refused', async () => {
     const fake = { name: 'Lily', id: 'x' }
