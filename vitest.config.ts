@@ -7,7 +7,10 @@ export default defineConfig({
       { extends: true, test: { name: 'suite', include: ['tests/**/*.test.ts'] } },
       // the live-adapter tests once more with the wall clock at 02:00 China time (quiet hours):
       // CI runs at whatever hour work is submitted
-      { extends: true, test: { name: 'night', include: ['tests/adapters/**/*.test.ts'], setupFiles: ['tests/setup/night.ts'] } },
+      {
+        extends: true,
+        test: { name: 'night', include: ['tests/adapters/**/*.test.ts'], setupFiles: ['tests/setup/night.ts'] },
+      },
     ],
   },
 })

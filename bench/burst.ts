@@ -28,7 +28,13 @@ export async function burst(members = 500, stock = 300): Promise<Burst> {
   const clock = new VirtualClock(MORNING)
   const names = Array.from({ length: members }, (_, i) => `抢购${i + 1}`)
   await app.engine.declareGroup(ROOM, OWNER, [OWNER, ...names], clock.now())
-  await app.engine.handle({ id: 'launch', at: clock.now(), room: ROOM, from: OWNER, text: `/launch 智利车厘子 JJ级 2斤\n价格: 99\n限量: ${stock}\n截止: 2小时后` })
+  await app.engine.handle({
+    id: 'launch',
+    at: clock.now(),
+    room: ROOM,
+    from: OWNER,
+    text: `/launch 智利车厘子 JJ级 2斤\n价格: 99\n限量: ${stock}\n截止: 2小时后`,
+  })
   // the launch message goes out first, well before the burst
   await app.runtime.advanceTo(clock, clock.now() + 60_000)
   const start = clock.now()
@@ -49,13 +55,28 @@ export async function burst(members = 500, stock = 300): Promise<Burst> {
   await app.runtime.advanceTo(clock, start + 1000 + 60_000)
 
   const db = app.db.$client
-  const saleId = db.prepare('select id from sales where no = 1 and group_id = (select id from groups where topic = ?)').pluck().get(ROOM) as number
-  const confirmedUnits = db.prepare('select coalesce(sum(confirmed), 0) from orders where sale_id = ?').pluck().get(saleId) as number
-  const waitlistedUnits = db.prepare('select coalesce(sum(qty), 0) from waitlist where sale_id = ?').pluck().get(saleId) as number
+  const saleId = db
+    .prepare('select id from sales where no = 1 and group_id = (select id from groups where topic = ?)')
+    .pluck()
+    .get(ROOM) as number
+  const confirmedUnits = db
+    .prepare('select coalesce(sum(confirmed), 0) from orders where sale_id = ?')
+    .pluck()
+    .get(saleId) as number
+  const waitlistedUnits = db
+    .prepare('select coalesce(sum(qty), 0) from waitlist where sale_id = ?')
+    .pluck()
+    .get(saleId) as number
   const during = transport.lines.slice(sentBefore).filter((l) => l.room === ROOM && Date.parse(l.at) <= start + 61_000)
   app.close()
   return {
-    members, stock, absorbMs, handleMs: Number(handleNs) / 1e6, confirmedUnits, waitlistedUnits,
-    groupMessages: during.length, groupMessagesList: during.map((l) => ({ at: l.at, text: l.text.slice(0, 80) })),
+    members,
+    stock,
+    absorbMs,
+    handleMs: Number(handleNs) / 1e6,
+    confirmedUnits,
+    waitlistedUnits,
+    groupMessages: during.length,
+    groupMessagesList: during.map((l) => ({ at: l.at, text: l.text.slice(0, 80) })),
   }
 }

@@ -7,7 +7,13 @@ import { VirtualClock } from '../src/engine/runtime.js'
 import { RecordingTransport } from '../src/replay.js'
 import { MORNING, msSince, now, progress, tmpDir } from './lib.js'
 
-export type ChainRepost = { lines: number; firstPostMs: number; repostMs: number; repostsMedianMs: number; confirmedUnits: number }
+export type ChainRepost = {
+  lines: number
+  firstPostMs: number
+  repostMs: number
+  repostsMedianMs: number
+  confirmedUnits: number
+}
 
 const ROOM = '接龙测试群'
 const OWNER = '团长'
@@ -18,13 +24,23 @@ export const chainText = (names: string[]) =>
 
 export async function chainRepost(lines = 500, reposts = 5, strangers = false): Promise<ChainRepost> {
   progress(`chain: a ${lines}-line 接龙 posted, then re-posted ${reposts} times with one more line`)
-  const app = makeApp({ dbFile: join(tmpDir('chain'), 'chain.sqlite'), transport: new RecordingTransport(), log: silentLogger() })
+  const app = makeApp({
+    dbFile: join(tmpDir('chain'), 'chain.sqlite'),
+    transport: new RecordingTransport(),
+    log: silentLogger(),
+  })
   const clock = new VirtualClock(MORNING)
   // names without digits (a digit would read as the quantity): 张 + one distinct character
   const names = Array.from({ length: lines + reposts }, (_, i) => `张${String.fromCharCode(0x5000 + i)}`)
   // strangers: made-up names nobody in the group carries (each becomes a member as written)
   await app.engine.declareGroup(ROOM, OWNER, strangers ? [OWNER] : [OWNER, ...names], clock.now())
-  await app.engine.handle({ id: 'launch', at: clock.now(), room: ROOM, from: OWNER, text: '/launch 丹东草莓 3斤装\n价格: 128\n截止: 2小时后' })
+  await app.engine.handle({
+    id: 'launch',
+    at: clock.now(),
+    room: ROOM,
+    from: OWNER,
+    text: '/launch 丹东草莓 3斤装\n价格: 128\n截止: 2小时后',
+  })
   await app.runtime.advanceTo(clock, clock.now() + 60_000)
   const post = async (n: number, id: string) => {
     const t0 = now()
@@ -42,5 +58,11 @@ export async function chainRepost(lines = 500, reposts = 5, strangers = false): 
   const confirmedUnits = db.prepare('select coalesce(sum(confirmed), 0) from orders').pluck().get() as number
   app.close()
   const sorted = [...times].sort((a, b) => a - b)
-  return { lines, firstPostMs, repostMs: times[0], repostsMedianMs: sorted[Math.floor(sorted.length / 2)], confirmedUnits }
+  return {
+    lines,
+    firstPostMs,
+    repostMs: times[0],
+    repostsMedianMs: sorted[Math.floor(sorted.length / 2)],
+    confirmedUnits,
+  }
 }

@@ -28,24 +28,40 @@ function cacheStatements(sqlite: Database.Database): void {
   }) as typeof sqlite.prepare
 }
 
-type Variant = { name: string; app: App; clock: VirtualClock; messages: Inbound[]; handle: (m: Inbound) => Promise<void>; ns: number }
+type Variant = {
+  name: string
+  app: App
+  clock: VirtualClock
+  messages: Inbound[]
+  handle: (m: Inbound) => Promise<void>
+  ns: number
+}
 
 const world = makeWorld()
 const dir = tmpDir('experiments')
-const variants: Variant[] = await Promise.all(['A as is', 'B statement cache', 'C cache + no tx for non-commands'].map(async (name, i) => {
-  const app = makeApp({ dbFile: join(dir, `${i}.sqlite`), transport: new NullTransport(), log: silentLogger() })
-  if (i >= 1) cacheStatements(app.db.$client)
-  await setUp(app.engine, world, MORNING)
-  const messages = makeMix(world, openSaleNos(app.db.$client, world), { count, seed: 1, start: MORNING + 1000, stepMs: 150, idPrefix: 'x' }).messages
-  const engine = app.engine as any
-  const handle = i < 2
-    ? (m: Inbound) => app.engine.handle(m)
-    : async (m: Inbound) => {
-      if (!m.self && !engine.findCommand(normalize(m.text).trim())) return
-      await app.engine.handle(m)
-    }
-  return { name, app, clock: new VirtualClock(MORNING), messages, handle, ns: 0 }
-}))
+const variants: Variant[] = await Promise.all(
+  ['A as is', 'B statement cache', 'C cache + no tx for non-commands'].map(async (name, i) => {
+    const app = makeApp({ dbFile: join(dir, `${i}.sqlite`), transport: new NullTransport(), log: silentLogger() })
+    if (i >= 1) cacheStatements(app.db.$client)
+    await setUp(app.engine, world, MORNING)
+    const messages = makeMix(world, openSaleNos(app.db.$client, world), {
+      count,
+      seed: 1,
+      start: MORNING + 1000,
+      stepMs: 150,
+      idPrefix: 'x',
+    }).messages
+    const engine = app.engine as any
+    const handle =
+      i < 2
+        ? (m: Inbound) => app.engine.handle(m)
+        : async (m: Inbound) => {
+            if (!m.self && !engine.findCommand(normalize(m.text).trim())) return
+            await app.engine.handle(m)
+          }
+    return { name, app, clock: new VirtualClock(MORNING), messages, handle, ns: 0 }
+  }),
+)
 
 for (let chunk = 0; chunk < count / 100; chunk++) {
   for (const v of variants) {
@@ -60,7 +76,9 @@ for (let chunk = 0; chunk < count / 100; chunk++) {
 const base = variants[0].ns
 for (const v of variants) {
   const orders = v.app.db.$client.prepare('select coalesce(sum(confirmed), 0) from orders').pluck().get()
-  process.stdout.write(`${v.name.padEnd(36)} ${(v.ns / 1e3 / count).toFixed(0).padStart(6)} µs/msg  ${(count / (v.ns / 1e9)).toFixed(0).padStart(6)} msgs/s  ×${(base / v.ns).toFixed(2)}  (confirmed units ${orders})\n`)
+  process.stdout.write(
+    `${v.name.padEnd(36)} ${(v.ns / 1e3 / count).toFixed(0).padStart(6)} µs/msg  ${(count / (v.ns / 1e9)).toFixed(0).padStart(6)} msgs/s  ×${(base / v.ns).toFixed(2)}  (confirmed units ${orders})\n`,
+  )
   v.app.close()
 }
 
@@ -80,9 +98,12 @@ for (const v of variants) {
     sold: db.prepare('select coalesce(sum(confirmed), 0) from orders where sale_id = ?').pluck(),
     mine: db.prepare('select confirmed from orders where sale_id = ? and member_id = ?').pluck(),
     queue: db.prepare('select count(*) from waitlist where sale_id = ?').pluck(),
-    upsert: db.prepare(`insert into orders (sale_id, item_id, member_id, confirmed, created_at, updated_at) values (?, ?, ?, ?, ?, ?)
+    upsert:
+      db.prepare(`insert into orders (sale_id, item_id, member_id, confirmed, created_at, updated_at) values (?, ?, ?, ?, ?, ?)
       on conflict (sale_id, item_id, member_id) do update set confirmed = excluded.confirmed, updated_at = excluded.updated_at`),
-    notice: db.prepare("insert into notices (group_id, sale_id, member_name, kind, payload, created_at) values (?, ?, ?, 'ack', ?, ?)"),
+    notice: db.prepare(
+      "insert into notices (group_id, sale_id, member_name, kind, payload, created_at) values (?, ?, ?, 'ack', ?, ?)",
+    ),
     due: db.prepare('select digest_due_at, last_digest_at, digest_seconds from groups where id = ?'),
     stock: db.prepare('update items set stock = stock - ? where id = ?'),
   }
@@ -127,16 +148,25 @@ for (const v of variants) {
     const g = selling[Math.floor(r() * selling.length)]
     return { g, name: g.members[Math.floor(r() * g.members.length)], qty: 1 + Math.floor(r() * 3) }
   })
-  const ids = db.prepare("select i.id, i.sale_id from items i join sales s on s.id = i.sale_id where s.state = 'open'").raw().all() as number[][]
+  const ids = db
+    .prepare("select i.id, i.sale_id from items i join sales s on s.id = i.sale_id where s.state = 'open'")
+    .raw()
+    .all() as number[][]
   const memberIds = db.prepare('select id from members').pluck().all() as number[]
   const floor = time((i) => {
     const [itemId, saleId] = ids[i % ids.length]
     floorTx.immediate(saleId, itemId, memberIds[(i * 7919) % memberIds.length], 1 + (i % 3), MORNING + i)
   })
-  process.stdout.write(`${'floor (upsert + stock update)'.padEnd(36)} ${floor.wallUs.toFixed(0).padStart(6)} µs/tx   CPU ${floor.cpuUs.toFixed(0)} µs/tx\n`)
+  process.stdout.write(
+    `${'floor (upsert + stock update)'.padEnd(36)} ${floor.wallUs.toFixed(0).padStart(6)} µs/tx   CPU ${floor.cpuUs.toFixed(0)} µs/tx\n`,
+  )
   for (const shape of ['all open books', 'chosen book only', 'aggregates, no book'] as Shape[]) {
-    const t = time((i) => joinTx.immediate(shape, `${shape}${i}`, picks[i].g.topic, picks[i].name, picks[i].qty, MORNING + i))
-    process.stdout.write(`${`D join SQL, ${shape}`.padEnd(36)} ${t.wallUs.toFixed(0).padStart(6)} µs/msg  CPU ${t.cpuUs.toFixed(0)} µs/msg  → floor/this on CPU ${(floor.cpuUs / t.cpuUs).toFixed(2)}\n`)
+    const t = time((i) =>
+      joinTx.immediate(shape, `${shape}${i}`, picks[i].g.topic, picks[i].name, picks[i].qty, MORNING + i),
+    )
+    process.stdout.write(
+      `${`D join SQL, ${shape}`.padEnd(36)} ${t.wallUs.toFixed(0).padStart(6)} µs/msg  CPU ${t.cpuUs.toFixed(0)} µs/msg  → floor/this on CPU ${(floor.cpuUs / t.cpuUs).toFixed(2)}\n`,
+    )
   }
   // where a lean join's time goes, statement by statement (wall, median of n)
   const parts = new Map<string, number[]>()
@@ -154,18 +184,30 @@ for (const v of variants) {
       const { g: gd, name, qty } = picks[i]
       const at = MORNING + 10_000_000 + i
       let t = process.hrtime.bigint()
-      begin.run(); t = lap('BEGIN IMMEDIATE', t)
-      q.seen.run(`${tag}${i}`, at); t = lap('insert inbound (dedupe)', t)
-      const g = q.group.get(gd.topic) as { id: number }; t = lap('select group by topic', t)
-      const m = q.member.get(g.id, name) as { id: number }; t = lap('select member', t)
-      const s = (q.open.all(g.id) as { id: number }[])[0]; t = lap('select open sales', t)
-      const items = q.items.all(s.id) as unknown[][]; t = lap('select items', t)
-      const book = q.orders.all(s.id); t = lap(`select orders of the sale (${tag})`, t)
-      q.waits.all(s.id); t = lap('select waitlist', t)
-      q.upsert.run(s.id, items[0][0], m.id, qty, at, at); t = lap('upsert order', t)
-      q.notice.run(g.id, s.id, name, '{}', at); t = lap('insert notice', t)
-      q.due.get(g.id); t = lap('select digest due', t)
-      commit.run(); lap('COMMIT', t)
+      begin.run()
+      t = lap('BEGIN IMMEDIATE', t)
+      q.seen.run(`${tag}${i}`, at)
+      t = lap('insert inbound (dedupe)', t)
+      const g = q.group.get(gd.topic) as { id: number }
+      t = lap('select group by topic', t)
+      const m = q.member.get(g.id, name) as { id: number }
+      t = lap('select member', t)
+      const s = (q.open.all(g.id) as { id: number }[])[0]
+      t = lap('select open sales', t)
+      const items = q.items.all(s.id) as unknown[][]
+      t = lap('select items', t)
+      const book = q.orders.all(s.id)
+      t = lap(`select orders of the sale (${tag})`, t)
+      q.waits.all(s.id)
+      t = lap('select waitlist', t)
+      q.upsert.run(s.id, items[0][0], m.id, qty, at, at)
+      t = lap('upsert order', t)
+      q.notice.run(g.id, s.id, name, '{}', at)
+      t = lap('insert notice', t)
+      q.due.get(g.id)
+      t = lap('select digest due', t)
+      commit.run()
+      lap('COMMIT', t)
       rowsSeen += book.length
     }
     process.stdout.write(`${tag}: ${(rowsSeen / n).toFixed(0)} order rows per book on average\n`)
@@ -180,7 +222,9 @@ for (const v of variants) {
   // the same with an index that covers the book's columns (experiment database only)
   db.exec('create index orders_book on orders (sale_id, item_id, member_id, confirmed)')
   q.orders = db.prepare('select member_id, item_id, confirmed from orders where sale_id = ? and confirmed > 0').raw()
-  process.stdout.write(`plan: ${(db.prepare('explain query plan select member_id, item_id, confirmed from orders where sale_id = ? and confirmed > 0').all(1) as { detail: string }[]).map((r) => r.detail).join('; ')}\n`)
+  process.stdout.write(
+    `plan: ${(db.prepare('explain query plan select member_id, item_id, confirmed from orders where sale_id = ? and confirmed > 0').all(1) as { detail: string }[]).map((r) => r.detail).join('; ')}\n`,
+  )
   laps('covering index')
   app.close()
 }

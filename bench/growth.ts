@@ -22,7 +22,16 @@ export type Growth = {
 const ROUNDS = 4
 const RUNTIME_EVERY = 100
 
-type Setup = { orders: number; app: App; clock: VirtualClock; messages: Inbound[]; closedSales: number; seedMs: number; file: string; ns: number }
+type Setup = {
+  orders: number
+  app: App
+  clock: VirtualClock
+  messages: Inbound[]
+  closedSales: number
+  seedMs: number
+  file: string
+  ns: number
+}
 
 export async function growth(sizes = [1_000, 100_000, 1_000_000], messages = 2_000): Promise<Growth> {
   const world = makeWorld()
@@ -33,12 +42,29 @@ export async function growth(sizes = [1_000, 100_000, 1_000_000], messages = 2_0
     await declareAll(app.engine, world, MORNING)
     progress(`growth: seeding ${orders.toLocaleString('en')} orders`)
     const t0 = now()
-    const { sales } = seedClosedOrders(app.db.$client, orders, MORNING, (done) => progress(`growth: ${done.toLocaleString('en')} orders written`))
+    const { sales } = seedClosedOrders(app.db.$client, orders, MORNING, (done) =>
+      progress(`growth: ${done.toLocaleString('en')} orders written`),
+    )
     const seedMs = msSince(t0)
     await launchAll(app.engine, world, MORNING)
     // 200 more than measured: the tail is for the traced profiling pass
-    const mix = makeMix(world, openSaleNos(app.db.$client, world), { count: messages + 300, seed: 3, start: MORNING + 1000, stepMs: 150, idPrefix: 'g' })
-    setups.push({ orders, app, clock: new VirtualClock(MORNING), messages: mix.messages, closedSales: sales, seedMs, file, ns: 0 })
+    const mix = makeMix(world, openSaleNos(app.db.$client, world), {
+      count: messages + 300,
+      seed: 3,
+      start: MORNING + 1000,
+      stepMs: 150,
+      idPrefix: 'g',
+    })
+    setups.push({
+      orders,
+      app,
+      clock: new VirtualClock(MORNING),
+      messages: mix.messages,
+      closedSales: sales,
+      seedMs,
+      file,
+      ns: 0,
+    })
   }
 
   progress(`growth: ${messages} messages on each database, ${ROUNDS} interleaved rounds`)
@@ -58,8 +84,15 @@ export async function growth(sizes = [1_000, 100_000, 1_000_000], messages = 2_0
   const big = setups[setups.length - 1]
   const profile = await profileRun(big.app, big.clock, big.messages.slice(messages))
   const out = setups.map((s) => ({
-    orders: s.orders, closedSales: s.closedSales, seedMs: s.seedMs, usPerMsg: s.ns / 1e3 / messages,
-    dbMb: (s.app.db.$client.prepare('select page_count * page_size from pragma_page_count, pragma_page_size').pluck().get() as number) / 1e6,
+    orders: s.orders,
+    closedSales: s.closedSales,
+    seedMs: s.seedMs,
+    usPerMsg: s.ns / 1e3 / messages,
+    dbMb:
+      (s.app.db.$client
+        .prepare('select page_count * page_size from pragma_page_count, pragma_page_size')
+        .pluck()
+        .get() as number) / 1e6,
   }))
   for (const s of setups) s.app.close()
   return { messages, sizes: out, ratio1Mto1k: out[out.length - 1].usPerMsg / out[0].usPerMsg, profile }

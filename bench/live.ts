@@ -9,7 +9,13 @@ import type { Inbound } from '../src/engine/types.js'
 import { NullTransport, msSince, now, progress, tmpDir } from './lib.js'
 import { makeMix, makeWorld, openSaleNos, setUp } from './world.js'
 
-export type Live = { messages: number; liveMsgsPerSec: number; engineMsgsPerSec: number; ratio: number; loginSyncMs: number }
+export type Live = {
+  messages: number
+  liveMsgsPerSec: number
+  engineMsgsPerSec: number
+  ratio: number
+  loginSyncMs: number
+}
 
 const HALVES = 2
 
@@ -33,7 +39,13 @@ export async function live(count = 2_000): Promise<Live> {
   // engine alone
   const alone = makeApp({ dbFile: join(dir, 'alone.sqlite'), transport: new NullTransport(), log: silentLogger() })
   await setUp(alone.engine, world, Date.now())
-  const mixAlone = makeMix(world, openSaleNos(alone.db.$client, world), { count, seed: 5, start: Date.now(), stepMs: 0, idPrefix: 'l' }).messages
+  const mixAlone = makeMix(world, openSaleNos(alone.db.$client, world), {
+    count,
+    seed: 5,
+    start: Date.now(),
+    stepMs: 0,
+    idPrefix: 'l',
+  }).messages
 
   // the live stack
   progress('live: building 50 mock rooms and logging in')
@@ -49,7 +61,15 @@ export async function live(count = 2_000): Promise<Live> {
       contacts.set(`${g.topic}|${name}`, c)
       return c.id
     })
-    rooms.set(g.topic, mocker.createRoom({ id: `room${gi}@chatroom`, topic: g.topic, ownerId: people[0], memberIdList: [self.id, ...people] }))
+    rooms.set(
+      g.topic,
+      mocker.createRoom({
+        id: `room${gi}@chatroom`,
+        topic: g.topic,
+        ownerId: people[0],
+        memberIdList: [self.id, ...people],
+      }),
+    )
   })
   ;(puppet as any).messageSendText = async () => undefined
   // contact.say(...).to(room) emits the message id synchronously: keep it for re-delivery
@@ -79,12 +99,21 @@ export async function live(count = 2_000): Promise<Live> {
     contacts.get(`${m.room}|${m.from}`)!.say(m.text).to(rooms.get(m.room!)!)
     return lastId
   }
-  const launches = world.groups.flatMap((g) => g.sales.map((s) => ({ id: '', at: 0, room: g.topic, from: g.owner, text: s.launch })))
+  const launches = world.groups.flatMap((g) =>
+    g.sales.map((s) => ({ id: '', at: 0, room: g.topic, from: g.owner, text: s.launch })),
+  )
   const before = handled
   for (const l of launches) say(l)
   await until('launches', () => handled === before + launches.length)
-  const mixLive = makeMix(world, openSaleNos(sqlite, world), { count, seed: 5, start: Date.now(), stepMs: 0, idPrefix: 'l' }).messages
-  if (JSON.stringify(mixLive.map((m) => m.text)) !== JSON.stringify(mixAlone.map((m) => m.text))) throw new Error('live bench: the two mixes differ')
+  const mixLive = makeMix(world, openSaleNos(sqlite, world), {
+    count,
+    seed: 5,
+    start: Date.now(),
+    stepMs: 0,
+    idPrefix: 'l',
+  }).messages
+  if (JSON.stringify(mixLive.map((m) => m.text)) !== JSON.stringify(mixAlone.map((m) => m.text)))
+    throw new Error('live bench: the two mixes differ')
 
   progress(`live: ${count} messages through Wechaty and through engine.handle, alternating halves`)
   let aloneMs = 0
@@ -118,4 +147,3 @@ export async function live(count = 2_000): Promise<Live> {
   const engineMsgsPerSec = count / (aloneMs / 1000)
   return { messages: count, liveMsgsPerSec, engineMsgsPerSec, ratio: liveMsgsPerSec / engineMsgsPerSec, loginSyncMs }
 }
-

@@ -35,7 +35,12 @@ export type Profile = {
 
 const BIG = 10_000
 
-export async function profileRun(app: App, clock: VirtualClock, messages: Inbound[], runtimeEvery = 100): Promise<Profile> {
+export async function profileRun(
+  app: App,
+  clock: VirtualClock,
+  messages: Inbound[],
+  runtimeEvery = 100,
+): Promise<Profile> {
   const sqlite = app.db.$client
   const inHandle = new Map<string, SqlStat>()
   const inRuntime = new Map<string, SqlStat>()
@@ -45,7 +50,14 @@ export async function profileRun(app: App, clock: VirtualClock, messages: Inboun
     for (const s of from.values()) {
       const t = into.get(s.sql)
       if (!t) into.set(s.sql, { ...s })
-      else Object.assign(t, { prepares: t.prepares + s.prepares, runs: t.runs + s.runs, prepareNs: t.prepareNs + s.prepareNs, runNs: t.runNs + s.runNs, rows: t.rows + s.rows })
+      else
+        Object.assign(t, {
+          prepares: t.prepares + s.prepares,
+          runs: t.runs + s.runs,
+          prepareNs: t.prepareNs + s.prepareNs,
+          runNs: t.runNs + s.runNs,
+          rows: t.rows + s.rows,
+        })
     }
   }
   for (let i = 0; i < messages.length; i++) {
@@ -69,21 +81,36 @@ export async function profileRun(app: App, clock: VirtualClock, messages: Inboun
   const cost = (phase: QueryCost['phase'], s: SqlStat): QueryCost => {
     const plan = explain(sqlite, s)
     return {
-      phase, sql: s.sql.replace(/\s+/g, ' '), perMessage: s.runs / n, prepareUsPerMsg: s.prepareNs / 1e3 / n, runUsPerMsg: s.runNs / 1e3 / n,
-      rowsPerCall: s.runs ? s.rows / s.runs : 0, runUsPerCall: s.runs ? s.runNs / 1e3 / s.runs : 0,
-      plan, scansBigTable: bigScan(plan, tableRows), sortsBigTable: bigSort(plan, tableRows),
+      phase,
+      sql: s.sql.replace(/\s+/g, ' '),
+      perMessage: s.runs / n,
+      prepareUsPerMsg: s.prepareNs / 1e3 / n,
+      runUsPerMsg: s.runNs / 1e3 / n,
+      rowsPerCall: s.runs ? s.rows / s.runs : 0,
+      runUsPerCall: s.runs ? s.runNs / 1e3 / s.runs : 0,
+      plan,
+      scansBigTable: bigScan(plan, tableRows),
+      sortsBigTable: bigSort(plan, tableRows),
     }
   }
-  const queries = [...[...inHandle.values()].map((s) => cost('message', s)), ...[...inRuntime.values()].map((s) => cost('runtime', s))]
-    .sort((a, b) => b.prepareUsPerMsg + b.runUsPerMsg - (a.prepareUsPerMsg + a.runUsPerMsg))
+  const queries = [
+    ...[...inHandle.values()].map((s) => cost('message', s)),
+    ...[...inRuntime.values()].map((s) => cost('runtime', s)),
+  ].sort((a, b) => b.prepareUsPerMsg + b.runUsPerMsg - (a.prepareUsPerMsg + a.runUsPerMsg))
   const mine = queries.filter((q) => q.phase === 'message')
   const prepareUs = mine.reduce((x, q) => x + q.prepareUsPerMsg, 0)
   const runUs = mine.reduce((x, q) => x + q.runUsPerMsg, 0)
   const handleUs = handleNs / 1e3 / n
   return {
-    messages: n, handleUsPerMsg: handleUs, queriesPerMsg: mine.reduce((x, q) => x + q.perMessage, 0),
-    prepareUsPerMsg: prepareUs, runUsPerMsg: runUs, otherUsPerMsg: handleUs - prepareUs - runUs, runtimeUsPerMsg: runtimeNs / 1e3 / n,
-    queries, tableRows,
+    messages: n,
+    handleUsPerMsg: handleUs,
+    queriesPerMsg: mine.reduce((x, q) => x + q.perMessage, 0),
+    prepareUsPerMsg: prepareUs,
+    runUsPerMsg: runUs,
+    otherUsPerMsg: handleUs - prepareUs - runUs,
+    runtimeUsPerMsg: runtimeNs / 1e3 / n,
+    queries,
+    tableRows,
   }
 }
 
@@ -105,8 +132,15 @@ function explain(sqlite: Database.Database, s: SqlStat): string[] {
 }
 
 function countRows(sqlite: Database.Database): Record<string, number> {
-  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").pluck().all() as string[]
-  return Object.fromEntries(tables.map((t) => [t, sqlite.prepare(`select count(*) from "${t}"`).pluck().get() as number]))
+  const tables = sqlite
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
+    )
+    .pluck()
+    .all() as string[]
+  return Object.fromEntries(
+    tables.map((t) => [t, sqlite.prepare(`select count(*) from "${t}"`).pluck().get() as number]),
+  )
 }
 
 function bigSort(plan: string[], rows: Record<string, number>): string | null {

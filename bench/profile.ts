@@ -19,19 +19,35 @@ const args = process.argv.slice(2)
 const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 4000)
 const burstMode = args.includes('--burst')
 
-const app = makeApp({ dbFile: join(tmpDir('profile'), 'p.sqlite'), transport: new NullTransport(), log: silentLogger() })
+const app = makeApp({
+  dbFile: join(tmpDir('profile'), 'p.sqlite'),
+  transport: new NullTransport(),
+  log: silentLogger(),
+})
 const clock = new VirtualClock(MORNING)
 let messages: Inbound[]
 if (burstMode) {
   // the flash sale: one sale of 300, everyone answers +1
   const names = Array.from({ length: count }, (_, i) => `抢购${i + 1}`)
   await app.engine.declareGroup('快闪秒杀群', '团长', ['团长', ...names], MORNING)
-  await app.engine.handle({ id: 'launch', at: MORNING, room: '快闪秒杀群', from: '团长', text: '/launch 车厘子\n价格: 99\n限量: 300\n截止: 2小时后' })
+  await app.engine.handle({
+    id: 'launch',
+    at: MORNING,
+    room: '快闪秒杀群',
+    from: '团长',
+    text: '/launch 车厘子\n价格: 99\n限量: 300\n截止: 2小时后',
+  })
   messages = names.map((from, i) => ({ id: `b${i}`, at: MORNING + 60_000 + i, room: '快闪秒杀群', from, text: '+1' }))
 } else {
   const world = makeWorld()
   await setUp(app.engine, world, MORNING)
-  messages = makeMix(world, openSaleNos(app.db.$client, world), { count: count + 1000, seed: 1, start: MORNING + 1000, stepMs: 150, idPrefix: 'p' }).messages
+  messages = makeMix(world, openSaleNos(app.db.$client, world), {
+    count: count + 1000,
+    seed: 1,
+    start: MORNING + 1000,
+    stepMs: 150,
+    idPrefix: 'p',
+  }).messages
   // warm up the JIT outside the profile
   for (const m of messages.splice(0, 1000)) await app.engine.handle(m)
 }
@@ -61,19 +77,55 @@ app.close()
 const layer = (n: Node, n2?: Node): string | null => {
   const { url, functionName: fn } = n.callFrame
   if (fn === '(garbage collector)') return 'GC'
-  if ((url === '' || url.includes('better-sqlite3/lib/methods/wrappers')) && fn === 'prepare') return 'SQLite: prepare (compile SQL)'
+  if ((url === '' || url.includes('better-sqlite3/lib/methods/wrappers')) && fn === 'prepare')
+    return 'SQLite: prepare (compile SQL)'
   if (url === '' && fn === 'Statement') return 'SQLite: prepare (compile SQL)'
   // BEGIN and COMMIT are statements run by better-sqlite3's transaction wrapper
-  if (url === '' && fn === 'run' && n2 !== undefined && n2.callFrame.functionName === 'sqliteTransaction') return 'SQLite: BEGIN IMMEDIATE / COMMIT (incl. WAL write)'
+  if (url === '' && fn === 'run' && n2 !== undefined && n2.callFrame.functionName === 'sqliteTransaction')
+    return 'SQLite: BEGIN IMMEDIATE / COMMIT (incl. WAL write)'
   if (url === '' && ['run', 'get', 'all', 'iterate'].includes(fn)) return 'SQLite: step (execute)'
   if (url.includes('better-sqlite3') && fn === 'sqliteTransaction') return 'SQLite: BEGIN IMMEDIATE / COMMIT'
   if (url.includes('drizzle-orm')) return 'drizzle: query building / result mapping'
   if (url.includes('/zod/')) return 'zod'
   if (url.includes('/pino/')) return 'pino'
-  if (url.includes('/commands/') || url.includes('/src/')) return `app: ${url.replace(/^.*\/(commands|src)\//, '$1/')} ${fn || '(anon)'}`
+  if (url.includes('/commands/') || url.includes('/src/'))
+    return `app: ${url.replace(/^.*\/(commands|src)\//, '$1/')} ${fn || '(anon)'}`
   return null
 }
-const engineFns = new Set(['markSeen', 'process', 'deliver', 'ensureGroup', 'ensureMember', 'findCommand', 'isEcho', 'groupByTopic', 'addNotice', 'enqueue', 'openSales', 'loadBook', 'saveBook', 'pickSale', 'pickItem', 'noteSoldOut', 'promotionNotices', 'cancelMember', 'namesById', 'parseJoin', 'normalize', 'saleRefOf', 'targetSale', 'boardText', 'join', 'setTotal', 'cancelAll', 'isSoldOut', 'safeParse', 'parse', 'run', 'match'])
+const engineFns = new Set([
+  'markSeen',
+  'process',
+  'deliver',
+  'ensureGroup',
+  'ensureMember',
+  'findCommand',
+  'isEcho',
+  'groupByTopic',
+  'addNotice',
+  'enqueue',
+  'openSales',
+  'loadBook',
+  'saveBook',
+  'pickSale',
+  'pickItem',
+  'noteSoldOut',
+  'promotionNotices',
+  'cancelMember',
+  'namesById',
+  'parseJoin',
+  'normalize',
+  'saleRefOf',
+  'targetSale',
+  'boardText',
+  'join',
+  'setTotal',
+  'cancelAll',
+  'isSoldOut',
+  'safeParse',
+  'parse',
+  'run',
+  'match',
+])
 
 const byLayer = new Map<string, number>()
 const byFn = new Map<string, number>()
@@ -88,7 +140,8 @@ for (const p of parts) {
     const stack: Node[] = []
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) stack.push(byId.get(cur)!)
     // only time spent inside engine.handle is attributed
-    if (!stack.some((n) => n.callFrame.functionName === 'handle' && n.callFrame.url.includes('engine/engine.ts'))) return
+    if (!stack.some((n) => n.callFrame.functionName === 'handle' && n.callFrame.url.includes('engine/engine.ts')))
+      return
     totalUs += us
     let l: string | null = null
     for (let k = 0; k < stack.length; k++) if ((l = layer(stack[k], stack[k + 1])) !== null) break
@@ -111,9 +164,18 @@ for (const p of parts) {
   })
 }
 const n = messages.length
-const fmt = (m: Map<string, number>, limit: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, limit)
-  .map(([k, us]) => `${(us / n).toFixed(1).padStart(8)} µs/msg  ${((100 * us) / totalUs).toFixed(1).padStart(5)} %  ${k}`).join('\n')
-process.stdout.write(`${burstMode ? 'burst' : 'mix'}: ${n} messages, handle ${(handleNs / 1e3 / n).toFixed(0)} µs/msg measured, ${(totalUs / n).toFixed(0)} µs/msg sampled inside handle\n\nBy layer (self time, grouped):\n${fmt(byLayer, 25)}\n\nBy engine function (inclusive):\n${fmt(byFn, 30)}\n\nTop functions by self time:\n${fmt(bySelf, 25)}\n`)
+const fmt = (m: Map<string, number>, limit: number) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(
+      ([k, us]) =>
+        `${(us / n).toFixed(1).padStart(8)} µs/msg  ${((100 * us) / totalUs).toFixed(1).padStart(5)} %  ${k}`,
+    )
+    .join('\n')
+process.stdout.write(
+  `${burstMode ? 'burst' : 'mix'}: ${n} messages, handle ${(handleNs / 1e3 / n).toFixed(0)} µs/msg measured, ${(totalUs / n).toFixed(0)} µs/msg sampled inside handle\n\nBy layer (self time, grouped):\n${fmt(byLayer, 25)}\n\nBy engine function (inclusive):\n${fmt(byFn, 30)}\n\nTop functions by self time:\n${fmt(bySelf, 25)}\n`,
+)
 const dir = fileURLToPath(new URL('./results/', import.meta.url))
 mkdirSync(dir, { recursive: true })
 writeFileSync(join(dir, burstMode ? 'burst.cpuprofile' : 'handle.cpuprofile'), JSON.stringify(parts[parts.length - 1]))

@@ -32,14 +32,24 @@ export type Recovery = {
   closedAtStart: number
 }
 
-type Run = { openToReadyMs: number; nodeStartToReadyMs: number; nodeStartToReadyCpuMs: number; wallMs: number; nodeStartToWechatyMs: number; rssBytes: number }
+type Run = {
+  openToReadyMs: number
+  nodeStartToReadyMs: number
+  nodeStartToReadyCpuMs: number
+  wallMs: number
+  nodeStartToWechatyMs: number
+  rssBytes: number
+}
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const entry = join(root, 'dist', 'src', 'main.js')
 
 export async function recovery(openSales = 10_000, overdue = 100, runs = 5): Promise<Recovery> {
   progress('recovery: building dist/ if a source changed')
-  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], { cwd: root, stdio: 'inherit' })
+  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], {
+    cwd: root,
+    stdio: 'inherit',
+  })
   if (built.status !== 0) throw new Error('build failed')
 
   const dir = tmpDir('recovery')
@@ -66,7 +76,9 @@ export async function recovery(openSales = 10_000, overdue = 100, runs = 5): Pro
     db.close()
   }
   return {
-    openSales, overdue, runs,
+    openSales,
+    overdue,
+    runs,
     openToReadyMs: median(results.map((r) => r.openToReadyMs)),
     nodeStartToReadyMs: median(results.map((r) => r.nodeStartToReadyMs)),
     nodeStartToReadyCpuMs: median(results.map((r) => r.nodeStartToReadyCpuMs)),
@@ -89,7 +101,14 @@ function rssOf(pid: number): number {
 
 function startOnce(dbFile: string, session: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, SHANTUAN_DB: dbFile, SHANTUAN_NAME: session, WECHATY_PUPPET: 'wechaty-puppet-mock', LOG_FORMAT: 'json', LOG_LEVEL: 'info' }
+    const env = {
+      ...process.env,
+      SHANTUAN_DB: dbFile,
+      SHANTUAN_NAME: session,
+      WECHATY_PUPPET: 'wechaty-puppet-mock',
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'info',
+    }
     const t0 = process.hrtime.bigint()
     const p = spawn(process.execPath, [entry], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] })
     let buf = ''
@@ -121,10 +140,18 @@ function startOnce(dbFile: string, session: string): Promise<Run> {
     })
     p.on('error', reject)
     p.on('close', (code) => {
-      if (!ready || !wechatyAt) return reject(new Error(`the entry exited with ${code} before it was ready and connecting: ${buf}`))
+      if (!ready || !wechatyAt)
+        return reject(new Error(`the entry exited with ${code} before it was ready and connecting: ${buf}`))
       // both lines carry the epoch time: the ready line's minus its startupMs is the process start
       const nodeStartToWechatyMs = wechatyAt - (ready.time - ready.startupMs)
-      resolve({ openToReadyMs: ready.dbMs, nodeStartToReadyMs: ready.startupMs, nodeStartToReadyCpuMs: ready.cpuMs, wallMs, nodeStartToWechatyMs, rssBytes })
+      resolve({
+        openToReadyMs: ready.dbMs,
+        nodeStartToReadyMs: ready.startupMs,
+        nodeStartToReadyCpuMs: ready.cpuMs,
+        wallMs,
+        nodeStartToWechatyMs,
+        rssBytes,
+      })
     })
   })
 }

@@ -31,7 +31,13 @@ export async function throughput(count = 20_000): Promise<Throughput> {
   const app = makeApp({ dbFile: join(dir, 'engine.sqlite'), transport: new NullTransport(), log: silentLogger() })
   // engine.handle only: digests and sends (the runtime) are exercised by sections 2 and 5
   await setUp(app.engine, world, MORNING)
-  const { messages, kinds, stats } = makeMix(world, openSaleNos(app.db.$client, world), { count, seed: 1, start: MORNING + 1000, stepMs: 150, idPrefix: 'm' })
+  const { messages, kinds, stats } = makeMix(world, openSaleNos(app.db.$client, world), {
+    count,
+    seed: 1,
+    start: MORNING + 1000,
+    stepMs: 150,
+    idPrefix: 'm',
+  })
   const lat = new Float64Array(messages.length)
   const cpu = new Float64Array(messages.length)
   for (let i = 0; i < messages.length; i++) {
@@ -51,10 +57,24 @@ export async function throughput(count = 20_000): Promise<Throughput> {
   const cpuEngine = count / (sum(cpu) / 1e9)
   const cpuFloor = count / (fl.cpuMs / 1000)
   return {
-    messages: count, mix: stats, engineMsgsPerSec, floorTxPerSec, ratio: engineMsgsPerSec / floorTxPerSec,
-    cpu: { engineMsgsPerSec: cpuEngine, floorTxPerSec: cpuFloor, ratio: cpuEngine / cpuFloor, p50Ms: percentileMs(cpu, 50), p99Ms: percentileMs(cpu, 99) },
-    p50Ms: percentileMs(lat, 50), p99Ms: percentileMs(lat, 99), maxMs: percentileMs(lat, 100),
-    p50FirstTenthMs: percentileMs(lat.slice(0, Math.floor(count / 10)), 50), p50LastTenthMs: percentileMs(lat.slice(count - Math.floor(count / 10)), 50), byKind: byKind(lat, cpu, kinds),
+    messages: count,
+    mix: stats,
+    engineMsgsPerSec,
+    floorTxPerSec,
+    ratio: engineMsgsPerSec / floorTxPerSec,
+    cpu: {
+      engineMsgsPerSec: cpuEngine,
+      floorTxPerSec: cpuFloor,
+      ratio: cpuEngine / cpuFloor,
+      p50Ms: percentileMs(cpu, 50),
+      p99Ms: percentileMs(cpu, 99),
+    },
+    p50Ms: percentileMs(lat, 50),
+    p99Ms: percentileMs(lat, 99),
+    maxMs: percentileMs(lat, 100),
+    p50FirstTenthMs: percentileMs(lat.slice(0, Math.floor(count / 10)), 50),
+    p50LastTenthMs: percentileMs(lat.slice(count - Math.floor(count / 10)), 50),
+    byKind: byKind(lat, cpu, kinds),
   }
 }
 
@@ -71,10 +91,24 @@ function byKind(lat: Float64Array, cpu: Float64Array, kinds: string[]): Throughp
     if (xs) xs.push(i)
     else groups.set(k, [i])
   })
-  return Object.fromEntries([...groups].map(([k, is]) => {
-    const xs = is.map((i) => lat[i])
-    return [k, { n: xs.length, p50Ms: percentileMs(xs, 50), p99Ms: percentileMs(xs, 99), meanMs: sum(xs) / xs.length / 1e6, cpuP99Ms: percentileMs(is.map((i) => cpu[i]), 99) }]
-  }))
+  return Object.fromEntries(
+    [...groups].map(([k, is]) => {
+      const xs = is.map((i) => lat[i])
+      return [
+        k,
+        {
+          n: xs.length,
+          p50Ms: percentileMs(xs, 50),
+          p99Ms: percentileMs(xs, 99),
+          meanMs: sum(xs) / xs.length / 1e6,
+          cpuP99Ms: percentileMs(
+            is.map((i) => cpu[i]),
+            99,
+          ),
+        },
+      ]
+    }),
+  )
 }
 
 /**
@@ -82,19 +116,31 @@ function byKind(lat: Float64Array, cpu: Float64Array, kinds: string[]): Throughp
  * an order upsert and a stock update, with bare prepared statements. Same schema,
  * same pragmas (openDb), same groups and sales.
  */
-async function floor(file: string, world: ReturnType<typeof makeWorld>, count: number): Promise<{ wallMs: number; cpuMs: number }> {
+async function floor(
+  file: string,
+  world: ReturnType<typeof makeWorld>,
+  count: number,
+): Promise<{ wallMs: number; cpuMs: number }> {
   const app = makeApp({ dbFile: file, transport: new NullTransport(), log: silentLogger() })
   await setUp(app.engine, world, MORNING)
   const db = app.db.$client
-  const items = db.prepare("select i.id, i.sale_id as saleId, s.group_id as groupId from items i join sales s on s.id = i.sale_id where s.state = 'open'").all() as { id: number; saleId: number; groupId: number }[]
+  const items = db
+    .prepare(
+      "select i.id, i.sale_id as saleId, s.group_id as groupId from items i join sales s on s.id = i.sale_id where s.state = 'open'",
+    )
+    .all() as { id: number; saleId: number; groupId: number }[]
   const membersOf = new Map<number, number[]>()
-  for (const m of db.prepare('select id, group_id as groupId from members').all() as { id: number; groupId: number }[]) {
+  for (const m of db.prepare('select id, group_id as groupId from members').all() as {
+    id: number
+    groupId: number
+  }[]) {
     const ids = membersOf.get(m.groupId)
     if (ids) ids.push(m.id)
     else membersOf.set(m.groupId, [m.id])
   }
   db.prepare('update items set stock = 1000000000').run()
-  const upsert = db.prepare(`insert into orders (sale_id, item_id, member_id, confirmed, created_at, updated_at) values (?, ?, ?, ?, ?, ?)
+  const upsert =
+    db.prepare(`insert into orders (sale_id, item_id, member_id, confirmed, created_at, updated_at) values (?, ?, ?, ?, ?, ?)
     on conflict (sale_id, item_id, member_id) do update set confirmed = excluded.confirmed, updated_at = excluded.updated_at`)
   const stock = db.prepare('update items set stock = stock - ? where id = ?')
   const write = db.transaction((saleId: number, itemId: number, memberId: number, qty: number, at: number) => {

@@ -3,7 +3,15 @@
 // Drizzle prepares a statement on every query, so both halves matter.
 import type Database from 'better-sqlite3'
 
-export type SqlStat = { sql: string; prepares: number; runs: number; prepareNs: number; runNs: number; rows: number; params: unknown[] }
+export type SqlStat = {
+  sql: string
+  prepares: number
+  runs: number
+  prepareNs: number
+  runNs: number
+  rows: number
+  params: unknown[]
+}
 
 export type Trace = { stats: Map<string, SqlStat>; stop(): void; reset(): void }
 
@@ -49,4 +57,8 @@ export function trace(sqlite: Database.Database): Trace {
 }
 
 /** Replace literal values so that queries differing only in constants group together. */
-export const shape = (sql: string): string => sql.replace(/\s+/g, ' ').replace(/'[^']*'/g, "'?'").trim()
+export const shape = (sql: string): string =>
+  sql
+    .replace(/\s+/g, ' ')
+    .replace(/'[^']*'/g, "'?'")
+    .trim()

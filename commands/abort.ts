@@ -16,7 +16,12 @@ const abort = defineCommand({
   parse: (rest) => ({ ref: saleRefOf(rest).ref }),
   async run(ctx, { ref }) {
     const sale = requireSale(ctx.db, ctx.group, {
-      ref, need: 'open', among: openSales(ctx.db, ctx.group.id), phase: 'open', example: (no) => `撤团 #${no}`, none: 'sale.none',
+      ref,
+      need: 'open',
+      among: openSales(ctx.db, ctx.group.id),
+      phase: 'open',
+      example: (no) => `撤团 #${no}`,
+      none: 'sale.none',
     })
     closeSale(ctx.db, sale, ctx.now, 'abort')
     return []

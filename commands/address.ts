@@ -33,13 +33,38 @@ const address = defineCommand({
     return { recipient, phone: p.phone, address: [words.join(' '), after].filter(Boolean).join(' ') }
   },
   async run(ctx, a) {
-    if (ctx.group) return [{ kind: 'notice', notice: 'refused', member: ctx.sender, payload: { reason: t('delivery.addressPrivate') } }]
+    if (ctx.group)
+      return [
+        { kind: 'notice', notice: 'refused', member: ctx.sender, payload: { reason: t('delivery.addressPrivate') } },
+      ]
     requireSomeGroup(ctx)
     const found = addressOf(ctx.db, ctx.senderId)
-    if ('show' in a) return [{ kind: 'say', text: found ? t('delivery.addressShow', { recipient: found.recipient, phone: maskPhones(found.phone), address: found.address }) : t('delivery.addressNone') }]
+    if ('show' in a)
+      return [
+        {
+          kind: 'say',
+          text: found
+            ? t('delivery.addressShow', {
+                recipient: found.recipient,
+                phone: maskPhones(found.phone),
+                address: found.address,
+              })
+            : t('delivery.addressNone'),
+        },
+      ]
     if (a.recipient === '' || a.address.length < 4) throw userError('delivery.addressBad')
-    saveAddress(ctx.db, { id: ctx.senderId, name: ctx.sender }, { recipient: a.recipient, phone: a.phone, address: a.address }, ctx.now)
-    return [{ kind: 'say', text: t('delivery.addressSaved', { recipient: a.recipient, phone: maskPhones(a.phone), address: a.address }) }]
+    saveAddress(
+      ctx.db,
+      { id: ctx.senderId, name: ctx.sender },
+      { recipient: a.recipient, phone: a.phone, address: a.address },
+      ctx.now,
+    )
+    return [
+      {
+        kind: 'say',
+        text: t('delivery.addressSaved', { recipient: a.recipient, phone: maskPhones(a.phone), address: a.address }),
+      },
+    ]
   },
 })
 export default address

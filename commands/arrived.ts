@@ -20,7 +20,14 @@ const arrived = defineCommand({
   parse: scopedOf,
   async run(ctx, { ref, words: word }) {
     const g = ctx.group
-    const sale = requireSale(ctx.db, g, { ref, need: 'succeeded', among: fulfilmentSales(ctx.db, g.id), phase: 'any', example: (no) => `/arrived 团${no}`, none: 'scope.noSale' })
+    const sale = requireSale(ctx.db, g, {
+      ref,
+      need: 'succeeded',
+      among: fulfilmentSales(ctx.db, g.id),
+      phase: 'any',
+      example: (no) => `/arrived 团${no}`,
+      none: 'scope.noSale',
+    })
     const points = pointsOf(sale)
     let point: string | null = null
     if (points.length > 0) {
@@ -29,13 +36,25 @@ const arrived = defineCommand({
       point = m.point
     }
     // without pickup points, "arrived" means the goods are here for everyone not shipped
-    const here = saleOrders(ctx.db, sale).filter((o) => o.participant.deliveryState !== 'delivered' &&
-      (point !== null ? pickupOf(o.participant.delivery) === point : o.participant.delivery !== 'ship'))
+    const here = saleOrders(ctx.db, sale).filter(
+      (o) =>
+        o.participant.deliveryState !== 'delivered' &&
+        (point !== null ? pickupOf(o.participant.delivery) === point : o.participant.delivery !== 'ship'),
+    )
     if (here.length === 0) throw userError('delivery.nobodyAt', { point: point ?? sale.title })
-    for (const o of here) if (o.participant.deliveryState === 'pending') updateParticipant(ctx.db, o.participant.id, { deliveryState: 'ready' })
+    for (const o of here)
+      if (o.participant.deliveryState === 'pending')
+        updateParticipant(ctx.db, o.participant.id, { deliveryState: 'ready' })
     const m = new Mentions(MENTION_CAP)
     const list = here.map((o) => `${m.at(o.name)} ${linesText(o)}`).join('\n')
-    return [{ kind: 'say', tag: 'event', mentions: m.names, text: t('delivery.arrived', { no: sale.no, title: sale.title, point, count: here.length, list }) }]
+    return [
+      {
+        kind: 'say',
+        tag: 'event',
+        mentions: m.names,
+        text: t('delivery.arrived', { no: sale.no, title: sale.title, point, count: here.length, list }),
+      },
+    ]
   },
 })
 export default arrived

@@ -26,7 +26,8 @@ const chain = defineCommand({
   aliases: ['/chain', '接龙格式', '关联接龙'],
   who: 'anyone',
   where: 'group',
-  summary: '微信「接龙」自动登记：接龙标题包含团名就自动同步；「接龙格式」给出可复制的接龙文本；管理员「/chain link 2」把接龙关联到团2',
+  summary:
+    '微信「接龙」自动登记：接龙标题包含团名就自动同步；「接龙格式」给出可复制的接龙文本；管理员「/chain link 2」把接龙关联到团2',
   usage,
   args,
   // the long native list of hundreds of lines is still one message to read

@@ -16,7 +16,12 @@ const close = defineCommand({
   parse: (rest) => ({ ref: saleRefOf(rest).ref }),
   async run(ctx, { ref }) {
     const sale = requireSale(ctx.db, ctx.group, {
-      ref, need: 'open', among: openSales(ctx.db, ctx.group.id), phase: 'open', example: (no) => `截单 #${no}`, none: 'sale.none',
+      ref,
+      need: 'open',
+      among: openSales(ctx.db, ctx.group.id),
+      phase: 'open',
+      example: (no) => `截单 #${no}`,
+      none: 'sale.none',
     })
     // the summary goes to the group as an event; the command itself needs no answer
     closeSale(ctx.db, sale, ctx.now, 'close')

@@ -26,9 +26,20 @@ const exportCmd = defineCommand({
     const closed = groupSales(ctx.db, group.id).filter((s) => s.state !== 'open')
     // a bare number left after the group's name is the sale's too
     const ref = named ?? (/^\d{1,4}$/.test(left.trim()) ? Number(left.trim()) : null)
-    const sale = requireSale(ctx.db, group, { ref, need: 'any', among: closed.slice(0, 1), phase: 'any', example: (no) => `/export 团${no}`, none: 'scope.noSale' })
+    const sale = requireSale(ctx.db, group, {
+      ref,
+      need: 'any',
+      among: closed.slice(0, 1),
+      phase: 'any',
+      example: (no) => `/export 团${no}`,
+      none: 'scope.noSale',
+    })
     const file = exportFile(ctx.db, group, sale.no, ctx.now)
-    writeInBackground(workbookData(ctx.db, sale), file, (err) => process.stderr.write(`export of sale ${sale.id} failed: ${String((err as Error)?.message ?? err).slice(0, 200)}\n`))
+    writeInBackground(workbookData(ctx.db, sale), file, (err) =>
+      process.stderr.write(
+        `export of sale ${sale.id} failed: ${String((err as Error)?.message ?? err).slice(0, 200)}\n`,
+      ),
+    )
     // the reply never shows where the file lies on the server: the file itself follows it
     return [{ kind: 'say', text: t('stats.exported', { no: sale.no, title: sale.title }), file }]
   },

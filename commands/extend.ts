@@ -22,14 +22,27 @@ const extend = defineCommand({
     return { ref: r.ref, when: r.rest }
   },
   async run(ctx, { ref, when }) {
-    const sale = requireSale(ctx.db, ctx.group, { ref, need: 'open', among: openSales(ctx.db, ctx.group.id), phase: 'open', example: (no) => `延长 #${no} 2小时`, none: 'sale.none' })
+    const sale = requireSale(ctx.db, ctx.group, {
+      ref,
+      need: 'open',
+      among: openSales(ctx.db, ctx.group.id),
+      phase: 'open',
+      example: (no) => `延长 #${no} 2小时`,
+      none: 'sale.none',
+    })
     const tz = ctx.group.tz
     const span = parseDuration(when)
     // a duration moves the current deadline; a time (周六 20:00) replaces it
     const deadline = span !== null ? sale.deadline + span : parseDeadline(when, ctx.now, tz)
     if (deadline === null || deadline <= ctx.now) throw userError('sale.extendBad')
     const next = extendSale(ctx.db, sale, deadline, ctx.now)
-    return [{ kind: 'say', text: t('sale.extended', { no: next.no, title: next.title, deadline: formatTime(next.deadline, ctx.now, tz) }), tag: 'event' }]
+    return [
+      {
+        kind: 'say',
+        text: t('sale.extended', { no: next.no, title: next.title, deadline: formatTime(next.deadline, ctx.now, tz) }),
+        tag: 'event',
+      },
+    ]
   },
 })
 export default extend

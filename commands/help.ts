@@ -16,8 +16,15 @@ const help = defineCommand({
   // organizers see everything
   run: async (ctx) => {
     const shown = ctx.isOrganizer ? ctx.commands : ctx.commands.filter((c) => c.who !== 'organizer')
-    const lines = shown.map((c) => t('help.line', { usage: `${c.aliases.join(' / ')}`, summary: c.summary, organizer: c.who === 'organizer' }))
-    return [{ kind: 'say', text: [t('help.header'), ...lines, ...(ctx.isOrganizer ? [] : [t('help.organizerMore')])].join('\n') }]
+    const lines = shown.map((c) =>
+      t('help.line', { usage: `${c.aliases.join(' / ')}`, summary: c.summary, organizer: c.who === 'organizer' }),
+    )
+    return [
+      {
+        kind: 'say',
+        text: [t('help.header'), ...lines, ...(ctx.isOrganizer ? [] : [t('help.organizerMore')])].join('\n'),
+      },
+    ]
   },
 })
 export default help

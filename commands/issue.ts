@@ -22,7 +22,13 @@ const issue = defineCommand({
   args: scopedArgs(500),
   parse: scopedOf,
   async run(ctx, scoped) {
-    const found = memberHits(ctx, scoped, (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'), (s, id) => orderOf(ctx.db, s, id) !== undefined, 'succeeded')
+    const found = memberHits(
+      ctx,
+      scoped,
+      (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'),
+      (s, id) => orderOf(ctx.db, s, id) !== undefined,
+      'succeeded',
+    )
     const text = found.rest.trim()
     if ([...text].length < 2) throw userError('ticket.empty')
     // the latest order unless 团N says otherwise: a complaint should not bounce on a question
@@ -33,15 +39,35 @@ const issue = defineCommand({
     const o = orderOf(ctx.db, hit.sale, hit.member.id)!
     for (const { name, id } of organizers(ctx.db, group)) {
       const several = organizerGroups(ctx.db, id).length > 1
-      enqueue(ctx.db, {
-        toName: name, toId: id, kind: 'event', text: t('ticket.toOrganizer', {
-          no, room: group.topic, saleNo: hit.sale.no, title: hit.sale.title, name: hit.member.name, order: linesText(o), amount: money(o.dueFen),
-          text, scope: several ? ` ${group.topic}` : '',
-        }),
-      }, ctx.now)
+      enqueue(
+        ctx.db,
+        {
+          toName: name,
+          toId: id,
+          kind: 'event',
+          text: t('ticket.toOrganizer', {
+            no,
+            room: group.topic,
+            saleNo: hit.sale.no,
+            title: hit.sale.title,
+            name: hit.member.name,
+            order: linesText(o),
+            amount: money(o.dueFen),
+            text,
+            scope: several ? ` ${group.topic}` : '',
+          }),
+        },
+        ctx.now,
+      )
     }
-    const replies = noticeFor(ctx, group, { notice: 'ticket', member: hit.member.name, saleId: hit.sale.id, payload: { no } })
-    if (!ctx.group) replies.push({ kind: 'say', text: t('ticket.openedPrivate', { no, no2: hit.sale.no, title: hit.sale.title }) })
+    const replies = noticeFor(ctx, group, {
+      notice: 'ticket',
+      member: hit.member.name,
+      saleId: hit.sale.id,
+      payload: { no },
+    })
+    if (!ctx.group)
+      replies.push({ kind: 'say', text: t('ticket.openedPrivate', { no, no2: hit.sale.no, title: hit.sale.title }) })
     return replies
   },
 })

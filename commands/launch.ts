@@ -15,16 +15,32 @@ const spec = z.object({
   minUnits: z.number().int().positive().nullable(),
   minMembers: z.number().int().positive().nullable(),
   note: z.string().max(500).nullable(),
-  variants: z.array(z.object({ name: z.string().min(1).max(20), priceFen: z.number().int().min(0).nullable(), stock: z.number().int().positive().nullable() })).max(30),
+  variants: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(20),
+        priceFen: z.number().int().min(0).nullable(),
+        stock: z.number().int().positive().nullable(),
+      }),
+    )
+    .max(30),
   extra: z.record(z.string(), z.string()),
   // price tiers, pickup points, shipping, supplier, payment grace period
-  tiers: z.array(z.object({ from: z.number().int().positive(), fen: z.number().int().positive() })).max(10).optional(),
+  tiers: z
+    .array(z.object({ from: z.number().int().positive(), fen: z.number().int().positive() }))
+    .max(10)
+    .optional(),
   pickupPoints: z.array(z.string().min(1).max(20)).max(10).optional(),
   shippingFeeFen: z.number().int().min(0).optional(),
   supplier: z.string().min(1).max(40).optional(),
   payGraceMs: z.number().int().positive().optional(),
   // 抽签 window, and the intent of `/launch from 3`
-  lotteryMs: z.number().int().positive().max(24 * 3600_000).optional(),
+  lotteryMs: z
+    .number()
+    .int()
+    .positive()
+    .max(24 * 3600_000)
+    .optional(),
   intentId: z.number().int().positive().optional(),
 })
 
@@ -33,7 +49,8 @@ const launch = defineCommand({
   aliases: ['/launch', '开团'],
   who: 'organizer',
   where: 'group',
-  summary: '开团：第一行商品名，下面每行「价格/限量/限购/截止/成团/说明」，规格用「- 大果 69元 20份」；「开团 需求3」从需求开团，「抽签: 10分钟」防秒抢',
+  summary:
+    '开团：第一行商品名，下面每行「价格/限量/限购/截止/成团/说明」，规格用「- 大果 69元 20份」；「开团 需求3」从需求开团，「抽签: 10分钟」防秒抢',
   usage: '/launch 云南蓝莓 125g×4盒⏎价格: 59⏎限量: 40⏎截止: 周五 20:00',
   args: spec,
   parse(rest, ctx) {
@@ -44,12 +61,18 @@ const launch = defineCommand({
     const example = t('launch.example')
     const e = r.error
     switch (e.code) {
-      case 'noTitle': throw userError('launch.noTitle', { example })
-      case 'noPrice': throw userError('launch.noPrice', { example })
-      case 'noDeadline': throw userError('launch.noDeadline', { example })
-      case 'badLine': throw userError('launch.badLine', { line: e.line, example })
-      case 'pastDeadline': throw userError('launch.pastDeadline', { line: e.line, example })
-      case 'duplicateVariant': throw userError('launch.duplicateVariant', { line: e.line, example })
+      case 'noTitle':
+        throw userError('launch.noTitle', { example })
+      case 'noPrice':
+        throw userError('launch.noPrice', { example })
+      case 'noDeadline':
+        throw userError('launch.noDeadline', { example })
+      case 'badLine':
+        throw userError('launch.badLine', { line: e.line, example })
+      case 'pastDeadline':
+        throw userError('launch.pastDeadline', { line: e.line, example })
+      case 'duplicateVariant':
+        throw userError('launch.duplicateVariant', { line: e.line, example })
     }
   },
   async run(ctx, args) {

@@ -19,8 +19,14 @@ function lines(ctx: Ctx): string[] {
     const unit = currentItemFen(r.sale, r.item.priceFen, soldIn(ctx.db, r.sale.id))
     const owes = r.sale.state === 'failed' || r.sale.state === 'aborted' ? 0 : r.confirmed * unit
     const line = t('my.line', {
-      room: ctx.group ? null : r.room, no: r.sale.no, title: r.sale.title, item: r.item.isDefault ? '' : itemLabel(r.item.name),
-      confirmed: r.confirmed, waiting: r.waiting, amount: money(owes), state: t(`state.${r.sale.state}`),
+      room: ctx.group ? null : r.room,
+      no: r.sale.no,
+      title: r.sale.title,
+      item: r.item.isDefault ? '' : itemLabel(r.item.name),
+      confirmed: r.confirmed,
+      waiting: r.waiting,
+      amount: money(owes),
+      state: t(`state.${r.sale.state}`),
     })
     // payment and delivery once per sale
     if (noted.has(r.sale.id)) return line

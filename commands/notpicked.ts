@@ -18,14 +18,30 @@ const notPicked = defineCommand({
   parse: scopedOf,
   async run(ctx, { ref, words }) {
     const { group } = chooseGroup(ctx, words, 'organizer')
-    const sale = requireSale(ctx.db, group, { ref, need: 'succeeded', among: fulfilmentSales(ctx.db, group.id), phase: 'any', example: (no) => `/notpicked 团${no}`, none: 'scope.noSale' })
-    const open = saleOrders(ctx.db, sale).filter((o) => o.participant.deliveryState !== 'delivered' && o.refundFen < o.goodsFen)
+    const sale = requireSale(ctx.db, group, {
+      ref,
+      need: 'succeeded',
+      among: fulfilmentSales(ctx.db, group.id),
+      phase: 'any',
+      example: (no) => `/notpicked 团${no}`,
+      none: 'scope.noSale',
+    })
+    const open = saleOrders(ctx.db, sale).filter(
+      (o) => o.participant.deliveryState !== 'delivered' && o.refundFen < o.goodsFen,
+    )
     if (open.length === 0) return [{ kind: 'say', text: t('delivery.allPicked', { no: sale.no, title: sale.title }) }]
     const lines = [t('delivery.notPickedHeader', { no: sale.no, title: sale.title, count: open.length })]
     const entry = (list: typeof open) => list.map((o) => `${o.name} ${linesText(o)}`).join('、')
     for (const p of pointsOf(sale)) {
       const here = open.filter((o) => pickupOf(o.participant.delivery) === p)
-      if (here.length > 0) lines.push(t('delivery.notPickedPoint', { point: p, arrived: here.some((o) => o.participant.deliveryState === 'ready'), list: entry(here) }))
+      if (here.length > 0)
+        lines.push(
+          t('delivery.notPickedPoint', {
+            point: p,
+            arrived: here.some((o) => o.participant.deliveryState === 'ready'),
+            list: entry(here),
+          }),
+        )
     }
     const toShip = open.filter((o) => o.participant.delivery === 'ship' && o.participant.deliveryState === 'pending')
     const inTransit = open.filter((o) => o.participant.delivery === 'ship' && o.participant.deliveryState === 'ready')

@@ -28,20 +28,43 @@ const paid = defineCommand({
       const done = forNamed(ctx, scoped, ({ group, sale, name, order: o }) => {
         updateParticipant(ctx.db, o.participant.id, { paid: 'yes' })
         const notice = noticeFor(ctx, group, { notice: 'paidConfirmed', member: name, saleId: sale.id, payload: {} })
-        return ctx.group ? notice : [...notice, { kind: 'say', text: t('pay.confirmedPrivate', { name, no: sale.no, title: sale.title, amount: money(o.dueFen) }) }]
+        return ctx.group
+          ? notice
+          : [
+              ...notice,
+              {
+                kind: 'say',
+                text: t('pay.confirmedPrivate', { name, no: sale.no, title: sale.title, amount: money(o.dueFen) }),
+              },
+            ]
       })
       if (done !== null) return done
     }
     const note = scoped.words.replace(/@\S+/g, ' ').replace(/\s+/g, ' ').trim()
-    const found = memberHits(ctx, { ref: scoped.ref, words: note }, (g) => fulfilmentSales(ctx.db, g), (s, id) => {
-      const o = orderOf(ctx.db, s, id)
-      return o !== undefined && o.participant.paid !== 'yes'
-    }, 'succeeded')
+    const found = memberHits(
+      ctx,
+      { ref: scoped.ref, words: note },
+      (g) => fulfilmentSales(ctx.db, g),
+      (s, id) => {
+        const o = orderOf(ctx.db, s, id)
+        return o !== undefined && o.participant.paid !== 'yes'
+      },
+      'succeeded',
+    )
     const hit = oneHit(ctx, found.hits, () => userError('pay.nothingDue'), '已付款')
     const o = orderOf(ctx.db, hit.sale, hit.member.id)!
     updateParticipant(ctx.db, o.participant.id, { paid: 'reported', paidNote: found.rest || null })
-    const replies = noticeFor(ctx, hit.group, { notice: 'paidReported', member: hit.member.name, saleId: hit.sale.id, payload: {} })
-    if (!ctx.group) replies.push({ kind: 'say', text: t('pay.reportedPrivate', { no: hit.sale.no, title: hit.sale.title, amount: money(o.dueFen) }) })
+    const replies = noticeFor(ctx, hit.group, {
+      notice: 'paidReported',
+      member: hit.member.name,
+      saleId: hit.sale.id,
+      payload: {},
+    })
+    if (!ctx.group)
+      replies.push({
+        kind: 'say',
+        text: t('pay.reportedPrivate', { no: hit.sale.no, title: hit.sale.title, amount: money(o.dueFen) }),
+      })
     return replies
   },
 })

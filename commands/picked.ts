@@ -25,15 +25,27 @@ const picked = defineCommand({
       })
       if (done !== null) return done
     }
-    const found = memberHits(ctx, scoped, (g) => fulfilmentSales(ctx.db, g), (s, id) => {
-      const o = orderOf(ctx.db, s, id)
-      return o !== undefined && o.participant.deliveryState !== 'delivered'
-    }, 'succeeded')
+    const found = memberHits(
+      ctx,
+      scoped,
+      (g) => fulfilmentSales(ctx.db, g),
+      (s, id) => {
+        const o = orderOf(ctx.db, s, id)
+        return o !== undefined && o.participant.deliveryState !== 'delivered'
+      },
+      'succeeded',
+    )
     const hit = oneHit(ctx, found.hits, () => userError('delivery.nothingToPick'), '已取货')
     const o = orderOf(ctx.db, hit.sale, hit.member.id)!
     updateParticipant(ctx.db, o.participant.id, { deliveryState: 'delivered' })
-    const replies = noticeFor(ctx, hit.group, { notice: 'picked', member: hit.member.name, saleId: hit.sale.id, payload: {} })
-    if (!ctx.group) replies.push({ kind: 'say', text: t('delivery.pickedPrivate', { no: hit.sale.no, title: hit.sale.title }) })
+    const replies = noticeFor(ctx, hit.group, {
+      notice: 'picked',
+      member: hit.member.name,
+      saleId: hit.sale.id,
+      payload: {},
+    })
+    if (!ctx.group)
+      replies.push({ kind: 'say', text: t('delivery.pickedPrivate', { no: hit.sale.no, title: hit.sale.title }) })
     checkCompletion(ctx.db, hit.sale.id, ctx.now)
     return replies
   },

@@ -18,14 +18,24 @@ const pickup = defineCommand({
   parse: scopedOf,
   async run(ctx, scoped) {
     const g = ctx.group
-    const found = memberHits(ctx, scoped, () => [...openSales(ctx.db, g.id), ...fulfilmentSales(ctx.db, g.id)].filter((s) => pointsOf(s).length > 0),
-      (s, id) => takesPart(ctx.db, s.id, id))
+    const found = memberHits(
+      ctx,
+      scoped,
+      () => [...openSales(ctx.db, g.id), ...fulfilmentSales(ctx.db, g.id)].filter((s) => pointsOf(s).length > 0),
+      (s, id) => takesPart(ctx.db, s.id, id),
+    )
     const hit = oneHit(ctx, found.hits, () => userError('delivery.nothingToChoose'), '自提 东门')
     const points = pointsOf(hit.sale)
-    const m = points.length === 1 && found.rest === '' ? { ok: true as const, point: points[0] } : matchPoint(points, found.rest)
-    if (!m.ok) throw userError('delivery.unknownPoint', { word: found.rest, how: howToChoose(points, shipsOf(hit.sale)) })
+    const m =
+      points.length === 1 && found.rest === ''
+        ? { ok: true as const, point: points[0] }
+        : matchPoint(points, found.rest)
+    if (!m.ok)
+      throw userError('delivery.unknownPoint', { word: found.rest, how: howToChoose(points, shipsOf(hit.sale)) })
     const delivery = `pickup:${m.point}`
-    return setDelivery(ctx.db, hit.sale, hit.member.id, delivery) === 'same' ? [] : chosenReplies(ctx.db, hit.sale, hit.member, delivery)
+    return setDelivery(ctx.db, hit.sale, hit.member.id, delivery) === 'same'
+      ? []
+      : chosenReplies(ctx.db, hit.sale, hit.member, delivery)
   },
 })
 export default pickup

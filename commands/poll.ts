@@ -16,7 +16,13 @@ const args = z.discriminatedUnion('kind', [
     }),
   }),
   z.object({ kind: z.literal('show') }),
-  z.object({ kind: z.literal('vote'), form: z.object({ pollRef: z.number().int().positive().nullable(), picks: z.array(z.string().min(1).max(4)).min(1).max(MAX_OPTIONS) }) }),
+  z.object({
+    kind: z.literal('vote'),
+    form: z.object({
+      pollRef: z.number().int().positive().nullable(),
+      picks: z.array(z.string().min(1).max(4)).min(1).max(MAX_OPTIONS),
+    }),
+  }),
 ])
 
 const poll = defineCommand({
@@ -24,7 +30,8 @@ const poll = defineCommand({
   aliases: ['/poll', '投票'],
   who: 'anyone',
   where: 'group',
-  summary: '发起投票：第一行问题，下面每行一个选项，可加「截止: 明天 20:00」「多选 2」「匿名」；只发「投票」看进行中的投票',
+  summary:
+    '发起投票：第一行问题，下面每行一个选项，可加「截止: 明天 20:00」「多选 2」「匿名」；只发「投票」看进行中的投票',
   usage: '/poll 下周想团什么？⏎1. 蓝莓⏎2. 草莓⏎截止: 明天 20:00',
   args,
   parse(rest, ctx) {
@@ -39,12 +46,18 @@ const poll = defineCommand({
     const example = t('poll.example')
     const e = r.error
     switch (e.code) {
-      case 'noQuestion': throw userError('poll.noQuestion', { example })
-      case 'tooFewOptions': throw userError('poll.tooFewOptions', { example })
-      case 'tooManyOptions': throw userError('poll.tooManyOptions', { max: MAX_OPTIONS, example })
-      case 'badLine': throw userError('poll.badLine', { line: e.line, example })
-      case 'pastDeadline': throw userError('poll.pastDeadline', { line: e.line, example })
-      case 'duplicateOption': throw userError('poll.duplicateOption', { line: e.line, example })
+      case 'noQuestion':
+        throw userError('poll.noQuestion', { example })
+      case 'tooFewOptions':
+        throw userError('poll.tooFewOptions', { example })
+      case 'tooManyOptions':
+        throw userError('poll.tooManyOptions', { max: MAX_OPTIONS, example })
+      case 'badLine':
+        throw userError('poll.badLine', { line: e.line, example })
+      case 'pastDeadline':
+        throw userError('poll.pastDeadline', { line: e.line, example })
+      case 'duplicateOption':
+        throw userError('poll.duplicateOption', { line: e.line, example })
     }
   },
   async run(ctx, a) {

@@ -16,7 +16,11 @@ const quit = defineCommand({
   where: 'group',
   summary: '取消自己在团里的登记（有多个团时加团号：取消 #2）',
   usage: '取消',
-  args: z.object({ ref: z.number().int().positive().nullable(), intentRef: z.number().int().positive().optional(), what: z.string().max(200) }),
+  args: z.object({
+    ref: z.number().int().positive().nullable(),
+    intentRef: z.number().int().positive().optional(),
+    what: z.string().max(200),
+  }),
   parse: (rest) => {
     // '取消 #需求3' withdraws intent
     const intent = extractIntentRef(rest).ref
@@ -29,9 +33,25 @@ const quit = defineCommand({
     // '取消 大果' drops that variant, '取消 一份' takes one off; other words (取消 明天的聚会) are chatter
     if (what !== '') return readAndApply(ctx, `取消 ${ref !== null ? `#${ref} ` : ''}${what}`, 'chat')
     // with several open sales and no number, cancel wherever the member has something
-    const sales = ref !== null ? [requireSale(ctx.db, ctx.group, { ref, need: 'open', among: [], phase: 'open', example: (no) => `#${no}`, none: 'sale.none' })] : openSales(ctx.db, ctx.group.id)
+    const sales =
+      ref !== null
+        ? [
+            requireSale(ctx.db, ctx.group, {
+              ref,
+              need: 'open',
+              among: [],
+              phase: 'open',
+              example: (no) => `#${no}`,
+              none: 'sale.none',
+            }),
+          ]
+        : openSales(ctx.db, ctx.group.id)
     const replies: Reply[] = []
-    for (const sale of sales) replies.push(...cancelMember(ctx.db, sale, ctx.member, ctx.now).replies, ...withdrawEntries(ctx.db, sale, ctx.member, ctx.now))
+    for (const sale of sales)
+      replies.push(
+        ...cancelMember(ctx.db, sale, ctx.member, ctx.now).replies,
+        ...withdrawEntries(ctx.db, sale, ctx.member, ctx.now),
+      )
     // nothing in a sale: the member's intent, if that is all they have
     if (replies.length === 0 && ref === null) replies.push(...(withdrawFromQuit(ctx, null) ?? []))
     if (replies.length === 0) throw userError('sale.nothingToCancel', {}, { via: 'digest' })

@@ -11,7 +11,11 @@ const args = z.discriminatedUnion('op', [
   z.object({
     op: z.literal('save'),
     quote: z.object({
-      supplier: z.string().min(1), item: z.string(), minOrder: units, leadDays: units, capacity: units,
+      supplier: z.string().min(1),
+      item: z.string(),
+      minOrder: units,
+      leadDays: units,
+      capacity: units,
       ladder: z.array(z.object({ from: z.number().int().min(0), fen: z.number().int().min(0) })),
       role: z.enum(['primary', 'backup']).nullable(),
     }),
@@ -42,7 +46,12 @@ const quote = defineCommand({
     if (a.op === 'list') {
       const rows = allQuotes(ctx.db)
       if (rows.length === 0) return [{ kind: 'say', text: t('supply.noQuotes') }]
-      return [{ kind: 'say', text: [t('supply.quotesHeader', { n: rows.length }), ...rows.map((r) => quoteText(r.q, r.name))].join('\n') }]
+      return [
+        {
+          kind: 'say',
+          text: [t('supply.quotesHeader', { n: rows.length }), ...rows.map((r) => quoteText(r.q, r.name))].join('\n'),
+        },
+      ]
     }
     const q = a.quote
     const s = supplierByName(ctx.db, q.supplier)

@@ -25,17 +25,24 @@ const rate = defineCommand({
   args: scopedArgs(300),
   parse: scopedOf,
   async run(ctx, scoped) {
-    const found = memberHits(ctx, scoped, (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'), (s, id) => {
-      const o = orderOf(ctx.db, s, id)
-      return o !== undefined && (s.completedAt !== null || o.participant.deliveryState === 'delivered')
-    })
+    const found = memberHits(
+      ctx,
+      scoped,
+      (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'),
+      (s, id) => {
+        const o = orderOf(ctx.db, s, id)
+        return o !== undefined && (s.completedAt !== null || o.participant.deliveryState === 'delivered')
+      },
+    )
     const r = parseRating(found.rest)
     if (!r) throw userError('rating.bad')
     // the latest sale the member received, unless 团N is given
     const hits = found.ref !== null ? found.hits : found.hits.slice(0, 1)
     const hit = oneHit(ctx, hits, () => userError('rating.nothing'), '/rate 5')
     saveRating(ctx.db, hit.sale.id, hit.member.id, r.stars, r.comment, ctx.now)
-    return [{ kind: 'notice', notice: 'rated', member: hit.member.name, saleId: hit.sale.id, payload: { stars: r.stars } }]
+    return [
+      { kind: 'notice', notice: 'rated', member: hit.member.name, saleId: hit.sale.id, payload: { stars: r.stars } },
+    ]
   },
 })
 export default rate

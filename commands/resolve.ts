@@ -42,7 +42,8 @@ const resolve = defineCommand({
     if (!d) throw userError('error.badArgs', { usage })
     const ticket = ticketByNo(ctx.db, group.id, d.no)
     if (!ticket) throw userError('ticket.notFound', { no: d.no })
-    if (ticket.state === 'resolved') throw userError('ticket.already', { no: d.no, resolution: ticket.resolution ?? '' })
+    if (ticket.state === 'resolved')
+      throw userError('ticket.already', { no: d.no, resolution: ticket.resolution ?? '' })
     const member = memberById(ctx.db, ticket.memberId)
     const sale = ticket.saleId === null ? null : saleById(ctx.db, ticket.saleId)
     // refunds and after-sales apply only to a sale closed with 成团
@@ -53,12 +54,31 @@ const resolve = defineCommand({
       if (d.fen > max) throw userError('ticket.tooMuch', { max: money(Math.max(0, max)) })
       updateParticipant(ctx.db, order!.participant.id, { refundFen: order!.refundFen + d.fen })
     }
-    const resolution = d.kind === 'refund' ? t('ticket.refund', { amount: money(d.fen), note: d.note || null })
-      : d.kind === 'resend' ? t('ticket.resend', { note: d.note || null }) : t('ticket.none', { note: d.note })
+    const resolution =
+      d.kind === 'refund'
+        ? t('ticket.refund', { amount: money(d.fen), note: d.note || null })
+        : d.kind === 'resend'
+          ? t('ticket.resend', { note: d.note || null })
+          : t('ticket.none', { note: d.note })
     resolveTicket(ctx.db, ticket.id, resolution, d.fen, ctx.now)
-    enqueue(ctx.db, { toName: member.name, toId: contactOf(member), kind: 'event', text: t('ticket.toMember', { no: d.no, resolution, title: sale ? saleLabel(sale) : '' }) }, ctx.now)
-    const replies = noticeFor(ctx, group, { notice: 'resolved', member: member.name, saleId: sale?.id, payload: { no: d.no } })
-    if (!ctx.group) replies.push({ kind: 'say', text: t('ticket.resolvedPrivate', { no: d.no, name: member.name, resolution }) })
+    enqueue(
+      ctx.db,
+      {
+        toName: member.name,
+        toId: contactOf(member),
+        kind: 'event',
+        text: t('ticket.toMember', { no: d.no, resolution, title: sale ? saleLabel(sale) : '' }),
+      },
+      ctx.now,
+    )
+    const replies = noticeFor(ctx, group, {
+      notice: 'resolved',
+      member: member.name,
+      saleId: sale?.id,
+      payload: { no: d.no },
+    })
+    if (!ctx.group)
+      replies.push({ kind: 'say', text: t('ticket.resolvedPrivate', { no: d.no, name: member.name, resolution }) })
     if (sale) checkCompletion(ctx.db, sale.id, ctx.now)
     return replies
   },

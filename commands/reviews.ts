@@ -23,7 +23,14 @@ const reviews = defineCommand({
     const g = ctx.group
     const rated = groupSales(ctx.db, g.id).filter((s) => isRated(ctx.db, s.id))
     if (ref === null && rated.length === 0) throw userError('rating.none')
-    const sale = requireSale(ctx.db, g, { ref, need: 'any', among: rated.slice(0, 1), phase: 'any', example: (no) => `/reviews 团${no}`, none: 'scope.noSale' })
+    const sale = requireSale(ctx.db, g, {
+      ref,
+      need: 'any',
+      among: rated.slice(0, 1),
+      phase: 'any',
+      example: (no) => `/reviews 团${no}`,
+      none: 'scope.noSale',
+    })
     const rows = ratingsOf(ctx.db, sale.id)
     if (rows.length === 0) throw userError('rating.noneFor', { no: sale.no, title: sale.title })
     const avg = rows.reduce((s, x) => s + x.stars, 0) / rows.length
@@ -33,7 +40,8 @@ const reviews = defineCommand({
       lines.push(t('rating.bar', { stars: s, bar: '█'.repeat(n), n }))
     }
     const comments = rows.filter((x) => x.comment).slice(0, SHOWN)
-    for (const c of comments) lines.push(t('rating.comment', { comment: maskPhones(c.comment!), name: c.name, stars: c.stars }))
+    for (const c of comments)
+      lines.push(t('rating.comment', { comment: maskPhones(c.comment!), name: c.name, stars: c.stars }))
     return [{ kind: 'say', text: lines.join('\n') }]
   },
 })

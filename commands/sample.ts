@@ -16,18 +16,33 @@ const sample = defineCommand({
   where: 'both',
   summary: '记录样品结果：/sample 供应商 商品 通过|不通过 说明（不通过的供应商不能关联到团）',
   usage,
-  args: z.object({ supplier: z.string().min(1), item: z.string(), passed: z.boolean(), note: z.string().max(200).nullable() }),
+  args: z.object({
+    supplier: z.string().min(1),
+    item: z.string(),
+    passed: z.boolean(),
+    note: z.string().max(200).nullable(),
+  }),
   parse(rest) {
     const tokens = rest.trim().split(/\s+/).filter(Boolean)
     const at = tokens.findIndex((w, i) => i > 0 && (PASS.test(w) || FAIL.test(w)))
     if (at < 0) throw userError('error.badArgs', { usage })
-    return { supplier: tokens[0], item: tokens.slice(1, at).join(' '), passed: PASS.test(tokens[at]), note: tokens.slice(at + 1).join(' ') || null }
+    return {
+      supplier: tokens[0],
+      item: tokens.slice(1, at).join(' '),
+      passed: PASS.test(tokens[at]),
+      note: tokens.slice(at + 1).join(' ') || null,
+    }
   },
   async run(ctx, a) {
     const s = supplierByName(ctx.db, a.supplier)
     if (!s) throw userError('supply.unknownSupplier', { name: a.supplier })
     const qs = quotesOf(ctx.db, s.id)
-    const q = a.item === '' ? (qs.length === 1 ? qs[0] : undefined) : qs.find((x) => looseKey(x.item) === looseKey(a.item)) ?? qs.find((x) => itemMatches(x.item, a.item))
+    const q =
+      a.item === ''
+        ? qs.length === 1
+          ? qs[0]
+          : undefined
+        : (qs.find((x) => looseKey(x.item) === looseKey(a.item)) ?? qs.find((x) => itemMatches(x.item, a.item)))
     if (!q) throw userError('supply.noQuote', { name: s.name, item: a.item || '?' })
     recordSample(ctx.db, q.id, a.passed, a.note)
     const lines = [t('supply.sampled', { name: s.name, item: q.item, passed: a.passed, note: a.note })]

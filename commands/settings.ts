@@ -24,7 +24,9 @@ function parse(rest: string): Args | null {
   const [, key, value] = m
   if (/^(提醒|倒计时|countdowns?)$/i.test(key)) {
     const offsets = parseOffsets(value.replace(/[，、\s]+/g, ','))
-    return offsets.length > 0 && offsets.every((o) => o <= 7 * 24 * 60) ? { key: 'countdowns', value: offsets.join(',') } : null
+    return offsets.length > 0 && offsets.every((o) => o <= 7 * 24 * 60)
+      ? { key: 'countdowns', value: offsets.join(',') }
+      : null
   }
   if (/^(汇总|digest)$/i.test(key)) {
     const n = Number(value.replace(/秒|s$/i, '').trim())
@@ -33,7 +35,9 @@ function parse(rest: string): Args | null {
   if (/^(免打扰|quiet)$/i.test(key)) {
     if (/^(关|off|无)$/i.test(value.trim())) return { key: 'quiet', start: '00:00', end: '00:00' }
     const q = /^(\d{1,2}:\d{2})\s*[-~到至]\s*(\d{1,2}:\d{2})$/.exec(value.trim())
-    return q && parseHm(q[1]) !== null && parseHm(q[2]) !== null ? { key: 'quiet', start: q[1].padStart(5, '0'), end: q[2].padStart(5, '0') } : null
+    return q && parseHm(q[1]) !== null && parseHm(q[2]) !== null
+      ? { key: 'quiet', start: q[1].padStart(5, '0'), end: q[2].padStart(5, '0') }
+      : null
   }
   // days without a commitment before an intent closes quietly
   if (/^(需求|意向|intents?)$/i.test(key)) {
@@ -65,15 +69,29 @@ const settings = defineCommand({
     const g = ctx.group
     if (a.key === 'show') {
       const quiet = g.quietStart === g.quietEnd ? '关' : `${g.quietStart}-${g.quietEnd}`
-      const countdowns = parseOffsets(g.countdowns).map((m) => (m % 60 === 0 ? `${m / 60}小时` : `${m}分钟`)).join('、') + '前'
-      return [{ kind: 'say', text: `${t('settings.show', { countdowns, digest: g.digestSeconds, quiet, tz: g.tz })}\n${t('demand.settingsLine', { days: g.intentDays })}\n${t('pay.settingsLine', { at: groupOf(ctx.db, g.id).remindAt })}` }]
+      const countdowns =
+        parseOffsets(g.countdowns)
+          .map((m) => (m % 60 === 0 ? `${m / 60}小时` : `${m}分钟`))
+          .join('、') + '前'
+      return [
+        {
+          kind: 'say',
+          text: `${t('settings.show', { countdowns, digest: g.digestSeconds, quiet, tz: g.tz })}\n${t('demand.settingsLine', { days: g.intentDays })}\n${t('pay.settingsLine', { at: groupOf(ctx.db, g.id).remindAt })}`,
+        },
+      ]
     }
     if (a.key === 'remindAt') {
       saveSettings(ctx.db, g.id, { remindAt: a.value })
       return [{ kind: 'say', text: t('settings.saved') }]
     }
-    const set = a.key === 'countdowns' ? { countdowns: a.value } : a.key === 'digest' ? { digestSeconds: a.value }
-      : a.key === 'intentDays' ? { intentDays: a.value } : { quietStart: a.start, quietEnd: a.end }
+    const set =
+      a.key === 'countdowns'
+        ? { countdowns: a.value }
+        : a.key === 'digest'
+          ? { digestSeconds: a.value }
+          : a.key === 'intentDays'
+            ? { intentDays: a.value }
+            : { quietStart: a.start, quietEnd: a.end }
     saveSettings(ctx.db, g.id, set)
     return [{ kind: 'say', text: t('settings.saved') }]
   },

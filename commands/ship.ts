@@ -23,17 +23,29 @@ const ship = defineCommand({
   usage,
   args: z.object({
     scope: scopedArgs(200),
-    parsed: z.object({ lines: z.array(z.object({ name: z.string().min(1), carrier: z.string().nullable(), tracking: z.string().min(1) })), bad: z.array(z.string()) }),
+    parsed: z.object({
+      lines: z.array(
+        z.object({ name: z.string().min(1), carrier: z.string().nullable(), tracking: z.string().min(1) }),
+      ),
+      bad: z.array(z.string()),
+    }),
   }),
   parse(rest) {
     const lines = rest.split('\n')
     // the first line is the scope (团1, the group's name) unless it is already an entry
-    const scopeLine = parseShipLines(lines[0]).lines.length > 0 ? '' : lines.shift() ?? ''
+    const scopeLine = parseShipLines(lines[0]).lines.length > 0 ? '' : (lines.shift() ?? '')
     return { scope: scopedOf(scopeLine), parsed: parseShipLines(lines.join('\n')) }
   },
   async run(ctx, { scope, parsed }) {
     const { group } = chooseGroup(ctx, scope.words, 'organizer')
-    const sale = requireSale(ctx.db, group, { ref: scope.ref, need: 'succeeded', among: fulfilmentSales(ctx.db, group.id), phase: 'any', example: (no) => `/ship 团${no}`, none: 'scope.noSale' })
+    const sale = requireSale(ctx.db, group, {
+      ref: scope.ref,
+      need: 'succeeded',
+      among: fulfilmentSales(ctx.db, group.id),
+      phase: 'any',
+      example: (no) => `/ship 团${no}`,
+      none: 'scope.noSale',
+    })
     if (parsed.lines.length === 0) throw userError('error.badArgs', { usage })
     const list = saleOrders(ctx.db, sale)
     const replies: Reply[] = []
@@ -47,15 +59,33 @@ const ship = defineCommand({
       }
       const carrier = l.carrier ?? '快递'
       updateParticipant(ctx.db, o.participant.id, {
-        delivery: 'ship', carrier, tracking: l.tracking,
+        delivery: 'ship',
+        carrier,
+        tracking: l.tracking,
         deliveryState: o.participant.deliveryState === 'delivered' ? 'delivered' : 'ready',
       })
-      replies.push(...noticeFor(ctx, group, { notice: 'shipped', member: o.name, saleId: sale.id, payload: { carrier, tracking: l.tracking } }))
+      replies.push(
+        ...noticeFor(ctx, group, {
+          notice: 'shipped',
+          member: o.name,
+          saleId: sale.id,
+          payload: { carrier, tracking: l.tracking },
+        }),
+      )
       done++
     }
     // in the group the digest says it all; problems and private use get an answer
     if (!ctx.group || unknown.length > 0 || parsed.bad.length > 0) {
-      replies.push({ kind: 'say', text: t('delivery.shipDone', { no: sale.no, title: sale.title, done, unknown: unknown.join('、') || null, bad: parsed.bad.join(' / ') || null }) })
+      replies.push({
+        kind: 'say',
+        text: t('delivery.shipDone', {
+          no: sale.no,
+          title: sale.title,
+          done,
+          unknown: unknown.join('、') || null,
+          bad: parsed.bad.join(' / ') || null,
+        }),
+      })
     }
     return replies
   },

@@ -18,9 +18,21 @@ const shipTo = defineCommand({
   async run(ctx, scoped) {
     const g = ctx.group
     const all = [...openSales(ctx.db, g.id), ...fulfilmentSales(ctx.db, g.id)]
-    const found = memberHits(ctx, scoped, () => all.filter(shipsOf), (s, id) => takesPart(ctx.db, s.id, id))
-    const hit = oneHit(ctx, found.hits, () => (all.some(shipsOf) ? userError('delivery.nothingToChoose') : userError('delivery.noShippingAny')), '/ship-to')
-    return setDelivery(ctx.db, hit.sale, hit.member.id, 'ship') === 'same' ? [] : chosenReplies(ctx.db, hit.sale, hit.member, 'ship')
+    const found = memberHits(
+      ctx,
+      scoped,
+      () => all.filter(shipsOf),
+      (s, id) => takesPart(ctx.db, s.id, id),
+    )
+    const hit = oneHit(
+      ctx,
+      found.hits,
+      () => (all.some(shipsOf) ? userError('delivery.nothingToChoose') : userError('delivery.noShippingAny')),
+      '/ship-to',
+    )
+    return setDelivery(ctx.db, hit.sale, hit.member.id, 'ship') === 'same'
+      ? []
+      : chosenReplies(ctx.db, hit.sale, hit.member, 'ship')
   },
 })
 export default shipTo

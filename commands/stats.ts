@@ -21,8 +21,18 @@ const stats = defineCommand({
     const closed = groupSales(ctx.db, group.id).filter((s) => s.state !== 'open')
     const parts: string[] = []
     if (ref !== null || closed.length > 0) {
-      const sale = requireSale(ctx.db, group, { ref, need: 'any', among: closed.slice(0, 1), phase: 'any', example: (no) => `/stats 团${no}`, none: 'scope.noSale' })
-      parts.push(t('stats.saleHeader', { no: sale.no, title: sale.title, state: t(`state.${sale.state}`) }), table(saleRows(statsOfSale(ctx.db, sale))))
+      const sale = requireSale(ctx.db, group, {
+        ref,
+        need: 'any',
+        among: closed.slice(0, 1),
+        phase: 'any',
+        example: (no) => `/stats 团${no}`,
+        none: 'scope.noSale',
+      })
+      parts.push(
+        t('stats.saleHeader', { no: sale.no, title: sale.title, state: t(`state.${sale.state}`) }),
+        table(saleRows(statsOfSale(ctx.db, sale))),
+      )
     }
     parts.push(t('stats.groupHeader', { room: group.topic }), table(groupRows(statsOfGroup(ctx.db, group.id))))
     return [{ kind: 'say', text: parts.join('\n') }]

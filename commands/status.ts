@@ -18,7 +18,19 @@ const status = defineCommand({
   async run(ctx, { ref }) {
     const tz = ctx.group.tz
     // without a number, show every open sale in one message
-    const sales = ref !== null ? [requireSale(ctx.db, ctx.group, { ref, need: 'any', among: [], phase: 'open', example: (no) => `#${no}`, none: 'sale.none' })] : openSales(ctx.db, ctx.group.id)
+    const sales =
+      ref !== null
+        ? [
+            requireSale(ctx.db, ctx.group, {
+              ref,
+              need: 'any',
+              among: [],
+              phase: 'open',
+              example: (no) => `#${no}`,
+              none: 'sale.none',
+            }),
+          ]
+        : openSales(ctx.db, ctx.group.id)
     if (sales.length === 0) throw userError('sale.none')
     const text = sales.map((s) => boardText(view(s), loadBook(ctx.db, s), ctx.now, tz)).join('\n\n')
     // tagged so that a close drops a board still queued for the group (it would show the sale open)

@@ -15,11 +15,24 @@ const track = defineCommand({
   args: scopedArgs(100),
   parse: scopedOf,
   async run(ctx, scoped) {
-    const found = memberHits(ctx, scoped, (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'), (s, id) => !!orderOf(ctx.db, s, id)?.participant.tracking, 'succeeded')
+    const found = memberHits(
+      ctx,
+      scoped,
+      (g) => groupSales(ctx.db, g).filter((s) => s.state === 'succeeded'),
+      (s, id) => !!orderOf(ctx.db, s, id)?.participant.tracking,
+      'succeeded',
+    )
     if (found.hits.length === 0) throw userError('delivery.noTracking')
     const lines = found.hits.map((h) => {
       const p = orderOf(ctx.db, h.sale, h.member.id)!.participant
-      return t('delivery.trackLine', { room: ctx.group ? null : h.group.topic, no: h.sale.no, title: h.sale.title, carrier: p.carrier ?? '快递', tracking: p.tracking!, delivered: p.deliveryState === 'delivered' })
+      return t('delivery.trackLine', {
+        room: ctx.group ? null : h.group.topic,
+        no: h.sale.no,
+        title: h.sale.title,
+        carrier: p.carrier ?? '快递',
+        tracking: p.tracking!,
+        delivered: p.deliveryState === 'delivered',
+      })
     })
     return [{ kind: 'say', text: [t('delivery.trackHeader', { name: ctx.sender }), ...lines].join('\n') }]
   },

@@ -20,19 +20,46 @@ const unpaid = defineCommand({
   async run(ctx, scoped) {
     const rejected = forNamed(ctx, scoped, ({ group, sale, name, order: o }) => {
       updateParticipant(ctx.db, o.participant.id, { paid: 'no' })
-      const notice = noticeFor(ctx, group, { notice: 'paidRejected', member: name, saleId: sale.id, payload: { amount: money(o.dueFen) } })
-      return ctx.group ? notice : [...notice, { kind: 'say', text: t('pay.rejectedPrivate', { name, no: sale.no, title: sale.title }) }]
+      const notice = noticeFor(ctx, group, {
+        notice: 'paidRejected',
+        member: name,
+        saleId: sale.id,
+        payload: { amount: money(o.dueFen) },
+      })
+      return ctx.group
+        ? notice
+        : [...notice, { kind: 'say', text: t('pay.rejectedPrivate', { name, no: sale.no, title: sale.title }) }]
     })
     if (rejected !== null) return rejected
     const { group } = chooseGroup(ctx, scoped.words.replace(/^(list|列表)\s*/i, ''), 'organizer')
-    const sale = requireSale(ctx.db, group, { ref: scoped.ref, need: 'succeeded', among: fulfilmentSales(ctx.db, group.id), phase: 'any', example: (no) => `/unpaid 团${no}`, none: 'scope.noSale' })
+    const sale = requireSale(ctx.db, group, {
+      ref: scoped.ref,
+      need: 'succeeded',
+      among: fulfilmentSales(ctx.db, group.id),
+      phase: 'any',
+      example: (no) => `/unpaid 团${no}`,
+      none: 'scope.noSale',
+    })
     const list = saleOrders(ctx.db, sale).filter((o) => o.participant.paid !== 'yes')
     if (list.length === 0) return [{ kind: 'say', text: t('pay.allPaid', { no: sale.no, title: sale.title }) }]
-    const lines = list.map((o) => t('pay.unpaidLine', {
-      name: o.name, amount: money(o.dueFen), reported: o.participant.paid === 'reported', note: o.participant.paidNote === null ? null : maskPhones(o.participant.paidNote),
-    }))
+    const lines = list.map((o) =>
+      t('pay.unpaidLine', {
+        name: o.name,
+        amount: money(o.dueFen),
+        reported: o.participant.paid === 'reported',
+        note: o.participant.paidNote === null ? null : maskPhones(o.participant.paidNote),
+      }),
+    )
     const total = list.reduce((s, o) => s + o.dueFen, 0)
-    return [{ kind: 'say', text: [t('pay.unpaidHeader', { no: sale.no, title: sale.title, count: list.length, total: money(total) }), ...lines].join('\n') }]
+    return [
+      {
+        kind: 'say',
+        text: [
+          t('pay.unpaidHeader', { no: sale.no, title: sale.title, count: list.length, total: money(total) }),
+          ...lines,
+        ].join('\n'),
+      },
+    ]
   },
 })
 export default unpaid

@@ -12,7 +12,10 @@ const vote = defineCommand({
   where: 'group',
   summary: '投票：投2、投 1,3（多选）、选B；有多个投票时「#投票1 2」；重投会替换上一次',
   usage,
-  args: z.object({ pollRef: z.number().int().positive().nullable(), picks: z.array(z.string().min(1).max(4)).min(1).max(MAX_OPTIONS) }),
+  args: z.object({
+    pollRef: z.number().int().positive().nullable(),
+    picks: z.array(z.string().min(1).max(4)).min(1).max(MAX_OPTIONS),
+  }),
   parse(_rest, ctx) {
     const form = parseVote(ctx.msg.text)
     if (form) return form

@@ -26,26 +26,35 @@ const want = defineCommand({
   aliases: ['/want', '想要'],
   who: 'anyone',
   where: 'group',
-  summary: '想要：提议一个商品收集意向，可加目标价和门槛，如「想要 发酵黄油 目标价 45 需 30 份」；大家回复「#需求1 +2」登记（不用付款）',
+  summary:
+    '想要：提议一个商品收集意向，可加目标价和门槛，如「想要 发酵黄油 目标价 45 需 30 份」；大家回复「#需求1 +2」登记（不用付款）',
   usage: '/want 发酵黄油 目标价 45 需 30 份',
   args,
   parse(rest, ctx) {
     const slash = ctx.msg.text.startsWith('/')
     const w = parseWant(rest)
     // '想要2份 目标价 40': terms with no product: neither an intent titled 2份 nor a guessed join
-    if (!w.ok && w.code === 'quantityTitle' && (slash || w.hasTerms)) throw userError('demand.noTitle', { example: t('demand.example') })
+    if (!w.ok && w.code === 'quantityTitle' && (slash || w.hasTerms))
+      throw userError('demand.noTitle', { example: t('demand.example') })
     if (!slash) {
       // '想要2份', '想要紫色2' are joins (想要 is one of the join words), unless it states an intent's terms
-      if (!(w.ok && w.hasTerms) && readIn(ctx, ctx.msg.text, 'chat').kind !== 'none') return { kind: 'join', join: { text: ctx.msg.text, explicit: false } }
+      if (!(w.ok && w.hasTerms) && readIn(ctx, ctx.msg.text, 'chat').kind !== 'none')
+        return { kind: 'join', join: { text: ctx.msg.text, explicit: false } }
       if (!w.ok || [...w.spec.title].length < 2 || NOT_A_PRODUCT.test(w.spec.title)) return null
     }
     if (w.ok) return { kind: 'want', spec: w.spec }
     const example = t('demand.example')
     switch (w.code) {
-      case 'noTitle': case 'question': case 'quantityTitle': throw userError('demand.noTitle', { example })
-      case 'titleTooLong': throw userError('demand.titleTooLong', { max: MAX_INTENT_TITLE, example })
-      case 'badPrice': throw userError('demand.badPrice', { example })
-      case 'badThreshold': throw userError('demand.badThreshold', { example })
+      case 'noTitle':
+      case 'question':
+      case 'quantityTitle':
+        throw userError('demand.noTitle', { example })
+      case 'titleTooLong':
+        throw userError('demand.titleTooLong', { max: MAX_INTENT_TITLE, example })
+      case 'badPrice':
+        throw userError('demand.badPrice', { example })
+      case 'badThreshold':
+        throw userError('demand.badThreshold', { example })
     }
   },
   async run(ctx, a) {

@@ -21,7 +21,9 @@ import { parseArgs } from 'node:util'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 const SOURCES = ['src', 'commands', 'tsconfig.json', 'tsconfig.build.json']
-const { values } = parseArgs({ options: { 'if-stale': { type: 'boolean' }, check: { type: 'boolean' }, out: { type: 'string', default: 'dist' } } })
+const { values } = parseArgs({
+  options: { 'if-stale': { type: 'boolean' }, check: { type: 'boolean' }, out: { type: 'string', default: 'dist' } },
+})
 const out = resolve(root, values.out)
 const stamp = join(out, '.built')
 
@@ -29,10 +31,15 @@ const stamp = join(out, '.built')
 function listing(path) {
   const st = statSync(path)
   if (!st.isDirectory()) return [`${relative(root, path)}\t${st.size}\t${st.mtimeMs}`]
-  return readdirSync(path).sort().flatMap((name) => listing(join(path, name)))
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => listing(join(path, name)))
 }
 
-const fingerprint = () => createHash('sha256').update(SOURCES.flatMap((s) => listing(join(root, s))).join('\n')).digest('hex')
+const fingerprint = () =>
+  createHash('sha256')
+    .update(SOURCES.flatMap((s) => listing(join(root, s))).join('\n'))
+    .digest('hex')
 
 const stale = () => !existsSync(stamp) || readFileSync(stamp, 'utf8').trim() !== fingerprint()
 
@@ -51,7 +58,10 @@ const sources = fingerprint()
 process.stderr.write(`正在编译到 ${values.out}/ …\n`)
 // a clean folder: a source deleted since the last build must not linger as JavaScript
 rmSync(out, { recursive: true, force: true })
-const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', out], { cwd: root, stdio: 'inherit' })
+const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', out], {
+  cwd: root,
+  stdio: 'inherit',
+})
 if (r.status !== 0) {
   process.stderr.write('编译失败（见上面的错误）：修好后再启动\n')
   process.exit(r.status ?? 1)

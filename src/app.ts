@@ -10,9 +10,23 @@ import type { AnyCommand } from './engine/types.js'
 export type App = { db: Db; engine: Engine; sender: Sender; runtime: Runtime; transport: Transport; close(): void }
 
 /** `commands` replaces the registry, for a test that adds a fixture command. */
-export function makeApp(opts: { dbFile: string; transport: Transport; log: Logger; pace?: Pace; gatherMs?: number; commands?: AnyCommand[] }): App {
+export function makeApp(opts: {
+  dbFile: string
+  transport: Transport
+  log: Logger
+  pace?: Pace
+  gatherMs?: number
+  commands?: AnyCommand[]
+}): App {
   const db = openDb(opts.dbFile)
   const engine = new Engine(db, opts.commands ?? list(), { log: opts.log, gatherMs: opts.gatherMs })
   const sender = new Sender(db, opts.transport, opts.log, opts.pace ?? DEFAULT_PACE)
-  return { db, engine, sender, runtime: new Runtime(engine, sender), transport: opts.transport, close: () => db.$client.close() }
+  return {
+    db,
+    engine,
+    sender,
+    runtime: new Runtime(engine, sender),
+    transport: opts.transport,
+    close: () => db.$client.close(),
+  }
 }

@@ -43,14 +43,25 @@ export type RoomFilter = { room?: string; roomId?: string }
  */
 export function groupOfFilter(db: Db, f: RoomFilter): { id: number } | null | { error: string } {
   if (f.roomId !== undefined) {
-    const g = db.select({ id: groups.id }).from(groups).where(sql`coalesce(${groups.roomId}, ${groups.topic}) = ${f.roomId}`).get()
+    const g = db
+      .select({ id: groups.id })
+      .from(groups)
+      .where(sql`coalesce(${groups.roomId}, ${groups.topic}) = ${f.roomId}`)
+      .get()
     return g ?? { error: `no group with room id ${f.roomId}` }
   }
   if (f.room === undefined) return null
-  const found = db.select({ id: groups.id, roomId: groups.roomId }).from(groups).where(eq(groups.topic, f.room)).orderBy(asc(groups.id)).all()
+  const found = db
+    .select({ id: groups.id, roomId: groups.roomId })
+    .from(groups)
+    .where(eq(groups.topic, f.room))
+    .orderBy(asc(groups.id))
+    .all()
   if (found.length === 1) return { id: found[0].id }
   if (found.length === 0) return { error: `no group named ${f.room}` }
-  return { error: `${found.length} groups are named ${f.room}: add --room-id with one of ${found.map((g) => g.roomId ?? `(no id, group ${g.id})`).join(', ')}` }
+  return {
+    error: `${found.length} groups are named ${f.room}: add --room-id with one of ${found.map((g) => g.roomId ?? `(no id, group ${g.id})`).join(', ')}`,
+  }
 }
 
 export function exportRows(db: Db, filter: RoomFilter & { groupId?: number; sale?: number }): ExportRow[] {
@@ -59,17 +70,66 @@ export function exportRows(db: Db, filter: RoomFilter & { groupId?: number; sale
   if (filter.roomId !== undefined) where.push(sql`coalesce(${groups.roomId}, ${groups.topic}) = ${filter.roomId}`)
   if (filter.groupId !== undefined) where.push(eq(groups.id, filter.groupId))
   if (filter.sale !== undefined) where.push(eq(sales.no, filter.sale))
-  const saleRows = db.select({ sale: sales, room: groups.topic, roomId: sql<string>`coalesce(${groups.roomId}, ${groups.topic})` }).from(sales).innerJoin(groups, eq(sales.groupId, groups.id))
-    .where(where.length ? and(...where) : undefined).orderBy(asc(groups.topic), asc(sales.no)).all()
+  const saleRows = db
+    .select({ sale: sales, room: groups.topic, roomId: sql<string>`coalesce(${groups.roomId}, ${groups.topic})` })
+    .from(sales)
+    .innerJoin(groups, eq(sales.groupId, groups.id))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(groups.topic), asc(sales.no))
+    .all()
   const rows: ExportRow[] = []
   for (const { sale, room, roomId } of saleRows) {
     const its = db.select().from(items).where(eq(items.saleId, sale.id)).orderBy(asc(items.id)).all()
-    const held = db.select({ memberId: orders.memberId, itemId: orders.itemId, qty: orders.confirmed, name: members.name, contactId: members.contactId, source: orders.source, enteredBy: orders.enteredBy }).from(orders)
-      .innerJoin(members, eq(orders.memberId, members.id)).where(eq(orders.saleId, sale.id)).orderBy(asc(orders.id)).all()
-    const waits = db.select({ memberId: waitlist.memberId, itemId: waitlist.itemId, qty: waitlist.qty, name: members.name, contactId: members.contactId }).from(waitlist)
-      .innerJoin(members, eq(waitlist.memberId, members.id)).where(eq(waitlist.saleId, sale.id)).orderBy(asc(waitlist.seq)).all()
-    const byKey = new Map<string, { name: string; memberKey: string; itemId: number; qty: number; wait: number; source?: string; enteredBy?: string | null }>()
-    for (const h of held) byKey.set(`${h.memberId}:${h.itemId}`, { name: h.name, memberKey: h.contactId ?? h.name, itemId: h.itemId, qty: h.qty, wait: 0, source: h.source, enteredBy: h.enteredBy })
+    const held = db
+      .select({
+        memberId: orders.memberId,
+        itemId: orders.itemId,
+        qty: orders.confirmed,
+        name: members.name,
+        contactId: members.contactId,
+        source: orders.source,
+        enteredBy: orders.enteredBy,
+      })
+      .from(orders)
+      .innerJoin(members, eq(orders.memberId, members.id))
+      .where(eq(orders.saleId, sale.id))
+      .orderBy(asc(orders.id))
+      .all()
+    const waits = db
+      .select({
+        memberId: waitlist.memberId,
+        itemId: waitlist.itemId,
+        qty: waitlist.qty,
+        name: members.name,
+        contactId: members.contactId,
+      })
+      .from(waitlist)
+      .innerJoin(members, eq(waitlist.memberId, members.id))
+      .where(eq(waitlist.saleId, sale.id))
+      .orderBy(asc(waitlist.seq))
+      .all()
+    const byKey = new Map<
+      string,
+      {
+        name: string
+        memberKey: string
+        itemId: number
+        qty: number
+        wait: number
+        source?: string
+        enteredBy?: string | null
+      }
+    >()
+    for (const h of held)
+      byKey.set(`${h.memberId}:${h.itemId}`, {
+        name: h.name,
+        memberKey: h.contactId ?? h.name,
+        itemId: h.itemId,
+        qty: h.qty,
+        wait: 0,
+        source: h.source,
+        enteredBy: h.enteredBy,
+      })
     for (const w of waits) {
       const key = `${w.memberId}:${w.itemId}`
       const r = byKey.get(key) ?? { name: w.name, memberKey: w.contactId ?? w.name, itemId: w.itemId, qty: 0, wait: 0 }
@@ -86,21 +146,56 @@ export function exportRows(db: Db, filter: RoomFilter & { groupId?: number; sale
       const f = after.get(memberId)
       const first = !firstRow.has(memberId)
       firstRow.add(memberId)
-      rows.push(ExportRow.parse({
-        room, sale_no: sale.no, sale: sale.title, sale_state: sale.state, member: r.name, item: item.name,
-        quantity: r.qty, waitlist: r.wait, unit_price: fen2(item.priceFen), amount: fen2(owes ? r.qty * item.priceFen : 0),
-        paid: f?.paid ?? 'no', delivery: f?.delivery ?? '', delivery_state: f?.deliveryState ?? '',
-        refund: fen2(first ? f?.refundFen ?? 0 : 0), shipping_fee: fen2(first && r.qty > 0 ? f?.shippingFen ?? 0 : 0),
-        source: r.source ?? 'join', entered_by: r.enteredBy ?? '', room_id: roomId, member_id: r.memberKey,
-      }))
+      rows.push(
+        ExportRow.parse({
+          room,
+          sale_no: sale.no,
+          sale: sale.title,
+          sale_state: sale.state,
+          member: r.name,
+          item: item.name,
+          quantity: r.qty,
+          waitlist: r.wait,
+          unit_price: fen2(item.priceFen),
+          amount: fen2(owes ? r.qty * item.priceFen : 0),
+          paid: f?.paid ?? 'no',
+          delivery: f?.delivery ?? '',
+          delivery_state: f?.deliveryState ?? '',
+          refund: fen2(first ? (f?.refundFen ?? 0) : 0),
+          shipping_fee: fen2(first && r.qty > 0 ? (f?.shippingFen ?? 0) : 0),
+          source: r.source ?? 'join',
+          entered_by: r.enteredBy ?? '',
+          room_id: roomId,
+          member_id: r.memberKey,
+        }),
+      )
     }
   }
   return rows
 }
 
-export const COLUMNS = ['room', 'sale_no', 'sale', 'sale_state', 'member', 'item', 'quantity', 'waitlist', 'unit_price', 'amount', 'paid', 'delivery', 'delivery_state', 'refund', 'shipping_fee', 'source', 'entered_by', 'room_id', 'member_id'] as const
+export const COLUMNS = [
+  'room',
+  'sale_no',
+  'sale',
+  'sale_state',
+  'member',
+  'item',
+  'quantity',
+  'waitlist',
+  'unit_price',
+  'amount',
+  'paid',
+  'delivery',
+  'delivery_state',
+  'refund',
+  'shipping_fee',
+  'source',
+  'entered_by',
+  'room_id',
+  'member_id',
+] as const
 
 export function toCsv(rows: ExportRow[]): string {
   return '\uFEFF' + stringify(rows, { header: true, columns: [...COLUMNS], record_delimiter: 'windows' })
 }
-

@@ -25,23 +25,50 @@ export const DemandRow = z.object({
 })
 export type DemandRow = z.infer<typeof DemandRow>
 
-export const DEMAND_COLUMNS = ['room', 'demand_no', 'demand', 'state', 'members', 'quantity', 'target_price', 'threshold', 'notes', 'first_commit', 'last_commit', 'sale_no'] as const
+export const DEMAND_COLUMNS = [
+  'room',
+  'demand_no',
+  'demand',
+  'state',
+  'members',
+  'quantity',
+  'target_price',
+  'threshold',
+  'notes',
+  'first_commit',
+  'last_commit',
+  'sale_no',
+] as const
 
 export function demandRows(db: Db, filter: { room?: string; groupId?: number }): DemandRow[] {
   const where: SQL[] = []
   if (filter.room !== undefined) where.push(eq(groups.topic, filter.room))
   if (filter.groupId !== undefined) where.push(eq(groups.id, filter.groupId))
-  const list = db.select({ intent: intents, room: groups.topic }).from(intents).innerJoin(groups, eq(intents.groupId, groups.id))
-    .where(where.length ? and(...where) : undefined).orderBy(asc(groups.topic), asc(intents.no)).all()
+  const list = db
+    .select({ intent: intents, room: groups.topic })
+    .from(intents)
+    .innerJoin(groups, eq(intents.groupId, groups.id))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(groups.topic), asc(intents.no))
+    .all()
   return list.map(({ intent, room }) => {
     const commits = commitsOf(db, intent.id)
-    const saleNo = intent.saleId === null ? undefined : db.select({ no: sales.no }).from(sales).where(eq(sales.id, intent.saleId)).get()?.no
+    const saleNo =
+      intent.saleId === null
+        ? undefined
+        : db.select({ no: sales.no }).from(sales).where(eq(sales.id, intent.saleId)).get()?.no
     return DemandRow.parse({
-      room, demand_no: intent.no, demand: intent.title, state: intent.state,
-      members: commits.length, quantity: totalOf(commits),
+      room,
+      demand_no: intent.no,
+      demand: intent.title,
+      state: intent.state,
+      members: commits.length,
+      quantity: totalOf(commits),
       target_price: intent.targetPriceFen === null ? '' : (intent.targetPriceFen / 100).toFixed(2),
       threshold: intent.threshold === null ? '' : String(intent.threshold),
-      notes: noteSummary(commits).map((n) => `${n.word}×${n.n}`).join(' '),
+      notes: noteSummary(commits)
+        .map((n) => `${n.word}×${n.n}`)
+        .join(' '),
       first_commit: commits.length ? isoAt(Math.min(...commits.map((c) => c.firstAt))) : '',
       last_commit: commits.length ? isoAt(Math.max(...commits.map((c) => c.updatedAt))) : '',
       sale_no: saleNo === undefined ? '' : String(saleNo),

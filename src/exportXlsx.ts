@@ -26,7 +26,8 @@ const STATE: Record<string, string> = { pending: '待到货', ready: '待取/已
 /** Excel sheet names: at most 31 characters, none of []:*?/\ */
 export const sheetName = (s: string) => s.replace(/[[\]:*?/\\]/g, '_').slice(0, 31)
 
-const deliveryLabel = (d: string | null) => (pickupOf(d) !== null ? `自提 ${pickupOf(d)}` : d === 'ship' ? '快递' : '未选')
+const deliveryLabel = (d: string | null) =>
+  pickupOf(d) !== null ? `自提 ${pickupOf(d)}` : d === 'ship' ? '快递' : '未选'
 const goodsText = (o: MemberOrder) => o.lines.map((l) => `${l.item || '—'}×${l.qty}`).join('，')
 
 /** Everything the workbook shows, read in one go (inside a transaction when called by the bot). */
@@ -48,7 +49,13 @@ export function workbookData(db: Db, sale: SaleRow): WorkbookData {
   const plan = supplyPlan(db, sale, units)
   if (plan && plan.lines.length > 0) {
     totals.push([], ['供应商', '订货份数', '进价', '成本'])
-    for (const l of plan.lines) totals.push([l.supplier, l.qty, l.unitFen === null ? null : y(l.unitFen), l.costFen === null ? null : y(l.costFen)])
+    for (const l of plan.lines)
+      totals.push([
+        l.supplier,
+        l.qty,
+        l.unitFen === null ? null : y(l.unitFen),
+        l.costFen === null ? null : y(l.costFen),
+      ])
     if (plan.short > 0) totals.push(['（缺口）', plan.short, null, null])
   }
   sheets.push({ name: '订货汇总', header: ['商品/规格', '份数', '单价', '金额'], rows: totals, money: [3, 4] })
@@ -56,28 +63,65 @@ export function workbookData(db: Db, sale: SaleRow): WorkbookData {
   for (const p of pointsOf(sale)) {
     const here = orders.filter((o) => pickupOf(o.participant.delivery) === p)
     sheets.push({
-      name: sheetName(`自提-${p}`), header: ['成员', '商品', '份数', '付款', '状态'],
-      rows: here.map((o) => [o.name, goodsText(o), o.units, PAID[o.participant.paid], STATE[o.participant.deliveryState]]), money: [],
+      name: sheetName(`自提-${p}`),
+      header: ['成员', '商品', '份数', '付款', '状态'],
+      rows: here.map((o) => [
+        o.name,
+        goodsText(o),
+        o.units,
+        PAID[o.participant.paid],
+        STATE[o.participant.deliveryState],
+      ]),
+      money: [],
     })
   }
 
   const shipped = orders.filter((o) => o.participant.delivery === 'ship')
   sheets.push({
-    name: '快递', header: ['成员', '收件人', '电话', '地址', '商品', '份数', '运费', '快递公司', '运单号', '状态'],
+    name: '快递',
+    header: ['成员', '收件人', '电话', '地址', '商品', '份数', '运费', '快递公司', '运单号', '状态'],
     rows: shipped.map((o) => {
       const a = addressOf(db, contactOf(memberById(db, o.memberId)))
-      return [o.name, a?.recipient ?? '', a?.phone ?? '', a?.address ?? '', goodsText(o), o.units, y(o.shippingFen), o.participant.carrier ?? '', o.participant.tracking ?? '', STATE[o.participant.deliveryState]]
+      return [
+        o.name,
+        a?.recipient ?? '',
+        a?.phone ?? '',
+        a?.address ?? '',
+        goodsText(o),
+        o.units,
+        y(o.shippingFen),
+        o.participant.carrier ?? '',
+        o.participant.tracking ?? '',
+        STATE[o.participant.deliveryState],
+      ]
     }),
     money: [7],
   })
 
   sheets.push({
-    name: '成员', header: ['成员', '商品', '份数', '货款', '运费', '应付', '退款', '付款', '取货方式', '状态', '付款备注'],
-    rows: orders.map((o) => [o.name, goodsText(o), o.units, y(o.goodsFen), y(o.shippingFen), y(o.dueFen), y(o.refundFen), PAID[o.participant.paid], deliveryLabel(o.participant.delivery), STATE[o.participant.deliveryState], o.participant.paidNote ?? '']),
+    name: '成员',
+    header: ['成员', '商品', '份数', '货款', '运费', '应付', '退款', '付款', '取货方式', '状态', '付款备注'],
+    rows: orders.map((o) => [
+      o.name,
+      goodsText(o),
+      o.units,
+      y(o.goodsFen),
+      y(o.shippingFen),
+      y(o.dueFen),
+      y(o.refundFen),
+      PAID[o.participant.paid],
+      deliveryLabel(o.participant.delivery),
+      STATE[o.participant.deliveryState],
+      o.participant.paidNote ?? '',
+    ]),
     money: [4, 5, 6, 7],
   })
 
-  const stats = [...saleRows(statsOfSale(db, sale)), ['', ''] as [string, string], ...groupRows(statsOfGroup(db, sale.groupId))]
+  const stats = [
+    ...saleRows(statsOfSale(db, sale)),
+    ['', ''] as [string, string],
+    ...groupRows(statsOfGroup(db, sale.groupId)),
+  ]
   sheets.push({ name: '统计', header: ['指标', '数值'], rows: stats, money: [] })
   return { title: `${room} 团${sale.no} ${sale.title}`, sheets }
 }
@@ -97,7 +141,9 @@ export async function writeWorkbook(data: WorkbookData, file: string, exclusive 
     const ws = wb.addWorksheet(s.name)
     ws.addRow(s.header).font = { bold: true }
     for (const r of s.rows) ws.addRow(r)
-    s.header.forEach((h, i) => { ws.getColumn(i + 1).width = Math.max(8, Math.min(40, [...h].length * 2 + 4)) })
+    s.header.forEach((h, i) => {
+      ws.getColumn(i + 1).width = Math.max(8, Math.min(40, [...h].length * 2 + 4))
+    })
     for (const c of s.money) ws.getColumn(c).numFmt = '0.00'
     ws.views = [{ state: 'frozen', ySplit: 1 }]
   }
@@ -113,10 +159,19 @@ export async function writeWorkbook(data: WorkbookData, file: string, exclusive 
 
 /** The sale an export is for: its number, narrowed by the room when several groups have one. */
 export function saleForExport(db: Db, no: number, groupId?: number): SaleRow | { error: string } {
-  const rows = db.select({ s: sales, topic: groups.topic }).from(sales).innerJoin(groups, eq(sales.groupId, groups.id))
-    .where(groupId === undefined ? eq(sales.no, no) : and(eq(sales.no, no), eq(groups.id, groupId))).all()
+  const rows = db
+    .select({ s: sales, topic: groups.topic })
+    .from(sales)
+    .innerJoin(groups, eq(sales.groupId, groups.id))
+    .where(groupId === undefined ? eq(sales.no, no) : and(eq(sales.no, no), eq(groups.id, groupId)))
+    .all()
   if (rows.length === 1) return rows[0].s
-  return { error: rows.length === 0 ? `no sale ${no}${groupId !== undefined ? ' in that group' : ''}` : `sale ${no} exists in several rooms (${rows.map((r) => r.topic).join(', ')}): add --room or --room-id` }
+  return {
+    error:
+      rows.length === 0
+        ? `no sale ${no}${groupId !== undefined ? ' in that group' : ''}`
+        : `sale ${no} exists in several rooms (${rows.map((r) => r.topic).join(', ')}): add --room or --room-id`,
+  }
 }
 
 /** Where the bot writes workbooks: exports/ beside the database file (data/exports for the default db). */
@@ -140,7 +195,9 @@ export function exportFile(db: Db, group: { id: number; topic: string }, saleNo:
 /** Workbooks the bot is still writing (a chat command cannot await inside its transaction). */
 const inFlight = new Set<Promise<void>>()
 export function writeInBackground(data: WorkbookData, file: string, onError: (err: unknown) => void): void {
-  const p = writeWorkbook(data, file, true).catch(onError).finally(() => inFlight.delete(p))
+  const p = writeWorkbook(data, file, true)
+    .catch(onError)
+    .finally(() => inFlight.delete(p))
   inFlight.add(p)
 }
 export async function exportsWritten(): Promise<void> {

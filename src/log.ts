@@ -29,8 +29,12 @@ export function makeLogger(
 export const silentLogger = (): Logger => pino({ level: 'silent' })
 
 const LEVELS: Record<number, { name: string; color: string }> = {
-  10: { name: 'TRACE', color: '90' }, 20: { name: 'DEBUG', color: '90' }, 30: { name: 'INFO ', color: '32' },
-  40: { name: 'WARN ', color: '33' }, 50: { name: 'ERROR', color: '31' }, 60: { name: 'FATAL', color: '35' },
+  10: { name: 'TRACE', color: '90' },
+  20: { name: 'DEBUG', color: '90' },
+  30: { name: 'INFO ', color: '32' },
+  40: { name: 'WARN ', color: '33' },
+  50: { name: 'ERROR', color: '31' },
+  60: { name: 'FATAL', color: '35' },
 }
 const MAX_VALUE = 80
 
@@ -56,7 +60,12 @@ export function prettyStream(out: Out, opts: { stacks: boolean; color: boolean }
       if (e) parts.push(paint(lv.color, `— ${firstLine(e.message ?? String(e))}`))
       for (const [k, v] of Object.entries(rest)) parts.push(paint('90', `${k}=${short(v)}`))
       let text = parts.join(' ') + '\n'
-      if (opts.stacks && e?.stack) text += e.stack.split('\n').map((l) => `    ${l}`).join('\n') + '\n'
+      if (opts.stacks && e?.stack)
+        text +=
+          e.stack
+            .split('\n')
+            .map((l) => `    ${l}`)
+            .join('\n') + '\n'
       return out.write(text)
     },
   }

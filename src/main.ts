@@ -39,12 +39,24 @@ const app = makeApp({ dbFile: config.SHANTUAN_DB, transport, log })
 // Sales whose deadline passed while the bot was down are closed now, once each.
 await app.engine.recover(clock.now())
 let online = false
-const loop = runLive(sendOnlyWhenOnline(app.runtime, () => online), clock, (err) => log.error({ err }, 'scheduler tick failed'))
+const loop = runLive(
+  sendOnlyWhenOnline(app.runtime, () => online),
+  clock,
+  (err) => log.error({ err }, 'scheduler tick failed'),
+)
 // startupMs counts from the node process start (code loading included); dbMs is the database
 // part; cpuMs is the processor time spent so far, which a busy machine does not inflate
 const ready = performance.now()
 const cpu = process.cpuUsage()
-log.info({ startupMs: Math.round(ready), dbMs: Math.round(ready - opening), cpuMs: Math.round((cpu.user + cpu.system) / 1000), db: config.SHANTUAN_DB }, 'ready')
+log.info(
+  {
+    startupMs: Math.round(ready),
+    dbMs: Math.round(ready - opening),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    db: config.SHANTUAN_DB,
+  },
+  'ready',
+)
 
 // Never call bot.stop() on a signal: with wechat4u it logs the account out and wipes the
 // saved session. Exiting keeps the session, so the next start logs in without a QR code.
@@ -66,7 +78,9 @@ process.on('uncaughtException', fatal)
 
 // Only the live path pays for Wechaty: replay, export and sim never import it.
 const [{ WechatyBuilder }, { attach, WechatyTransport }, { showLogin }] = await Promise.all([
-  import('wechaty'), import('./adapters/wechaty.js'), import('./adapters/login.js'),
+  import('wechaty'),
+  import('./adapters/wechaty.js'),
+  import('./adapters/login.js'),
 ])
 // The puppet comes from WECHATY_PUPPET (and WECHATY_PUPPET_SERVICE_TOKEN for service puppets).
 // The name is the account's session: Wechaty keeps the login in NAME.memory-card.json.

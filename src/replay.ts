@@ -21,7 +21,15 @@ const Line = z.object({
 })
 
 export type OutLine = {
-  at: string; room?: string; roomId?: string; to?: string; toId?: string; text: string; mentions: string[]; mentionIds?: string[]; file?: string
+  at: string
+  room?: string
+  roomId?: string
+  to?: string
+  toId?: string
+  text: string
+  mentions: string[]
+  mentionIds?: string[]
+  file?: string
 }
 
 /** A transport that records what the bot would send, with the virtual time of each send. */
@@ -31,9 +39,22 @@ export class RecordingTransport implements Transport {
   withIds = false
   constructor(private readonly onLine?: (l: OutLine) => void) {}
   async send(m: OutMessage, at: number): Promise<void> {
-    const line: OutLine = m.room !== null
-      ? { at: isoAt(at), room: m.room, ...(this.withIds ? { roomId: m.roomId! } : {}), text: m.text, mentions: m.mentions }
-      : { at: isoAt(at), to: m.toName!, ...(this.withIds ? { toId: m.toId! } : {}), text: m.text, mentions: m.mentions }
+    const line: OutLine =
+      m.room !== null
+        ? {
+            at: isoAt(at),
+            room: m.room,
+            ...(this.withIds ? { roomId: m.roomId! } : {}),
+            text: m.text,
+            mentions: m.mentions,
+          }
+        : {
+            at: isoAt(at),
+            to: m.toName!,
+            ...(this.withIds ? { toId: m.toId! } : {}),
+            text: m.text,
+            mentions: m.mentions,
+          }
     if (this.withIds) line.mentionIds = m.mentionIds
     // a file sent with the message (a private export) is named by its path
     if (m.file) line.file = m.file
@@ -59,7 +80,9 @@ export async function replay(app: App, input: string[], report: (msg: string) =>
     }
     const r = Line.safeParse(parsed)
     if (!r.success) {
-      report(`line ${lineNo}: ${r.error.issues.map((x) => `${x.path.join('.') || 'line'} ${x.message}`).join('; ')}, skipped`)
+      report(
+        `line ${lineNo}: ${r.error.issues.map((x) => `${x.path.join('.') || 'line'} ${x.message}`).join('; ')}, skipped`,
+      )
       continue
     }
     const l = r.data
@@ -78,10 +101,19 @@ export async function replay(app: App, input: string[], report: (msg: string) =>
     const now = clock.now()
     if (l.text !== undefined) {
       const id = l.id !== undefined ? String(l.id) : madeUpId(lineNo, raw)
-      await app.engine.handle({ id, at: now, room: l.room ?? null, roomId: l.room !== undefined ? l.roomId : undefined, from: l.from!, fromId: l.fromId, text: l.text })
+      await app.engine.handle({
+        id,
+        at: now,
+        room: l.room ?? null,
+        roomId: l.room !== undefined ? l.roomId : undefined,
+        from: l.from!,
+        fromId: l.fromId,
+        text: l.text,
+      })
     } else if (l.room !== undefined && (l.owner !== undefined || l.members !== undefined)) {
       // without ids the topic stands for the room's id and a name for the member's id
-      const owner = l.owner === undefined ? null : { name: l.owner, id: l.ownerId ?? idOfOnly(l.members, l.owner) ?? l.owner }
+      const owner =
+        l.owner === undefined ? null : { name: l.owner, id: l.ownerId ?? idOfOnly(l.members, l.owner) ?? l.owner }
       await app.engine.declareGroup({ roomId: l.roomId ?? l.room, topic: l.room }, owner, l.members ?? null, now)
     }
     await app.runtime.advanceTo(clock, now)
@@ -95,7 +127,12 @@ function madeUpId(lineNo: number, raw: string): string {
 }
 
 function carriesIds(l: z.infer<typeof Line>): boolean {
-  return l.roomId !== undefined || l.ownerId !== undefined || l.fromId !== undefined || (l.members ?? []).some((m) => typeof m !== 'string')
+  return (
+    l.roomId !== undefined ||
+    l.ownerId !== undefined ||
+    l.fromId !== undefined ||
+    (l.members ?? []).some((m) => typeof m !== 'string')
+  )
 }
 
 /** The id of the one listed member with that name (a declaration that gave member ids but no ownerId). */

@@ -25,7 +25,11 @@ export function parseWait(arg: string): number | null {
 /** A start time: ISO 8601 with its zone, or a wall time such as 2026-12-03 04:35 read as China time. */
 export function parseStart(s: string): number | null {
   const wall = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)$/.exec(s.trim())
-  const ms = wall ? Date.parse(`${wall[1]}T${wall[2]}+08:00`) : /(Z|[+-]\d{2}:?\d{2})$/i.test(s.trim()) ? Date.parse(s.trim()) : NaN
+  const ms = wall
+    ? Date.parse(`${wall[1]}T${wall[2]}+08:00`)
+    : /(Z|[+-]\d{2}:?\d{2})$/i.test(s.trim())
+      ? Date.parse(s.trim())
+      : NaN
   return Number.isNaN(ms) ? null : ms
 }
 
@@ -66,7 +70,9 @@ export function openSim(opts: SimOptions) {
     }
   }
 
-  print(`闪团模拟器：你在「${room}」，群主是「${owner}」，现在 ${clockLine(clock.now())}。输入「名字: 内容」说话，如「${owner}: /launch 蓝莓\\n价格: 59\\n截止: 2小时后」，「Lily: +2」；:wait 15s 让时间流逝；:quit 退出。`)
+  print(
+    `闪团模拟器：你在「${room}」，群主是「${owner}」，现在 ${clockLine(clock.now())}。输入「名字: 内容」说话，如「${owner}: /launch 蓝莓\\n价格: 59\\n截止: 2小时后」，「Lily: +2」；:wait 15s 让时间流逝；:quit 退出。`,
+  )
 
   /** One typed line; false when the session should end. */
   async function line(input: string): Promise<boolean> {
@@ -99,7 +105,13 @@ export function openSim(opts: SimOptions) {
     }
     const [, priv, from, body] = m
     await app.runtime.advanceTo(clock, clock.now() + 1000)
-    await app.engine.handle({ id: `sim-${Date.now()}-${seq++}`, at: clock.now(), room: priv ? null : room, from: from.trim(), text: body.replace(/\\n/g, '\n') })
+    await app.engine.handle({
+      id: `sim-${Date.now()}-${seq++}`,
+      at: clock.now(),
+      room: priv ? null : room,
+      from: from.trim(),
+      text: body.replace(/\\n/g, '\n'),
+    })
     // the reply shows up right away; the clock stops short of the next deadline, countdown or
     // job, and never jumps ahead to a digest quiet hours hold: that one is shown as held
     await app.runtime.drain(clock, REPLY_HORIZON_MS)

@@ -7,10 +7,21 @@ import { describe, expect, it } from 'vitest'
 import { ROOT, docFiles } from './support/examples.js'
 
 /** The anchor GitHub gives a heading: lower case, punctuation and emoji dropped, spaces as hyphens. */
-const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '').replace(/\s/g, '-')
+const slug = (heading: string) =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
+    .replace(/\s/g, '-')
 
 const headings = (markdown: string) =>
-  new Set(markdown.replace(/```[\s\S]*?```/g, '').split('\n').filter((l) => /^#{1,6} /.test(l)).map((l) => slug(l.replace(/^#+ /, ''))))
+  new Set(
+    markdown
+      .replace(/```[\s\S]*?```/g, '')
+      .split('\n')
+      .filter((l) => /^#{1,6} /.test(l))
+      .map((l) => slug(l.replace(/^#+ /, ''))),
+  )
 
 const LINK = /\]\(([^)\s]+)\)/g
 
@@ -31,7 +42,12 @@ describe('documentation links', () => {
         const [path, anchor] = target.split('#')
         const dest = path === '' ? file : join(dirname(file), decodeURI(path))
         if (!existsSync(dest)) broken.push(`${target} (no such file)`)
-        else if (anchor !== undefined && dest.endsWith('.md') && !headings(readFileSync(dest, 'utf8')).has(decodeURIComponent(anchor))) broken.push(`${target} (no such heading)`)
+        else if (
+          anchor !== undefined &&
+          dest.endsWith('.md') &&
+          !headings(readFileSync(dest, 'utf8')).has(decodeURIComponent(anchor))
+        )
+          broken.push(`${target} (no such heading)`)
       }
       expect(broken).toEqual([])
     })

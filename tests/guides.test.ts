@@ -40,7 +40,13 @@ async function probe(): Promise<{ isCommand(text: string, from?: string): Promis
   const t0 = Date.parse('2026-12-03T10:00:00+08:00')
   // awaited: handling may become asynchronous, and the check must follow the commit
   await app.engine.declareGroup('烘焙同好群', '阿May', ['阿May', 'Lily', 'Tom'], t0)
-  await app.engine.handle({ id: 'launch', at: t0, room: '烘焙同好群', from: '阿May', text: '/launch 云南蓝莓\n价格: 59\n截止: 2026-12-04 20:00' })
+  await app.engine.handle({
+    id: 'launch',
+    at: t0,
+    room: '烘焙同好群',
+    from: '阿May',
+    text: '/launch 云南蓝莓\n价格: 59\n截止: 2026-12-04 20:00',
+  })
   const seen = app.db.$client.prepare('select 1 from inbound where msg_id = ?')
   let n = 0
   return {
@@ -61,7 +67,11 @@ const isBotText = (code: string) => /^\p{Extended_Pictographic}/u.test(code)
 
 describe('examples in the guides are commands the bot reads', () => {
   it('finds the example columns', () => {
-    expect(tableExamples('| 做什么 | 例子 | 结果 |\n|---|---|---|\n| 截单 | `截单` `/close` | 马上截单 |\n\n| 键 | 意思 |\n|---|---|\n| x | `价格` |')).toEqual(['截单', '/close'])
+    expect(
+      tableExamples(
+        '| 做什么 | 例子 | 结果 |\n|---|---|---|\n| 截单 | `截单` `/close` | 马上截单 |\n\n| 键 | 意思 |\n|---|---|\n| x | `价格` |',
+      ),
+    ).toEqual(['截单', '/close'])
   })
 
   for (const guide of GUIDES) {
@@ -78,12 +88,15 @@ describe('examples in the guides are commands the bot reads', () => {
 
   it('docs/member-guide.zh-CN.md: every example a member sends is a command, and what it calls chatter is chatter', async () => {
     const text = readFileSync(join(ROOT, 'docs/member-guide.zh-CN.md'), 'utf8').replace(/```[\s\S]*?```/g, '')
-    const spans = [...text.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]).filter((c) => !isBotText(c) && !MEMBER_PIECES.includes(c))
+    const spans = [...text.matchAll(/`([^`\n]+)`/g)]
+      .map((m) => m[1])
+      .filter((c) => !isBotText(c) && !MEMBER_PIECES.includes(c))
     const bot = await probe()
     const wrong: string[] = []
     for (const code of spans) {
       const meant = !MEMBER_CHATTER.includes(code)
-      if ((await bot.isCommand(code, 'Lily')) !== meant) wrong.push(`${code} (${meant ? 'taken as chatter' : 'taken as a command'})`)
+      if ((await bot.isCommand(code, 'Lily')) !== meant)
+        wrong.push(`${code} (${meant ? 'taken as chatter' : 'taken as a command'})`)
     }
     bot.close()
     expect(spans.length).toBeGreaterThan(30)

@@ -17,19 +17,37 @@ export const tmpDb = () => join(mkdtempSync(join(tmpdir(), 'shantuan-')), 'test.
  * Run lines through a fresh app (or an existing db file: a restart) and return what the bot sent.
  * `commands` replaces the registry (a test adding a fixture command).
  */
-export async function run(lines: In[], dbFile = ':memory:', commands?: AnyCommand[]): Promise<{ out: OutLine[]; errors: string[]; app: App }> {
+export async function run(
+  lines: In[],
+  dbFile = ':memory:',
+  commands?: AnyCommand[],
+): Promise<{ out: OutLine[]; errors: string[]; app: App }> {
   const transport = new RecordingTransport()
   const app = makeApp({ dbFile, transport, log: silentLogger(), commands })
   const errors: string[] = []
-  await replay(app, lines.map((l) => JSON.stringify(l)), (e) => errors.push(e))
+  await replay(
+    app,
+    lines.map((l) => JSON.stringify(l)),
+    (e) => errors.push(e),
+  )
   return { out: transport.lines, errors, app }
 }
 
 /** The group, its owner and members, at a time. */
-export const group = (at: string, members = ['阿May', 'Lily', 'Tom', 'Ann', 'Bob'], room = '烘焙同好群', owner = '阿May'): In =>
-  ({ at, room, owner, members })
+export const group = (
+  at: string,
+  members = ['阿May', 'Lily', 'Tom', 'Ann', 'Bob'],
+  room = '烘焙同好群',
+  owner = '阿May',
+): In => ({ at, room, owner, members })
 
-export const say = (at: string, from: string, text: string, extra: In = {}): In => ({ at, room: '烘焙同好群', from, text, ...extra })
+export const say = (at: string, from: string, text: string, extra: In = {}): In => ({
+  at,
+  room: '烘焙同好群',
+  from,
+  text,
+  ...extra,
+})
 
 export const texts = (out: OutLine[]) => out.map((o) => o.text)
 
@@ -39,7 +57,13 @@ export const at = (hm: string) => (hm.includes('T') ? hm : `2026-12-01T${hm}+08:
 export const LAUNCH = '/launch 云南蓝莓 125g×4盒\n价格: 59\n限量: 40\n限购: 3\n截止: 2026-12-04 20:00\n成团: 20'
 
 /** A message in another group. */
-export const sayIn = (room: string, at: string, from: string, text: string, extra: In = {}): In => ({ at, room, from, text, ...extra })
+export const sayIn = (room: string, at: string, from: string, text: string, extra: In = {}): In => ({
+  at,
+  room,
+  from,
+  text,
+  ...extra,
+})
 
 /** Epoch ms of an output line's (or a test time's) `at`. */
 export const ms = (iso: string) => Date.parse(iso)
@@ -69,4 +93,7 @@ export function tally(out: OutLine[], n = 0): Tally {
 }
 
 /** A close summary as the group reads it: the headline and who pays what (other lines are notes). */
-export const summary = (text: string) => ({ head: text.split('\n')[0], bills: text.split('\n').filter((l) => l.includes('应付')) })
+export const summary = (text: string) => ({
+  head: text.split('\n')[0],
+  bills: text.split('\n').filter((l) => l.includes('应付')),
+})

@@ -65,7 +65,11 @@ describe('the simulator at 04:35 China time: /launch … 截止: 2小时后, the
   })
 
   it('sends the held digest at 08:00, as it said, while the sale is still open', async () => {
-    const { text, clocks } = await session(['团长: /launch 蓝莓\\n价格: 59\\n截止: 今晚8点', 'Tom: 我要两盒', ':wait 4h'])
+    const { text, clocks } = await session([
+      '团长: /launch 蓝莓\\n价格: 59\\n截止: 今晚8点',
+      'Tom: 我要两盒',
+      ':wait 4h',
+    ])
     expect(text).toContain(HELD)
     expect(clocks[1] - START).toBeLessThan(10_000)
     expect(text).toMatch(/\n\[08:00:00\] 🤖 → 模拟群\n【团1 蓝莓】已接 2 份[^\n]*\n✅ 已登记：Tom 2 份/)
@@ -80,15 +84,27 @@ describe('the simulator at 04:35 China time: /launch … 截止: 2小时后, the
 
 describe(':wait', () => {
   const forms: [string, number][] = [
-    ['20s', 20_000], ['15s', 15_000], ['90s', 90_000], ['15m', 15 * 60_000], ['2h', 2 * 3600_000], ['1d', 24 * 3600_000],
-    ['20秒', 20_000], ['15分钟', 15 * 60_000], ['2小时', 2 * 3600_000], ['1天', 24 * 3600_000], ['1h30m', 90 * 60_000], ['45', 45_000],
+    ['20s', 20_000],
+    ['15s', 15_000],
+    ['90s', 90_000],
+    ['15m', 15 * 60_000],
+    ['2h', 2 * 3600_000],
+    ['1d', 24 * 3600_000],
+    ['20秒', 20_000],
+    ['15分钟', 15 * 60_000],
+    ['2小时', 2 * 3600_000],
+    ['1天', 24 * 3600_000],
+    ['1h30m', 90 * 60_000],
+    ['45', 45_000],
   ]
   for (const [form, ms] of forms) {
     it(`:wait ${form} lets ${ms / 1000} s pass`, async () => {
       const { text, clocks } = await session([`:wait ${form}`])
       expect(text).not.toContain(USAGE)
       expect(clocks[0] - START).toBe(ms)
-      expect(text).toContain(`(现在 ${new Date(START + ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')})`)
+      expect(text).toContain(
+        `(现在 ${new Date(START + ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')})`,
+      )
     })
   }
 
@@ -128,12 +144,23 @@ describe('the start time', () => {
   it('npm run sim starts at SHANTUAN_SIM_AT and refuses a time it cannot read', () => {
     const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url))
     const input = `${LAUNCH}\nTom: 我要两盒\n:wait 2h\n`
-    const ok = spawnSync(process.execPath, [tsx, 'src/cli/sim.ts'], { cwd: ROOT, input, encoding: 'utf8', timeout: 30_000, env: { ...process.env, SHANTUAN_SIM_AT: '2026-12-03 04:35' } })
+    const ok = spawnSync(process.execPath, [tsx, 'src/cli/sim.ts'], {
+      cwd: ROOT,
+      input,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, SHANTUAN_SIM_AT: '2026-12-03 04:35' },
+    })
     expect(ok.status, ok.stderr).toBe(0)
     expect(ok.stdout).toContain('现在 2026-12-03 04:35:00')
     expect(ok.stdout).toContain(HELD)
     expect(closeLine(ok.stdout)?.[1]).toBe('06:35:01')
-    const bad = spawnSync(process.execPath, [tsx, 'src/cli/sim.ts', '--at', 'tomorrow'], { cwd: ROOT, input: '', encoding: 'utf8', timeout: 30_000 })
+    const bad = spawnSync(process.execPath, [tsx, 'src/cli/sim.ts', '--at', 'tomorrow'], {
+      cwd: ROOT,
+      input: '',
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
     expect(bad.status).toBe(2)
     expect(bad.stderr).toContain('not a time')
   }, 60_000)

@@ -2,7 +2,17 @@
 // WeChat cannot be reached and what to check, not a stack trace from deep inside the puppet.
 
 /** System error codes that mean "could not reach the server", whatever library raised them. */
-const CODES = ['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNABORTED', 'EPIPE']
+const CODES = [
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ECONNABORTED',
+  'EPIPE',
+]
 const CODE = new RegExp(`\\b(${CODES.join('|')})\\b`)
 // "getaddrinfo ENOTFOUND login.wx.qq.com" names a host; "connect ECONNREFUSED 1.2.3.4:443" an address
 const HOST = /\b(?:ENOTFOUND|EAI_AGAIN)\s+([\w.-]*\w)/

@@ -51,13 +51,22 @@ export class WechatyTransport implements Transport {
 }
 
 /** Feed every group the account is in, and every text message, to the engine. */
-export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport, clock: Clock, log: Logger, onHandled: () => void): void {
+export function attach(
+  bot: Wechaty,
+  engine: Engine,
+  transport: WechatyTransport,
+  clock: Clock,
+  log: Logger,
+  onHandled: () => void,
+): void {
   // a room by its id, its owner and members by contact id: the platform's word, at every
   // login and room event (no owner given: nobody is owner until the platform says)
   const declare = async (room: Room) => {
     const topic = await room.topic()
     const owner = room.owner()
-    const people = await Promise.all((await room.memberAll()).map(async (c) => ({ name: await nameIn(room, c), id: c.id })))
+    const people = await Promise.all(
+      (await room.memberAll()).map(async (c) => ({ name: await nameIn(room, c), id: c.id })),
+    )
     const ownerPerson = owner ? { name: await nameIn(room, owner), id: owner.id } : null
     await engine.declareGroup({ roomId: room.id, topic }, ownerPerson, people, clock.now())
   }
@@ -78,37 +87,43 @@ export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport
       log.debug({ err }, 'wechaty network error')
     } else log.error({ err, repeats }, 'wechaty error')
   })
-  bot.on('login', (user) => safely('login sync', async () => {
-    transport.reset()
-    log.info({ user: user.name() }, 'logged in')
-    const rooms = await bot.Room.findAll()
-    // reading members is slow on a big account: say how far it got, about once a second
-    let saidAt = -Infinity
-    for (const [i, room] of rooms.entries()) {
-      if (clock.now() - saidAt >= 1000) {
-        log.info({ done: i, total: rooms.length }, `正在读取群列表… ${i}/${rooms.length}`)
-        saidAt = clock.now()
-      }
-      await declare(room).catch((err) => log.warn({ err }, 'could not read a room'))
-    }
-    log.info({ total: rooms.length }, `群列表已读完：${rooms.length} 个群`)
-    onHandled()
-  })())
-  for (const ev of ['room-join', 'room-leave', 'room-topic'] as const) {
-    bot.on(ev, (room: Room) => safely(ev, async () => {
+  bot.on('login', (user) =>
+    safely('login sync', async () => {
       transport.reset()
-      await declare(room)
-    })())
+      log.info({ user: user.name() }, 'logged in')
+      const rooms = await bot.Room.findAll()
+      // reading members is slow on a big account: say how far it got, about once a second
+      let saidAt = -Infinity
+      for (const [i, room] of rooms.entries()) {
+        if (clock.now() - saidAt >= 1000) {
+          log.info({ done: i, total: rooms.length }, `正在读取群列表… ${i}/${rooms.length}`)
+          saidAt = clock.now()
+        }
+        await declare(room).catch((err) => log.warn({ err }, 'could not read a room'))
+      }
+      log.info({ total: rooms.length }, `群列表已读完：${rooms.length} 个群`)
+      onHandled()
+    })(),
+  )
+  for (const ev of ['room-join', 'room-leave', 'room-topic'] as const) {
+    bot.on(ev, (room: Room) =>
+      safely(ev, async () => {
+        transport.reset()
+        await declare(room)
+      })(),
+    )
   }
   // one message at a time, in arrival order: the waitlist is first come, first served
   let queue: Promise<void> = Promise.resolve()
   bot.on('message', (msg: Message) => {
-    queue = queue.then(async () => {
-      const inbound = await translate(msg)
-      if (!inbound) return
-      await engine.handle(inbound)
-      onHandled()
-    }).catch((err) => log.error({ err }, 'message failed'))
+    queue = queue
+      .then(async () => {
+        const inbound = await translate(msg)
+        if (!inbound) return
+        await engine.handle(inbound)
+        onHandled()
+      })
+      .catch((err) => log.error({ err }, 'message failed'))
   })
 
   async function translate(msg: Message) {
@@ -121,7 +136,14 @@ export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport
       if (!file) return null
       if (!/\.csv$/i.test(file.name)) return null
       const csv = (await file.toBuffer()).toString('utf8').replace(/^\uFEFF/, '')
-      return { id: msg.id, at: clock.now(), room: null, from: msg.talker().name(), fromId: msg.talker().id, text: `/ship\n${csv}` }
+      return {
+        id: msg.id,
+        at: clock.now(),
+        room: null,
+        from: msg.talker().name(),
+        fromId: msg.talker().id,
+        text: `/ship\n${csv}`,
+      }
     }
     // a native 接龙 arrives as an appmsg of type 53 whose title is the whole list
     if (msg.type() !== types.Message.Text && msg.type() !== types.Message.GroupNote) return null
@@ -129,9 +151,24 @@ export function attach(bot: Wechaty, engine: Engine, transport: WechatyTransport
     const talker = msg.talker()
     const text = msg.text()
     if (room) {
-      const [topic, from, mentioned] = await Promise.all([room.topic(), nameIn(room, talker), msg.mentionList().catch(() => [] as Contact[])])
+      const [topic, from, mentioned] = await Promise.all([
+        room.topic(),
+        nameIn(room, talker),
+        msg.mentionList().catch(() => [] as Contact[]),
+      ])
       const mentions = await Promise.all(mentioned.map((c) => nameIn(room, c)))
-      return { id: msg.id, at: clock.now(), room: topic, roomId: room.id, from, fromId: talker.id, text, self: msg.self(), mentions, mentionIds: mentioned.map((c) => c.id) }
+      return {
+        id: msg.id,
+        at: clock.now(),
+        room: topic,
+        roomId: room.id,
+        from,
+        fromId: talker.id,
+        text,
+        self: msg.self(),
+        mentions,
+        mentionIds: mentioned.map((c) => c.id),
+      }
     }
     // a private chat: the account's own notes to itself are not commands to the bot
     if (msg.self()) return null

@@ -17,7 +17,9 @@ const Args = z.object({ db: z.string().min(1), out: z.string().min(1) })
 const { values } = parseArgs({ options: { db: { type: 'string' }, out: { type: 'string' } } })
 const args = Args.safeParse(values)
 if (!args.success || !existsSync(args.data.db) || resolve(args.data.db) === resolve(args.data.out)) {
-  process.stderr.write('usage: npm run --silent backup -- --db DB --out FILE  (DB must exist, FILE must differ from it)\n')
+  process.stderr.write(
+    'usage: npm run --silent backup -- --db DB --out FILE  (DB must exist, FILE must differ from it)\n',
+  )
   process.exit(2)
 }
 const { db, out } = args.data

@@ -18,10 +18,21 @@ const Args = z.object({
   demand: z.boolean().optional(),
 })
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, out: { type: 'string' }, sale: { type: 'string' }, room: { type: 'string' }, 'room-id': { type: 'string' }, demand: { type: 'boolean' } } })
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    out: { type: 'string' },
+    sale: { type: 'string' },
+    room: { type: 'string' },
+    'room-id': { type: 'string' },
+    demand: { type: 'boolean' },
+  },
+})
 const args = Args.safeParse(values)
 if (!args.success || !existsSync(args.data.db)) {
-  process.stderr.write('usage: npm run --silent export -- --db DB --out FILE.csv|FILE.xlsx [--sale N] [--room TOPIC | --room-id ID] [--demand]\n')
+  process.stderr.write(
+    'usage: npm run --silent export -- --db DB --out FILE.csv|FILE.xlsx [--sale N] [--room TOPIC | --room-id ID] [--demand]\n',
+  )
   process.exit(2)
 }
 const db = openDb(args.data.db)
@@ -40,7 +51,9 @@ if (args.data.demand) {
 } else if (args.data.out.toLowerCase().endsWith('.xlsx')) {
   // the supplier order sheet: one sale, a workbook of several sheets
   if (args.data.sale === undefined) {
-    process.stderr.write('an .xlsx export is for one sale: add --sale N (and --room TOPIC when several groups have that number)\n')
+    process.stderr.write(
+      'an .xlsx export is for one sale: add --sale N (and --room TOPIC when several groups have that number)\n',
+    )
     process.exit(2)
   }
   const sale = saleForExport(db, args.data.sale, groupId)

@@ -14,21 +14,27 @@ const { values } = parseArgs({ options: { db: { type: 'string', default: ':memor
 const atText = values.at ?? process.env.SHANTUAN_SIM_AT
 const start = atText === undefined || atText === '' ? Date.now() : parseStart(atText)
 if (start === null) {
-  process.stderr.write(`--at / SHANTUAN_SIM_AT: not a time: ${atText} (e.g. 2026-12-03 04:35, or 2026-12-03T04:35:00+08:00)\n`)
+  process.stderr.write(
+    `--at / SHANTUAN_SIM_AT: not a time: ${atText} (e.g. 2026-12-03 04:35, or 2026-12-03T04:35:00+08:00)\n`,
+  )
   process.exit(2)
 }
 const sim = openSim({
-  dbFile: values.db!, start, log: makeLogger(process.env.LOG_LEVEL ?? 'warn'),
+  dbFile: values.db!,
+  start,
+  log: makeLogger(process.env.LOG_LEVEL ?? 'warn'),
   print: (s) => process.stdout.write(s + '\n'),
 })
 
 const rl = createInterface({ input: process.stdin, terminal: process.stdin.isTTY })
 let chain = Promise.resolve(true)
 rl.on('line', (l) => {
-  chain = chain.then(async (go) => (go ? sim.line(l) : false)).then((go) => {
-    if (!go) rl.close()
-    return go
-  })
+  chain = chain
+    .then(async (go) => (go ? sim.line(l) : false))
+    .then((go) => {
+      if (!go) rl.close()
+      return go
+    })
 })
 rl.on('close', () => {
   void chain.then(() => {

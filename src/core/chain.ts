@@ -173,7 +173,9 @@ export function splitOwner(content: string, names: string[], poster: string, fol
  * words that may be glued to a name (the sale's variant names: 张三大果).
  */
 export function ownerMatcher(names: string[], follow: string[] = []): (content: string, poster: string) => Owned {
-  const sorted = [...new Set(names)].map((n) => ({ n, key: looseKey(n) })).filter((x) => x.key !== '')
+  const sorted = [...new Set(names)]
+    .map((n) => ({ n, key: looseKey(n) }))
+    .filter((x) => x.key !== '')
     .sort((a, b) => b.key.length - a.key.length)
   return (content, poster) => ownerOf(fold(normalize(content)), sorted, poster, follow)
 }
@@ -185,7 +187,11 @@ function startsWithVariant(word: string, follow: string[]): boolean {
     const vk = looseKey(v)
     if (vk === '' || !k.startsWith(vk)) return false
     const tail = k.slice(vk.length)
-    return tail === '' || QUANTITY_START.test(tail) || [...GLUED_WORDS, ...follow].some((w) => w !== '' && tail.startsWith(looseKey(w)))
+    return (
+      tail === '' ||
+      QUANTITY_START.test(tail) ||
+      [...GLUED_WORDS, ...follow].some((w) => w !== '' && tail.startsWith(looseKey(w)))
+    )
   })
 }
 
@@ -196,7 +202,14 @@ function ownerOf(text: string, sorted: { n: string; key: string }[], poster: str
     const end = k.endOf.get(key.length)
     if (end === undefined) continue
     if (!boundaryOk(text.charAt(end - 1), text.slice(end), follow)) continue
-    return { owner: n, rest: text.slice(end).replace(/^[\s,，:：]+/, '').trim(), named: true }
+    return {
+      owner: n,
+      rest: text
+        .slice(end)
+        .replace(/^[\s,，:：]+/, '')
+        .trim(),
+      named: true,
+    }
   }
   if (QUANTITY_START.test(text)) return { owner: poster, rest: text, named: false }
   const m = NAME_RUN.exec(text)
@@ -206,7 +219,14 @@ function ownerOf(text: string, sorted: { n: string; key: string }[], poster: str
   // a line that opens with a variant of the sale (大果 2, 小果, 小果自提) has no name part
   if (startsWithVariant(written, follow)) return { owner: poster, rest: text, named: false }
   const owner = looseKey(written) === looseKey(poster) ? poster : written
-  return { owner, rest: text.slice(written.length).replace(/^[\s,，:：]+/, '').trim(), named: true }
+  return {
+    owner,
+    rest: text
+      .slice(written.length)
+      .replace(/^[\s,，:：]+/, '')
+      .trim(),
+    named: true,
+  }
 }
 
 // ------------------------------------------------------------------ what a line asks for
@@ -249,7 +269,8 @@ export function readLine(rest: string): LineRead {
   const qty = hits[0].qty
   if (qty === null || qty < 1 || qty > 999) return { ok: false, reason: 'badNumber' }
   let words = s
-  for (const h of [...hits].sort((a, b) => b.start - a.start)) words = words.slice(0, h.start) + ' ' + words.slice(h.end)
+  for (const h of [...hits].sort((a, b) => b.start - a.start))
+    words = words.slice(0, h.start) + ' ' + words.slice(h.end)
   return { ok: true, qty, words: fold(words) }
 }
 
@@ -281,7 +302,8 @@ export function diffByOwner(prev: OwnedLine[], next: OwnedLine[]): { owners: str
   }
   const before = group(prev)
   const after = group(next)
-  const same = (a: Map<string, number>, b: Map<string, number>) => a.size === b.size && [...a].every(([k, n]) => b.get(k) === n)
+  const same = (a: Map<string, number>, b: Map<string, number>) =>
+    a.size === b.size && [...a].every(([k, n]) => b.get(k) === n)
   const owners: string[] = []
   const fresh: OwnedLine[] = []
   for (const [k, e] of after) {
@@ -303,5 +325,11 @@ export type FormatView = { label: string; title: string; terms: string[]; exampl
 
 /** A text in the native format for organizers who want members to use 参与接龙. */
 export function chainFormatText(v: FormatView): string {
-  return ['#接龙', `【${v.label}】${v.title}${v.terms.length ? ' ' + v.terms.join(' ') : ''}`, `例 ${v.example}`, '', v.hint].join('\n')
+  return [
+    '#接龙',
+    `【${v.label}】${v.title}${v.terms.length ? ' ' + v.terms.join(' ') : ''}`,
+    `例 ${v.example}`,
+    '',
+    v.hint,
+  ].join('\n')
 }

@@ -28,8 +28,14 @@ function wallOf(ms: number, tz: string): Wall & { s: number } {
   let f = formatters.get(tz)
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, hourCycle: 'h23',
-      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     })
     formatters.set(tz, f)
   }
@@ -170,7 +176,21 @@ const WEEKDAY = /^(下下个?|下个?|这个?|本)?\s*(?:周|星期|礼拜)([一
 
 const DAY_OFFSET: Record<string, number> = { 今: 0, 明: 1, 后: 2, 大: 3 }
 const WEEKDAY_INDEX: Record<string, number> = {
-  日: 0, 天: 0, 7: 0, 一: 1, 1: 1, 二: 2, 2: 2, 三: 3, 3: 3, 四: 4, 4: 4, 五: 5, 5: 5, 六: 6, 6: 6,
+  日: 0,
+  天: 0,
+  7: 0,
+  一: 1,
+  1: 1,
+  二: 2,
+  2: 2,
+  三: 3,
+  3: 3,
+  四: 4,
+  4: 4,
+  五: 5,
+  5: 5,
+  六: 6,
+  6: 6,
 }
 
 export function parseDeadline(text: string, now: number, tz: string = DEFAULT_TZ): number | null {

@@ -7,7 +7,10 @@ const MAX_POINT_NAME = 20
 
 /** '东门快递柜; 3号楼大堂' → ['东门快递柜', '3号楼大堂'] */
 export function parsePoints(value: string): string[] | null {
-  const names = normalize(value).split(/[;；、,，/|]+/).map((s) => s.trim()).filter(Boolean)
+  const names = normalize(value)
+    .split(/[;；、,，/|]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
   if (names.length === 0 || names.length > MAX_POINTS) return null
   const keys = new Set<string>()
   for (const n of names) {
@@ -20,14 +23,19 @@ export function parsePoints(value: string): string[] | null {
 
 /** '包邮' → 0, '8元' / '运费 8' → 800, anything else null. */
 export function parseShipping(value: string): number | null {
-  const v = normalize(value).replace(/\s+/g, '').replace(/^(运费|邮费)/, '')
+  const v = normalize(value)
+    .replace(/\s+/g, '')
+    .replace(/^(运费|邮费)/, '')
   if (/^(包邮|免邮|免运费|免费)$/.test(v)) return 0
   const fen = parseMoney(v.replace(/\/(单|件|人)$/, ''))
   return fen !== null && fen <= 1000 * 100 ? fen : null
 }
 
 /** The configured point a member's word names: exact, or the one point that contains it (东门 → 东门快递柜). */
-export function matchPoint(points: string[], word: string): { ok: true; point: string } | { ok: false; ambiguous: boolean } {
+export function matchPoint(
+  points: string[],
+  word: string,
+): { ok: true; point: string } | { ok: false; ambiguous: boolean } {
   const key = looseKey(word.replace(/自提(点)?/g, ''))
   if (key === '') return { ok: false, ambiguous: points.length > 1 }
   const exact = points.filter((p) => looseKey(p) === key)
@@ -77,11 +85,19 @@ export function deliveryIn(rest: string, points: string[], shippingOffered: bool
 }
 
 /** The stored form of a choice: 'pickup:东门快递柜' | 'ship' | null */
-export const pickupOf = (delivery: string | null): string | null => (delivery?.startsWith('pickup:') ? delivery.slice(7) : null)
+export const pickupOf = (delivery: string | null): string | null =>
+  delivery?.startsWith('pickup:') ? delivery.slice(7) : null
 
 const CARRIERS: [RegExp, string][] = [
-  [/^SF/i, '顺丰'], [/^YT/i, '圆通'], [/^(ZTO|ZT)/i, '中通'], [/^STO/i, '申通'], [/^YD/i, '韵达'],
-  [/^JDV?/i, '京东'], [/^JT/i, '极兔'], [/^(DPK|DB)/i, '德邦'], [/^(EMS|E[A-Z]\d)/i, 'EMS'],
+  [/^SF/i, '顺丰'],
+  [/^YT/i, '圆通'],
+  [/^(ZTO|ZT)/i, '中通'],
+  [/^STO/i, '申通'],
+  [/^YD/i, '韵达'],
+  [/^JDV?/i, '京东'],
+  [/^JT/i, '极兔'],
+  [/^(DPK|DB)/i, '德邦'],
+  [/^(EMS|E[A-Z]\d)/i, 'EMS'],
 ]
 const CARRIER_WORDS = ['顺丰', '圆通', '中通', '申通', '韵达', '京东', '极兔', '德邦', '邮政', 'EMS']
 
@@ -102,9 +118,14 @@ export function parseShipLines(text: string): ShipParse {
   for (const raw of normalize(text).split('\n')) {
     const line = raw.trim()
     if (line === '') continue
-    const fields = (/[,\t]/.test(line) ? line.split(/\s*[,\t]\s*/) : line.split(/\s+/)).map((f) => f.replace(/^"|"$/g, '').trim()).filter(Boolean)
+    const fields = (/[,\t]/.test(line) ? line.split(/\s*[,\t]\s*/) : line.split(/\s+/))
+      .map((f) => f.replace(/^"|"$/g, '').trim())
+      .filter(Boolean)
     if (fields.length > 0 && /^(name|member|姓名|昵称|成员|名字)$/i.test(fields[0])) continue
-    const ti = fields.map((f, i) => (TRACKING.test(f) ? i : -1)).filter((i) => i > 0).pop()
+    const ti = fields
+      .map((f, i) => (TRACKING.test(f) ? i : -1))
+      .filter((i) => i > 0)
+      .pop()
     if (ti === undefined) {
       out.bad.push(line)
       continue
@@ -113,7 +134,10 @@ export function parseShipLines(text: string): ShipParse {
     const rest = fields.filter((_, i) => i !== ti)
     const ci = rest.findIndex((f, i) => i > 0 && CARRIER_WORDS.some((c) => f.toUpperCase().startsWith(c)))
     const carrier = ci >= 0 ? rest[ci].replace(/快递|速运|速递$/g, '') || rest[ci] : carrierOf(tracking)
-    const name = rest.filter((_, i) => i !== ci).join(' ').replace(/^@/, '')
+    const name = rest
+      .filter((_, i) => i !== ci)
+      .join(' ')
+      .replace(/^@/, '')
     if (name === '') out.bad.push(line)
     else out.lines.push({ name, carrier, tracking })
   }

@@ -49,7 +49,12 @@ function hardCut(s: string, limit: number): string[] {
  * Split `text` into at most `maxParts` messages of at most `limit` characters. When it does not
  * fit, the last part ends with `tail(n)` where n counts the lines (or list pieces) left out.
  */
-export function fitText(text: string, tail: (omitted: number) => string, limit = MAX_CHARS, maxParts = MAX_PARTS): Fitted {
+export function fitText(
+  text: string,
+  tail: (omitted: number) => string,
+  limit = MAX_CHARS,
+  maxParts = MAX_PARTS,
+): Fitted {
   // UTF-16 length is never below the character count: most texts are decided without counting
   if (text.length <= limit || [...text].length <= limit) return { parts: [text], omitted: 0 }
   // pieces of a long line leave room for the tail, so any of them fits in the last part
@@ -89,7 +94,8 @@ export const mentionsIn = (part: string, mentions: string[]): string[] => mentio
 const EVERYONE = /[@＠]\s*(?=(?:所有人|全体成员|all|everyone|here)(?![A-Za-z0-9_]))/giu
 
 /** A member may be named 所有人 or @all: the bot never writes such a name with a leading @. */
-export const isEveryone = (name: string): boolean => /^[@＠]?\s*(?:所有人|全体成员|all|everyone|here)$/iu.test(name.trim())
+export const isEveryone = (name: string): boolean =>
+  /^[@＠]?\s*(?:所有人|全体成员|all|everyone|here)$/iu.test(name.trim())
 
 /** Remove the @ in front of anything WeChat would read as "everyone". */
 export const defuseEveryone = (text: string): string => text.replace(EVERYONE, '')

@@ -44,7 +44,22 @@ const KEYWORD = `(${[...SET_WORDS, ...ADD_WORDS].sort((a, b) => b.length - a.len
 const WORD_FORM = new RegExp(`(?:${KEYWORD}\\s*\\+?\\s*)?${NUM}`, 'g')
 
 // Politeness and join words that carry no variant / delivery information.
-const FILLERS = ['谢谢团长', '麻烦团长', '我也要', '我还要', '我想要', '我要', '接龙', '参团', '跟团', '谢谢', '多谢', '麻烦', '团长', '/join']
+const FILLERS = [
+  '谢谢团长',
+  '麻烦团长',
+  '我也要',
+  '我还要',
+  '我想要',
+  '我要',
+  '接龙',
+  '参团',
+  '跟团',
+  '谢谢',
+  '多谢',
+  '麻烦',
+  '团长',
+  '/join',
+]
 const FILLER_TOKENS = new Set(['我', '要', '加', '哈', '哈哈', '呀', '啊', '哦', '噢', '嗯', '吧', '的'])
 const QUESTION = /[?吗呢么]/
 
@@ -126,7 +141,12 @@ function wordForm(s: string): Hit | null {
       if (keyword || NUM_UNIT_AT.test(s.slice(numberAt))) return null
       continue
     }
-    found.push({ mode: keyword && ADD_WORDS.includes(keyword) ? 'add' : 'set', quantity: q.quantity, start, end: q.end })
+    found.push({
+      mode: keyword && ADD_WORDS.includes(keyword) ? 'add' : 'set',
+      quantity: q.quantity,
+      start,
+      end: q.end,
+    })
   }
   // Two quantities ('大果2份 小果1份') are ambiguous; let the member say it twice.
   if (found.length !== 1) return null
@@ -139,12 +159,21 @@ function cleanRest(rest: string): string {
     .replace(/[,。!、;~…\p{So}\p{Sk}\uFE0F]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false
     for (const f of FILLERS) {
-      if (r.startsWith(f)) { r = r.slice(f.length).trim(); changed = true }
-      if (r.endsWith(f)) { r = r.slice(0, r.length - f.length).trim(); changed = true }
+      if (r.startsWith(f)) {
+        r = r.slice(f.length).trim()
+        changed = true
+      }
+      if (r.endsWith(f)) {
+        r = r.slice(0, r.length - f.length).trim()
+        changed = true
+      }
     }
   }
-  return r.split(' ').filter((t) => !FILLER_TOKENS.has(t)).join(' ')
+  return r
+    .split(' ')
+    .filter((t) => !FILLER_TOKENS.has(t))
+    .join(' ')
 }

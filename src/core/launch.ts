@@ -46,20 +46,49 @@ const MAX_STOCK = 100_000
 const MAX_LIMIT = 999
 const MAX_PRICE_FEN = 100_000 * 100
 
-type Key = 'price' | 'stock' | 'limit' | 'deadline' | 'min' | 'note' | 'tiers' | 'pickup' | 'shipping' | 'supplier' | 'grace' | 'lottery'
+type Key =
+  | 'price'
+  | 'stock'
+  | 'limit'
+  | 'deadline'
+  | 'min'
+  | 'note'
+  | 'tiers'
+  | 'pickup'
+  | 'shipping'
+  | 'supplier'
+  | 'grace'
+  | 'lottery'
 const KEYS: Record<string, Key> = {
-  价格: 'price', price: 'price',
-  限量: 'stock', 库存: 'stock', stock: 'stock',
-  限购: 'limit', limit: 'limit',
-  截止: 'deadline', deadline: 'deadline',
-  成团: 'min', min: 'min',
-  说明: 'note', note: 'note',
-  阶梯: 'tiers', 阶梯价: 'tiers', tiers: 'tiers',
-  自提: 'pickup', 自提点: 'pickup', pickup: 'pickup',
-  快递: 'shipping', shipping: 'shipping',
-  供应: 'supplier', 供应商: 'supplier', supplier: 'supplier',
-  付款时限: 'grace', 付款期限: 'grace', paywithin: 'grace',
-  抽签: 'lottery', lottery: 'lottery',
+  价格: 'price',
+  price: 'price',
+  限量: 'stock',
+  库存: 'stock',
+  stock: 'stock',
+  限购: 'limit',
+  limit: 'limit',
+  截止: 'deadline',
+  deadline: 'deadline',
+  成团: 'min',
+  min: 'min',
+  说明: 'note',
+  note: 'note',
+  阶梯: 'tiers',
+  阶梯价: 'tiers',
+  tiers: 'tiers',
+  自提: 'pickup',
+  自提点: 'pickup',
+  pickup: 'pickup',
+  快递: 'shipping',
+  shipping: 'shipping',
+  供应: 'supplier',
+  供应商: 'supplier',
+  supplier: 'supplier',
+  付款时限: 'grace',
+  付款期限: 'grace',
+  paywithin: 'grace',
+  抽签: 'lottery',
+  lottery: 'lottery',
 }
 const MAX_GRACE_MS = 14 * 24 * 3600_000
 const MAX_LOTTERY_MS = 24 * 3600_000
@@ -99,8 +128,16 @@ export function parseLaunch(body: string, now: number, tz?: string): LaunchResul
 
   const seen = new Set<Key>()
   const spec: Omit<LaunchSpec, 'priceFen' | 'deadline'> & { priceFen: number | null; deadline: number | null } = {
-    title: first.text, priceFen: null, stock: null, limit: null, deadline: null,
-    minUnits: null, minMembers: null, note: null, variants: [], extra: {},
+    title: first.text,
+    priceFen: null,
+    stock: null,
+    limit: null,
+    deadline: null,
+    minUnits: null,
+    minMembers: null,
+    note: null,
+    variants: [],
+    extra: {},
   }
   const variantKeys = new Set<string>()
   // tiers are checked against the sale's price, which may come from the variants
@@ -195,7 +232,8 @@ export function parseLaunch(body: string, now: number, tz?: string): LaunchResul
   }
   if (spec.deadline === null) return fail({ code: 'noDeadline' })
   // the draw must happen while the sale is still open
-  if (spec.lotteryMs !== undefined && now + spec.lotteryMs >= spec.deadline) return fail({ code: 'badLine', line: lotteryLine })
+  if (spec.lotteryMs !== undefined && now + spec.lotteryMs >= spec.deadline)
+    return fail({ code: 'badLine', line: lotteryLine })
   if (tiersLine !== null) {
     const tiers = parseTiers(tiersLine.value, spec.priceFen)
     if (tiers === null) return fail({ code: 'badLine', line: tiersLine.raw })

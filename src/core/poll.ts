@@ -5,7 +5,13 @@ import { parseCount } from './quantity.js'
 import { parseDeadline, formatTime } from './deadline.js'
 import { t } from '../i18n/zh-CN.js'
 
-export type PollSpec = { question: string; options: string[]; maxChoices: number; anonymous: boolean; deadline: number | null }
+export type PollSpec = {
+  question: string
+  options: string[]
+  maxChoices: number
+  anonymous: boolean
+  deadline: number | null
+}
 export type PollError =
   | { code: 'noQuestion' }
   | { code: 'tooFewOptions' }
@@ -39,7 +45,8 @@ function optionOf(text: string): string | null {
  * line, and optional `截止:`, `多选 [N]`, `匿名` lines. Every line must be understood.
  */
 export function parsePoll(body: string, now: number, tz?: string): PollResult {
-  const lines = String(body ?? '').split('\n')
+  const lines = String(body ?? '')
+    .split('\n')
     .map((raw) => ({ raw: raw.trim(), text: normalize(raw).replace(/\s+/g, ' ').trim() }))
     .filter((l) => l.text !== '')
   const fail = (error: PollError): PollResult => ({ ok: false, error })
@@ -76,7 +83,8 @@ export function parsePoll(body: string, now: number, tz?: string): PollResult {
   if (spec.options.length > MAX_OPTIONS) return fail({ code: 'tooManyOptions' })
   if (multi === 'all') spec.maxChoices = spec.options.length
   else if (multi !== null) {
-    if (multi < 1 || multi > spec.options.length) return fail({ code: 'badLine', line: rest.find((l) => MULTI.test(l.text))!.raw })
+    if (multi < 1 || multi > spec.options.length)
+      return fail({ code: 'badLine', line: rest.find((l) => MULTI.test(l.text))!.raw })
     spec.maxChoices = multi
   }
   return { ok: true, spec }
@@ -102,7 +110,10 @@ function picksOf(s: string): string[] | null {
   if (!PICKS_ONLY.test(text)) return null
   // 'AC' glued capitals are two picks; anything else is split on separators
   if (/^[A-Z]{2,5}$/.test(text)) return [...text]
-  return text.split(/\s*[,，、/\s]\s*/).map((p) => p.replace(/号$/, '')).filter(Boolean)
+  return text
+    .split(/\s*[,，、/\s]\s*/)
+    .map((p) => p.replace(/号$/, ''))
+    .filter(Boolean)
 }
 
 /** Parse a vote from a whole message; null when it is not one (bias: not recognising chatter). */
@@ -136,7 +147,8 @@ export function parseVote(text: string): VoteForm | null {
   return null
 }
 
-export type VoteCheck = { ok: true; choices: number[] } | { ok: false; code: 'missing'; pick: string } | { ok: false; code: 'tooMany' }
+export type VoteCheck =
+  { ok: true; choices: number[] } | { ok: false; code: 'missing'; pick: string } | { ok: false; code: 'tooMany' }
 
 /** Picks as option indexes (0-based), checked against the poll. */
 export function resolvePicks(picks: string[], optionCount: number, maxChoices: number): VoteCheck {
@@ -155,8 +167,13 @@ export function resolvePicks(picks: string[], optionCount: number, maxChoices: n
 // ------------------------------------------------------------------ boards
 
 export type PollView = {
-  no: number; question: string; options: string[]; maxChoices: number; anonymous: boolean
-  deadline: number | null; state: 'open' | 'closed'
+  no: number
+  question: string
+  options: string[]
+  maxChoices: number
+  anonymous: boolean
+  deadline: number | null
+  state: 'open' | 'closed'
 }
 export type Ballot = { name: string; choices: number[] }
 export type Tally = { counts: number[]; voters: number }
@@ -202,7 +219,12 @@ export function pollMeta(p: PollView, now: number, tz: string): string {
 /** The message that opens a poll. */
 export function pollPostText(p: PollView, now: number, tz: string, othersOpen: boolean): string {
   const options = p.options.map((o, i) => `${i + 1}. ${o}`)
-  return [t('poll.posted', { no: p.no, question: p.question }), ...options, pollMeta(p, now, tz), howToVote(p, othersOpen)].join('\n')
+  return [
+    t('poll.posted', { no: p.no, question: p.question }),
+    ...options,
+    pollMeta(p, now, tz),
+    howToVote(p, othersOpen),
+  ].join('\n')
 }
 
 /** One line per option: bar, count, percentage and (unless anonymous) who chose it. */
@@ -210,7 +232,14 @@ function optionLines(p: PollView, ballots: Ballot[], withNames: boolean): string
   const tl = tally(p.options.length, ballots)
   return p.options.map((o, i) => {
     const names = withNames && !p.anonymous ? ballots.filter((b) => b.choices.includes(i)).map((b) => b.name) : []
-    return t('poll.optionLine', { i: i + 1, option: o, bar: bar(tl.counts[i], tl.voters), count: tl.counts[i], pct: percent(tl.counts[i], tl.voters), names: names.length ? nameList(names) : null })
+    return t('poll.optionLine', {
+      i: i + 1,
+      option: o,
+      bar: bar(tl.counts[i], tl.voters),
+      count: tl.counts[i],
+      pct: percent(tl.counts[i], tl.voters),
+      names: names.length ? nameList(names) : null,
+    })
   })
 }
 
@@ -221,7 +250,11 @@ export function resultText(p: PollView, ballots: Ballot[]): string {
   if (tl.voters === 0) return [...lines, t('poll.noVotes')].join('\n')
   lines.push(...optionLines(p, ballots, true))
   const top = leaders(tl)
-  lines.push(top.length === 1 ? t('poll.winner', { option: p.options[top[0]] }) : t('poll.tie', { options: top.map((i) => p.options[i]).join('、'), count: tl.counts[top[0]] }))
+  lines.push(
+    top.length === 1
+      ? t('poll.winner', { option: p.options[top[0]] })
+      : t('poll.tie', { options: top.map((i) => p.options[i]).join('、'), count: tl.counts[top[0]] }),
+  )
   return lines.join('\n')
 }
 
@@ -237,8 +270,13 @@ export function standingsText(p: PollView, ballots: Ballot[], now: number, tz: s
 }
 
 /** The digest block for a poll that received votes since the last digest. */
-export function pollDigestLines(p: { no: number; question: string; options: string[]; counts: number[]; voters: number; anonymous: boolean }, voterNames: string[]): string[] {
+export function pollDigestLines(
+  p: { no: number; question: string; options: string[]; counts: number[]; voters: number; anonymous: boolean },
+  voterNames: string[],
+): string[] {
   const standing = p.options.map((o, i) => `${i + 1}. ${o} ${p.counts[i] ?? 0}`).join(' · ')
-  const who = p.anonymous ? t('poll.digestAnonymous', { n: voterNames.length }) : t('poll.digestVoters', { names: nameList(voterNames) })
+  const who = p.anonymous
+    ? t('poll.digestAnonymous', { n: voterNames.length })
+    : t('poll.digestVoters', { names: nameList(voterNames) })
   return [t('poll.digestHeader', { no: p.no, question: p.question, voters: p.voters }), standing, who]
 }

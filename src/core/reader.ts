@@ -50,7 +50,15 @@ export type Reading =
    * No sale is named or open, but intents are: a single quantity for the intent path
    * (routeJoin) to place. `saleRef` is a sale number the member typed, if any.
    */
-  | { kind: 'loose'; op: 'set' | 'add'; qty: number; saleRef: number | null; words: string; text: string; forName: string | null }
+  | {
+      kind: 'loose'
+      op: 'set' | 'add'
+      qty: number
+      saleRef: number | null
+      words: string
+      text: string
+      forName: string | null
+    }
 
 export const MAX_READ_CHARS = 200
 export const MAX_QUANTITY = 999
@@ -91,7 +99,14 @@ export function readOrder(text: string, vocab: Vocab, mode: ReadMode = 'chat'): 
 type Scan = ReturnType<typeof scan>
 type Guess = { shown: string; reply: string } | null
 
-function interpret(tokens: Token[], sc: Scan, vocab: Vocab, mode: ReadMode, quotedSale: number | null, forName: string | null): Reading {
+function interpret(
+  tokens: Token[],
+  sc: Scan,
+  vocab: Vocab,
+  mode: ReadMode,
+  quotedSale: number | null,
+  forName: string | null,
+): Reading {
   const claims: Claim[] = []
   let pending: Target[] = []
   let each = false
@@ -178,7 +193,8 @@ function interpret(tokens: Token[], sc: Scan, vocab: Vocab, mode: ReadMode, quot
   // 0, or more than 999: no count at all in a message (silence, as ever); a 接龙 line is reported
   if (badNumber) return mode === 'line' ? ask('badNumber', null, vocab) : NONE
   if (badRef === 0 && claims.length > 0) return ask('unsure', guess(claims, vocab), vocab)
-  if (badRef !== null && badRef > 0 && (claims.length > 0 || mode !== 'chat')) return { kind: 'ask', reason: 'whichSale', question: t('sale.notFound', { no: badRef }), ref: badRef }
+  if (badRef !== null && badRef > 0 && (claims.length > 0 || mode !== 'chat'))
+    return { kind: 'ask', reason: 'whichSale', question: t('sale.notFound', { no: badRef }), ref: badRef }
 
   // 改成灰色 / 紫色换成灰色: the units move, the total stays
   if (op === 'switch' && claims.length === 0) {
@@ -188,7 +204,8 @@ function interpret(tokens: Token[], sc: Scan, vocab: Vocab, mode: ReadMode, quot
 
   if (claims.length === 0) {
     if (mode === 'chat') {
-      if (ME_TOO.includes(sc.marked.replace(/[\s,，。!！~]/g, ''))) return ask('unsure', { shown: '1 份', reply: '+1' }, vocab)
+      if (ME_TOO.includes(sc.marked.replace(/[\s,，。!！~]/g, '')))
+        return ask('unsure', { shown: '1 份', reply: '+1' }, vocab)
       // an item word with an operation word but no number: 紫色再来
       if (op !== null && pending.length > 0) return ask('unsure', null, vocab)
       return NONE
@@ -200,7 +217,8 @@ function interpret(tokens: Token[], sc: Scan, vocab: Vocab, mode: ReadMode, quot
   // items named after the last number with nothing of their own: 紫色+1 还想要灰色
   if (!after && pending.length > 0) {
     // '#1 +1 大果': an item of the sale the number was for
-    const saleOnly = claims.length === 1 && claims[0].targets.every((x) => x.item === null && pending.every((p) => p.sale === x.sale))
+    const saleOnly =
+      claims.length === 1 && claims[0].targets.every((x) => x.item === null && pending.every((p) => p.sale === x.sale))
     if (saleOnly) {
       claims[0].targets = [...claims[0].targets, ...pending]
       claims[0].each = claims[0].each || each
@@ -215,7 +233,6 @@ function interpret(tokens: Token[], sc: Scan, vocab: Vocab, mode: ReadMode, quot
 
 const nextIsQty = (tokens: Token[], i: number) => tokens.slice(i + 1).some((x) => x.kind === 'qty' || x.kind === 'num')
 
-
 /** Every named target spelled out as (sale, item); a sale named alone keeps item null. */
 function expand(targets: Target[]): Target[] {
   const out: Target[] = []
@@ -229,7 +246,13 @@ function expand(targets: Target[]): Target[] {
   return out
 }
 
-function resolve(claims: Claim[], vocab: Vocab, quotedSale: number | null, words: string, forName: string | null): Reading {
+function resolve(
+  claims: Claim[],
+  vocab: Vocab,
+  quotedSale: number | null,
+  words: string,
+  forName: string | null,
+): Reading {
   const changes: Change[] = []
   for (const c of claims) {
     let targets = expand(c.targets)
@@ -292,7 +315,13 @@ function resolveSwitch(from: Target[], to: Target, vocab: Vocab, words: string, 
   }
   if (src.length !== 1 || src[0].item === to.item) return NONE
   if ((sale.items.find((i) => i.id === src[0].item)?.held ?? 0) === 0) return NONE
-  return { kind: 'order', changes: [{ op: 'switch', sale: sale.no, item: src[0].item!, to: to.item! }], words, text: '', forName }
+  return {
+    kind: 'order',
+    changes: [{ op: 'switch', sale: sale.no, item: src[0].item!, to: to.item! }],
+    words,
+    text: '',
+    forName,
+  }
 }
 
 /** The likeliest reading, for the question: 「紫色 2 份」 and the reply 紫色+2. */
@@ -301,7 +330,14 @@ function guess(claims: Claim[], vocab: Vocab): Guess {
   if (!c) return null
   const tg = expand(c.targets)[0]
   const sale = tg ? vocab.sales.find((x) => x.no === tg.sale) : undefined
-  const name = tg && sale ? (tg.item !== null ? sale.items.find((i) => i.id === tg.item)?.name ?? '' : vocab.sales.length > 1 ? `团${sale.no}` : '') : ''
+  const name =
+    tg && sale
+      ? tg.item !== null
+        ? (sale.items.find((i) => i.id === tg.item)?.name ?? '')
+        : vocab.sales.length > 1
+          ? `团${sale.no}`
+          : ''
+      : ''
   const reply = name === '' ? `+${c.qty}` : name.startsWith('团') ? `#${sale!.no} +${c.qty}` : `${name}+${c.qty}`
   return { shown: `${name === '' ? '' : name + ' '}${c.qty} 份`, reply }
 }
@@ -309,15 +345,29 @@ function guess(claims: Claim[], vocab: Vocab): Guess {
 function ask(reason: AskReason, g: Guess, vocab: Vocab, sale?: VocabSale): Reading {
   if (reason === 'whichVariant' && sale) {
     const names = sale.items.map((i) => i.name)
-    return { kind: 'ask', reason, question: t('sale.whichVariant', { no: sale.no, variants: names.join(' / '), example: `+1 ${names[0]}` }) }
+    return {
+      kind: 'ask',
+      reason,
+      question: t('sale.whichVariant', { no: sale.no, variants: names.join(' / '), example: `+1 ${names[0]}` }),
+    }
   }
   if (reason === 'whichSale' && vocab.sales.length > 0) {
-    return { kind: 'ask', reason, question: t('sale.which', { choices: vocab.sales.map((s) => `团${s.no} ${s.title}`).join('、'), example: `#${vocab.sales[0].no} +1`, open: true }) }
+    return {
+      kind: 'ask',
+      reason,
+      question: t('sale.which', {
+        choices: vocab.sales.map((s) => `团${s.no} ${s.title}`).join('、'),
+        example: `#${vocab.sales[0].no} +1`,
+        open: true,
+      }),
+    }
   }
   return { kind: 'ask', reason, question: g ? t('reader.unsure', g) : t('reader.unsureBare') }
 }
 
-const MARKER = new RegExp(`[\\d零〇一二两三四五六七八九十俩仨+]|${[...ADD_WORDS, ...SUBTRACT_WORDS, ...CHANGE_TO_WORDS, ...SWITCH_WORDS, ...CANCEL_PHRASES, ...ME_TOO].map((w) => w.replace(/[+]/g, '\\+')).join('|')}`)
+const MARKER = new RegExp(
+  `[\\d零〇一二两三四五六七八九十俩仨+]|${[...ADD_WORDS, ...SUBTRACT_WORDS, ...CHANGE_TO_WORDS, ...SWITCH_WORDS, ...CANCEL_PHRASES, ...ME_TOO].map((w) => w.replace(/[+]/g, '\\+')).join('|')}`,
+)
 
 /**
  * Whether a message could be an order in some group, without knowing the group's sales:
@@ -326,6 +376,8 @@ const MARKER = new RegExp(`[\\d零〇一二两三四五六七八九十俩仨+]|$
  */
 export function mightBeOrder(text: string): boolean {
   if (typeof text !== 'string' || text.length > MAX_READ_CHARS * 4) return false
-  const own = stripQuote(normalize(text), { sales: [] }).own.toLowerCase().replace(/@[^\s@+]{1,20}|\[[^[\]\s]{1,8}\]/g, ' ')
+  const own = stripQuote(normalize(text), { sales: [] })
+    .own.toLowerCase()
+    .replace(/@[^\s@+]{1,20}|\[[^[\]\s]{1,8}\]/g, ' ')
   return MARKER.test(dropPlainNoise(own)) && !isNotAnOrder(own)
 }

@@ -1,6 +1,15 @@
 // The reader's rules around the quantities: what a quote-reply contributes, which messages
 // are not orders whatever they carry, and when a message is a cancel.
-import { AGREE_WORDS, CANCEL_PHRASES, CONDITION_WORDS, FILLER, PASSING_WORDS, QUESTION_WORDS, REPORT_WORDS, TIME_WORDS } from './words.js'
+import {
+  AGREE_WORDS,
+  CANCEL_PHRASES,
+  CONDITION_WORDS,
+  FILLER,
+  PASSING_WORDS,
+  QUESTION_WORDS,
+  REPORT_WORDS,
+  TIME_WORDS,
+} from './words.js'
 import { isMark, titleWords, type Scanned, type Target } from './readerScan.js'
 import type { Change, Reading, Vocab } from './reader.js'
 import { t } from '../i18n/zh-CN.js'
@@ -18,7 +27,9 @@ export function stripQuote(text: string, vocab: Vocab): { own: string; quotedSal
   const m = QUOTE.exec(text) ?? QUOTE_PLAIN.exec(text)
   if (!m) return { own: text, quotedSale: null }
   const quoted = m[1].toLowerCase()
-  const refs = [...quoted.matchAll(/团\s*(\d{1,3})(?!\d)/g)].map((x) => Number(x[1])).filter((n) => vocab.sales.some((s) => s.no === n))
+  const refs = [...quoted.matchAll(/团\s*(\d{1,3})(?!\d)/g)]
+    .map((x) => Number(x[1]))
+    .filter((n) => vocab.sales.some((s) => s.no === n))
   let sale: number | null = new Set(refs).size === 1 ? refs[0] : null
   if (sale === null && refs.length === 0) {
     const hits = vocab.sales.filter((s) => titleWords(s.title).some((w) => w.length >= 2 && quoted.includes(w)))
@@ -50,7 +61,10 @@ export function readCancel(sc: Scanned, vocab: Vocab): Reading | null {
   let number: number | null = null
   while (s !== '') {
     const ch = s.charAt(0)
-    if (PUNCT.test(ch)) { s = s.slice(1); continue }
+    if (PUNCT.test(ch)) {
+      s = s.slice(1)
+      continue
+    }
     if (isMark(ch)) {
       targets.push(sc.targets[ch.charCodeAt(0) - 0xe000][0])
       s = s.slice(1)
@@ -65,11 +79,22 @@ export function readCancel(sc: Scanned, vocab: Vocab): Reading | null {
       continue
     }
     const p = PHRASES.find((w) => s.startsWith(w))
-    if (p) { phrases++; s = s.slice(p.length); continue }
+    if (p) {
+      phrases++
+      s = s.slice(p.length)
+      continue
+    }
     const f = FILLERS.find((w) => s.startsWith(w))
-    if (f) { s = s.slice(f.length); continue }
+    if (f) {
+      s = s.slice(f.length)
+      continue
+    }
     const n = /^(\d{1,3})(?!\d)/.exec(s)
-    if (n && number === null) { number = Number(n[1]); s = s.slice(n[0].length); continue }
+    if (n && number === null) {
+      number = Number(n[1])
+      s = s.slice(n[0].length)
+      continue
+    }
     return null
   }
   if (phrases === 0) return null
@@ -80,9 +105,14 @@ export function readCancel(sc: Scanned, vocab: Vocab): Reading | null {
   }
   if (vocab.sales.length === 0 && !vocab.intentsOpen) return { kind: 'none' }
   // '取消 #2 灰色': the item of that sale, not the whole sale
-  const named = targets.filter((x) => x.item === null ? !targets.some((y) => y.item !== null && y.sale === x.sale) : true)
+  const named = targets.filter((x) =>
+    x.item === null ? !targets.some((y) => y.item !== null && y.sale === x.sale) : true,
+  )
   targets.splice(0, targets.length, ...named)
-  const changes: Change[] = targets.length === 0 ? [{ op: 'cancel', sale: null, item: null }] : targets.map((x) => ({ op: 'cancel' as const, sale: x.sale, item: x.item }))
+  const changes: Change[] =
+    targets.length === 0
+      ? [{ op: 'cancel', sale: null, item: null }]
+      : targets.map((x) => ({ op: 'cancel' as const, sale: x.sale, item: x.item }))
   return { kind: 'order', changes, words: '', text: '', forName: sc.forName }
 }
 
@@ -97,11 +127,16 @@ export function cleanWords(words: string[]): string {
   const out: string[] = []
   for (const w of words) {
     let r = w.replace(/[^\p{L}\p{N}]+/gu, '')
-    for (let changed = true; changed && r !== ''; ) {
+    for (let changed = true; changed && r !== '';) {
       changed = false
       for (const f of FILLERS) {
-        if (r.startsWith(f)) { r = r.slice(f.length); changed = true }
-        else if (r.endsWith(f)) { r = r.slice(0, r.length - f.length); changed = true }
+        if (r.startsWith(f)) {
+          r = r.slice(f.length)
+          changed = true
+        } else if (r.endsWith(f)) {
+          r = r.slice(0, r.length - f.length)
+          changed = true
+        }
       }
     }
     if (r !== '') out.push(r)

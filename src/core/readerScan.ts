@@ -2,8 +2,20 @@
 // join (mentions, emoji, building and room numbers), then cut what is left into tokens.
 import { parseCount } from './quantity.js'
 import {
-  ADD_WORDS, ALL_ITEMS_WORDS, ALL_SALES_WORDS, CHANGE_TO_WORDS, EACH_WORDS, FILLER, NOT_QUANTITY_AFTER, NUMERAL_WORDS,
-  ORDER_WORDS, PROXY_WORDS, SUBTRACT_WORDS, SWITCH_WORDS, TUAN_WORDS, UNITS,
+  ADD_WORDS,
+  ALL_ITEMS_WORDS,
+  ALL_SALES_WORDS,
+  CHANGE_TO_WORDS,
+  EACH_WORDS,
+  FILLER,
+  NOT_QUANTITY_AFTER,
+  NUMERAL_WORDS,
+  ORDER_WORDS,
+  PROXY_WORDS,
+  SUBTRACT_WORDS,
+  SWITCH_WORDS,
+  TUAN_WORDS,
+  UNITS,
 } from './words.js'
 import type { Vocab } from './reader.js'
 
@@ -51,7 +63,11 @@ const NUM = `(\\d+(?:\\.\\d+)?|[${CN}]+)`
 const UNIT_AT = new RegExp(`\\s*(?:${alt(UNITS)})`, 'y')
 const NOT_AFTER_AT = new RegExp(`(?:${alt(NOT_QUANTITY_AFTER)})`, 'y')
 /** Characters a word of any list can start with: most characters start none, and skip every list. */
-const STARTS = new Set([CHANGE_TO_WORDS, SWITCH_WORDS, ADD_WORDS, SUBTRACT_WORDS, ORDER_WORDS, ALL_ITEMS_WORDS, ALL_SALES_WORDS, EACH_WORDS].flat().map((w) => w.charAt(0)))
+const STARTS = new Set(
+  [CHANGE_TO_WORDS, SWITCH_WORDS, ADD_WORDS, SUBTRACT_WORDS, ORDER_WORDS, ALL_ITEMS_WORDS, ALL_SALES_WORDS, EACH_WORDS]
+    .flat()
+    .map((w) => w.charAt(0)),
+)
 const REF_STARTS = new Set(['#', '团', '第', ...'0123456789'])
 const OPS: [RegExp, Op][] = [
   [new RegExp(`(?:${alt(CHANGE_TO_WORDS)})`, 'y'), 'to'],
@@ -96,7 +112,10 @@ export const dropPlainNoise = (text: string) => PLAIN_NOISE.reduce((s, re) => s.
 
 const TUAN = new RegExp(`(?:${alt(TUAN_WORDS)})`, 'g')
 const FILLER_AT_START = new RegExp(`^(?:\\s*(?:${alt(FILLER.filter((f) => f !== '帮我' && f !== '我'))}))+\\s*`)
-const PROXY = new RegExp(`^(?:${alt(PROXY_WORDS)})\\s*([^\\s+\\d\\u{e000}-\\u{efff}]{1,8}?)(?=\\s|\\+|\\d|[\\u{e000}-\\u{efff}]|$|${alt([...ORDER_WORDS, ...CHANGE_TO_WORDS, ...ADD_WORDS.filter((w) => w !== '再'), '减', '取消', '接龙'])})`, 'u')
+const PROXY = new RegExp(
+  `^(?:${alt(PROXY_WORDS)})\\s*([^\\s+\\d\\u{e000}-\\u{efff}]{1,8}?)(?=\\s|\\+|\\d|[\\u{e000}-\\u{efff}]|$|${alt([...ORDER_WORDS, ...CHANGE_TO_WORDS, ...ADD_WORDS.filter((w) => w !== '再'), '减', '取消', '接龙'])})`,
+  'u',
+)
 
 type Term = { key: string; targets: Target[] }
 
@@ -110,7 +129,8 @@ function termsOf(vocab: Vocab): Term[] {
     byKey.set(key, e)
   }
   for (const s of vocab.sales) {
-    for (const i of s.items) if (i.name.trim() !== '') put(i.name.toLowerCase().replace(/\s+/g, ''), { sale: s.no, item: i.id }, true)
+    for (const i of s.items)
+      if (i.name.trim() !== '') put(i.name.toLowerCase().replace(/\s+/g, ''), { sale: s.no, item: i.id }, true)
     for (const w of titleWords(s.title)) put(w, { sale: s.no, item: null }, false)
   }
   const out: Term[] = []
@@ -150,7 +170,9 @@ const termCache = new Map<string, Term[]>()
 const TERM_CACHE_MAX = 256
 
 function termsFor(vocab: Vocab): Term[] {
-  const key = vocab.sales.map((s) => `${s.no}\u0001${s.title}\u0001${s.items.map((i) => `${i.id}\u0002${i.name}`).join('\u0001')}`).join('\u0000')
+  const key = vocab.sales
+    .map((s) => `${s.no}\u0001${s.title}\u0001${s.items.map((i) => `${i.id}\u0002${i.name}`).join('\u0001')}`)
+    .join('\u0000')
   let terms = termCache.get(key)
   if (!terms) {
     if (termCache.size >= TERM_CACHE_MAX) termCache.clear()
@@ -166,9 +188,11 @@ export function scan(input: string, vocab: Vocab, lineMode = false): Scanned {
   const targets: Target[][] = []
   // mark item and title words first: an item name may hold digits (500g) that noise rules would eat
   let s = ''
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const prev = text.charAt(i - 1)
-    const hit = terms.find((tm) => text.startsWith(tm.key, i) && !(/[a-z\d]/.test(tm.key.charAt(0)) && /[a-z\d]/.test(prev)))
+    const hit = terms.find(
+      (tm) => text.startsWith(tm.key, i) && !(/[a-z\d]/.test(tm.key.charAt(0)) && /[a-z\d]/.test(prev)),
+    )
     if (hit && targets.length < 4000) {
       s += String.fromCharCode(MARK0 + targets.length)
       targets.push(hit.targets)
@@ -202,7 +226,12 @@ function count(raw: string): number | null {
   return parseCount(raw)
 }
 
-function tokenize(s: string, targets: Target[][], vocab: Vocab, lineMode: boolean): { tokens: Token[]; words: string[] } {
+function tokenize(
+  s: string,
+  targets: Target[][],
+  vocab: Vocab,
+  lineMode: boolean,
+): { tokens: Token[]; words: string[] } {
   const tokens: Token[] = []
   const words: string[] = []
   let word = ''
@@ -230,7 +259,7 @@ function tokenize(s: string, targets: Target[][], vocab: Vocab, lineMode: boolea
     else push({ kind: 'num', qty: n })
     return end
   }
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const ch = s.charAt(i)
     if (isMark(ch)) {
       const tg = targets[ch.charCodeAt(0) - MARK0]
@@ -240,36 +269,70 @@ function tokenize(s: string, targets: Target[][], vocab: Vocab, lineMode: boolea
     }
     let m: RegExpExecArray | null = null
     const listed = STARTS.has(ch)
-    if (listed && (m = at(ALL_ITEMS_AT, i))) { push({ kind: 'all', targets: allItems(vocab) }); i += m[0].length; continue }
-    if (listed && (m = at(ALL_SALES_AT, i))) { push({ kind: 'all', targets: vocab.sales.map((x) => ({ sale: x.no, item: null })) }); i += m[0].length; continue }
-    let ref: number | null = null
-    if (REF_STARTS.has(ch)) {
-      for (const re of SALE_REFS) {
-        if ((m = at(re, i))) { ref = count(m[1]); break }
-      }
-    }
-    if (m && ref !== null && ref >= 1) {
-      push(vocab.sales.some((x) => x.no === ref) ? { kind: 'target', target: { sale: ref, item: null } } : { kind: 'badref', no: ref })
+    if (listed && (m = at(ALL_ITEMS_AT, i))) {
+      push({ kind: 'all', targets: allItems(vocab) })
       i += m[0].length
       continue
     }
-    if (listed && (m = at(EACH_AT, i))) { push({ kind: 'each' }); i += m[0].length; continue }
-    let opHit: [RegExpExecArray, Op] | null = null
-    if (listed) for (const [re, op] of OPS) {
-      const x = at(re, i)
-      if (x && (!opHit || x[0].length > opHit[0][0].length)) opHit = [x, op]
+    if (listed && (m = at(ALL_SALES_AT, i))) {
+      push({ kind: 'all', targets: vocab.sales.map((x) => ({ sale: x.no, item: null })) })
+      i += m[0].length
+      continue
     }
+    let ref: number | null = null
+    if (REF_STARTS.has(ch)) {
+      for (const re of SALE_REFS) {
+        if ((m = at(re, i))) {
+          ref = count(m[1])
+          break
+        }
+      }
+    }
+    if (m && ref !== null && ref >= 1) {
+      push(
+        vocab.sales.some((x) => x.no === ref)
+          ? { kind: 'target', target: { sale: ref, item: null } }
+          : { kind: 'badref', no: ref },
+      )
+      i += m[0].length
+      continue
+    }
+    if (listed && (m = at(EACH_AT, i))) {
+      push({ kind: 'each' })
+      i += m[0].length
+      continue
+    }
+    let opHit: [RegExpExecArray, Op] | null = null
+    if (listed)
+      for (const [re, op] of OPS) {
+        const x = at(re, i)
+        if (x && (!opHit || x[0].length > opHit[0][0].length)) opHit = [x, op]
+      }
     if (opHit) {
       push({ kind: 'op', op: opHit[1] })
       i += opHit[0][0].length
       continue
     }
     // 团 +1 with no number after 团: a sale reference left unfinished
-    if (ch === '团') { push({ kind: 'badref', no: 0 }); i++; continue }
-    const form = ch === '+' && s.charAt(i - 1) !== '+' ? at(PLUS_AT, i) : ch === '-' && s.charAt(i - 1) !== '+' ? at(MINUS_AT, i) : 'x×*'.includes(ch) && !/[a-z]/.test(s.charAt(i - 1)) ? at(TIMES_AT, i) : null
+    if (ch === '团') {
+      push({ kind: 'badref', no: 0 })
+      i++
+      continue
+    }
+    const form =
+      ch === '+' && s.charAt(i - 1) !== '+'
+        ? at(PLUS_AT, i)
+        : ch === '-' && s.charAt(i - 1) !== '+'
+          ? at(MINUS_AT, i)
+          : 'x×*'.includes(ch) && !/[a-z]/.test(s.charAt(i - 1))
+            ? at(TIMES_AT, i)
+            : null
     if (form) {
       const e = quantity(form, i, true, ch === '-')
-      if (e > 0) { i = e; continue }
+      if (e > 0) {
+        i = e
+        continue
+      }
     }
     const poisoned = at(POISON_AT, i)
     if (poisoned) {
@@ -288,7 +351,10 @@ function tokenize(s: string, targets: Target[][], vocab: Vocab, lineMode: boolea
       const cnOk = isDigit || unit || m[1] in NUMERAL_WORDS || standsAlone
       if (!notAfter && cnOk && !m[1].includes('.')) {
         const e = quantity(m, i, false, false)
-        if (e > 0) { i = e; continue }
+        if (e > 0) {
+          i = e
+          continue
+        }
       }
       word += m[0]
       i = end

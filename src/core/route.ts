@@ -40,7 +40,8 @@ export function findCommand<C extends Routable>(commands: readonly C[], text: st
   for (const spec of commands) {
     for (const alias of spec.aliases) {
       if (!lower.startsWith(alias.toLowerCase())) continue
-      if (aliasBounded(alias, text.charAt(alias.length)) && (!best || alias.length > best.alias.length)) best = { spec, alias }
+      if (aliasBounded(alias, text.charAt(alias.length)) && (!best || alias.length > best.alias.length))
+        best = { spec, alias }
     }
   }
   if (best) return { spec: best.spec, rest: text.slice(best.alias.length).trim(), explicit: true }

@@ -9,7 +9,11 @@ const clockFormats = new Map<string, Intl.DateTimeFormat>()
 /** Minutes since local midnight in `tz`. */
 export function minuteOfDay(ms: number, tz: string): number {
   let f = clockFormats.get(tz)
-  if (!f) clockFormats.set(tz, (f = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })))
+  if (!f)
+    clockFormats.set(
+      tz,
+      (f = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })),
+    )
   const parts = f.formatToParts(new Date(ms))
   const h = Number(parts.find((p) => p.type === 'hour')!.value)
   const m = Number(parts.find((p) => p.type === 'minute')!.value)
@@ -19,14 +23,16 @@ export function minuteOfDay(ms: number, tz: string): number {
 export function parseHm(s: string): number | null {
   const m = /^(\d{1,2}):(\d{2})$/.exec(s.trim())
   if (!m) return null
-  const h = Number(m[1]), min = Number(m[2])
+  const h = Number(m[1]),
+    min = Number(m[2])
   return h < 24 && min < 60 ? h * 60 + min : null
 }
 
 export type Quiet = { start: string; end: string; tz: string }
 
 export function isQuiet(ms: number, q: Quiet): boolean {
-  const s = parseHm(q.start), e = parseHm(q.end)
+  const s = parseHm(q.start),
+    e = parseHm(q.end)
   if (s === null || e === null || s === e) return false
   const now = minuteOfDay(ms, q.tz)
   return s < e ? now >= s && now < e : now >= s || now < e
@@ -43,7 +49,11 @@ export function quietEnd(ms: number, q: Quiet): number {
 }
 
 export function parseOffsets(s: string): number[] {
-  return s.split(',').map((x) => Number(x.trim())).filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => b - a)
+  return s
+    .split(',')
+    .map((x) => Number(x.trim()))
+    .filter((n) => Number.isInteger(n) && n > 0)
+    .sort((a, b) => b - a)
 }
 
 export type CountdownStep = {
@@ -60,7 +70,14 @@ export type CountdownStep = {
  * is posted: after downtime or quiet hours an older one is never sent late, and nothing
  * goes out after the deadline. `staleMs` bounds how late a countdown may still go out.
  */
-export function countdownStep(deadline: number, offsets: number[], done: number[], now: number, q: Quiet, staleMs: number): CountdownStep {
+export function countdownStep(
+  deadline: number,
+  offsets: number[],
+  done: number[],
+  now: number,
+  q: Quiet,
+  staleMs: number,
+): CountdownStep {
   const pending = offsets.filter((o) => !done.includes(o))
   const due = pending.filter((o) => deadline - o * MINUTE <= now)
   const handled = [...done]

@@ -16,10 +16,24 @@ export type QuoteTerms = {
 }
 
 const KEYWORDS: Record<string, 'min' | 'lead' | 'price' | 'capacity' | 'primary' | 'backup'> = {
-  起订量: 'min', 起订: 'min', 交期: 'lead', 价格: 'price', 进价: 'price', 产能: 'capacity',
-  主供: 'primary', 主供应: 'primary', 备选: 'backup', 备用: 'backup', 备供: 'backup',
+  起订量: 'min',
+  起订: 'min',
+  交期: 'lead',
+  价格: 'price',
+  进价: 'price',
+  产能: 'capacity',
+  主供: 'primary',
+  主供应: 'primary',
+  备选: 'backup',
+  备用: 'backup',
+  备供: 'backup',
 }
-const KEY_RE = new RegExp(`(${Object.keys(KEYWORDS).sort((a, b) => b.length - a.length).join('|')})`, 'g')
+const KEY_RE = new RegExp(
+  `(${Object.keys(KEYWORDS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})`,
+  'g',
+)
 const DAY = 24 * 3600_000
 
 const units = (v: string): number | null => {
@@ -35,7 +49,15 @@ export function parseQuote(text: string): { ok: true; quote: QuoteTerms } | { ok
   const firstKey = tokens.findIndex((t) => KEYWORDS[t] !== undefined)
   const head = firstKey < 0 ? tokens : tokens.slice(0, firstKey)
   if (head.length < 2) return { ok: false, part: head.join(' ') || text }
-  const q: QuoteTerms = { supplier: head[0], item: head.slice(1).join(' '), minOrder: null, leadDays: null, capacity: null, ladder: [], role: null }
+  const q: QuoteTerms = {
+    supplier: head[0],
+    item: head.slice(1).join(' '),
+    minOrder: null,
+    leadDays: null,
+    capacity: null,
+    ladder: [],
+    role: null,
+  }
   let i = firstKey < 0 ? tokens.length : firstKey
   while (i < tokens.length) {
     const key = KEYWORDS[tokens[i]]
@@ -44,8 +66,12 @@ export function parseQuote(text: string): { ok: true; quote: QuoteTerms } | { ok
     const value = tokens.slice(i + 1, j).join(' ')
     const bad = { ok: false as const, part: tokens.slice(i, j).join(' ') }
     switch (key) {
-      case 'min': if ((q.minOrder = units(value)) === null) return bad; break
-      case 'capacity': if ((q.capacity = units(value)) === null) return bad; break
+      case 'min':
+        if ((q.minOrder = units(value)) === null) return bad
+        break
+      case 'capacity':
+        if ((q.capacity = units(value)) === null) return bad
+        break
       case 'lead': {
         const ms = /^\d{1,3}$/.test(value) ? Number(value) * DAY : parseDuration(value)
         if (ms === null || ms <= 0) return bad
@@ -53,12 +79,15 @@ export function parseQuote(text: string): { ok: true; quote: QuoteTerms } | { ok
         break
       }
       case 'price': {
-        const ladder = /^¥?\d+(\.\d{1,2})?\s*元?$/.test(value) ? parseLadder(`1份 ${value}`, false) : parseLadder(value, false)
+        const ladder = /^¥?\d+(\.\d{1,2})?\s*元?$/.test(value)
+          ? parseLadder(`1份 ${value}`, false)
+          : parseLadder(value, false)
         if (!ladder) return bad
         q.ladder = ladder
         break
       }
-      case 'primary': case 'backup':
+      case 'primary':
+      case 'backup':
         if (value !== '') return bad
         q.role = key
         break
@@ -68,8 +97,21 @@ export function parseQuote(text: string): { ok: true; quote: QuoteTerms } | { ok
   return { ok: true, quote: q }
 }
 
-export type QuoteInfo = { supplier: string; minOrder: number | null; leadDays: number | null; capacity: number | null; ladder: Tier[] }
-export type SupplyLine = { supplier: string; qty: number; unitFen: number | null; costFen: number | null; leadDays: number | null; belowMin: number | null }
+export type QuoteInfo = {
+  supplier: string
+  minOrder: number | null
+  leadDays: number | null
+  capacity: number | null
+  ladder: Tier[]
+}
+export type SupplyLine = {
+  supplier: string
+  qty: number
+  unitFen: number | null
+  costFen: number | null
+  leadDays: number | null
+  belowMin: number | null
+}
 export type SupplyPlan = {
   lines: SupplyLine[]
   /** units no quote can cover */
@@ -81,7 +123,11 @@ export type SupplyPlan = {
 function line(q: QuoteInfo, qty: number): SupplyLine {
   const unitFen = ladderCost(q.ladder, qty)
   return {
-    supplier: q.supplier, qty, unitFen, costFen: unitFen === null ? null : unitFen * qty, leadDays: q.leadDays,
+    supplier: q.supplier,
+    qty,
+    unitFen,
+    costFen: unitFen === null ? null : unitFen * qty,
+    leadDays: q.leadDays,
     belowMin: q.minOrder !== null && qty < q.minOrder ? q.minOrder : null,
   }
 }
@@ -98,8 +144,9 @@ export function planSupply(total: number, primary: QuoteInfo, backups: QuoteInfo
     left -= take
   }
   const alone = (q: QuoteInfo) => (q.capacity ?? Infinity) >= total && (q.minOrder ?? 0) <= total
-  const alternative = lines[0]?.belowMin !== null && lines[0]?.supplier === primary.supplier
-    ? backups.find(alone)?.supplier ?? null
-    : null
+  const alternative =
+    lines[0]?.belowMin !== null && lines[0]?.supplier === primary.supplier
+      ? (backups.find(alone)?.supplier ?? null)
+      : null
   return { lines, short: Math.max(0, left), alternative }
 }

@@ -37,4 +37,3 @@ const PUNCT_OR_SPACE = /[\s\x21-\x2F\x3A-\x40\x5B-\x60\x7B-\x7E\p{P}]/gu
 export function looseKey(text: string): string {
   return normalize(text).toLowerCase().replace(PUNCT_OR_SPACE, '')
 }
-

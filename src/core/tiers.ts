@@ -9,14 +9,18 @@ const MAX_UNITS = 100_000
 const MAX_FEN = 100_000 * 100
 const UNIT = `(?:${[...UNIT_WORDS].sort((a, b) => b.length - a.length).join('|')})`
 // '20份 59', '20份59元', '满20份 ¥59', '30份起45', '30起45', '20份:59/盒'
-const STEP = new RegExp(`^[\\s,;、]*满?\\s*(\\d{1,6})\\s*${UNIT}?\\s*(?:起|以上)?\\s*[:=]?\\s*(¥?\\s*\\d{1,9}(?:\\.\\d{1,2})?\\s*(?:元|块)?)(?:\\s*/\\s*${UNIT})?(?=[\\s,;、]|$)`)
+const STEP = new RegExp(
+  `^[\\s,;、]*满?\\s*(\\d{1,6})\\s*${UNIT}?\\s*(?:起|以上)?\\s*[:=]?\\s*(¥?\\s*\\d{1,9}(?:\\.\\d{1,2})?\\s*(?:元|块)?)(?:\\s*/\\s*${UNIT})?(?=[\\s,;、]|$)`,
+)
 
 /**
  * '20份 59, 40份 55, 60份 52' → steps ascending by units. `strict` (member tiers) also
  * requires each step to be cheaper than the one before; a supplier ladder may repeat a price.
  */
 export function parseLadder(value: string, strict: boolean): Tier[] | null {
-  let s = normalize(value).replace(/[，；]/g, ',').trim()
+  let s = normalize(value)
+    .replace(/[，；]/g, ',')
+    .trim()
   const out: Tier[] = []
   while (s.replace(/[\s,;、]+/g, '') !== '') {
     const m = STEP.exec(s)

@@ -26,13 +26,32 @@ function fix<T>(row: Record<string, unknown> | undefined, booleans: string[]): T
 }
 
 /** `select <every column> from <table> <tail>`; the statement is compiled once (see db.ts). */
-export function rowsOf<T extends Table>(db: Db, table: T, name: string, tail: string, ...params: unknown[]): T['$inferSelect'][] {
+export function rowsOf<T extends Table>(
+  db: Db,
+  table: T,
+  name: string,
+  tail: string,
+  ...params: unknown[]
+): T['$inferSelect'][] {
   const s = shapeOf(table)
-  const rows = db.$client.prepare(`select ${s.select} from "${name}" ${tail}`).all(...params) as Record<string, unknown>[]
+  const rows = db.$client.prepare(`select ${s.select} from "${name}" ${tail}`).all(...params) as Record<
+    string,
+    unknown
+  >[]
   return rows.map((r) => fix<T['$inferSelect']>(r, s.booleans)!)
 }
 
-export function rowOf<T extends Table>(db: Db, table: T, name: string, tail: string, ...params: unknown[]): T['$inferSelect'] | undefined {
+export function rowOf<T extends Table>(
+  db: Db,
+  table: T,
+  name: string,
+  tail: string,
+  ...params: unknown[]
+): T['$inferSelect'] | undefined {
   const s = shapeOf(table)
-  return fix<T['$inferSelect']>(db.$client.prepare(`select ${s.select} from "${name}" ${tail}`).get(...params) as Record<string, unknown> | undefined, s.booleans)
+  return fix<T['$inferSelect']>(
+    db.$client.prepare(`select ${s.select} from "${name}" ${tail}`).get(...params) as
+      Record<string, unknown> | undefined,
+    s.booleans,
+  )
 }

@@ -15,7 +15,12 @@ function laneOf(db: Db): Lane {
   let lane = lanes.get(db.$client)
   if (!lane) {
     const c = db.$client
-    lane = { tail: Promise.resolve(), begin: c.prepare<[]>('BEGIN IMMEDIATE'), commit: c.prepare<[]>('COMMIT'), rollback: c.prepare<[]>('ROLLBACK') }
+    lane = {
+      tail: Promise.resolve(),
+      begin: c.prepare<[]>('BEGIN IMMEDIATE'),
+      commit: c.prepare<[]>('COMMIT'),
+      rollback: c.prepare<[]>('ROLLBACK'),
+    }
     lanes.set(c, lane)
   }
   return lane

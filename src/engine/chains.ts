@@ -4,7 +4,16 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/db.js'
 import { chains, intents, members, sales } from '../db/schema.js'
-import { chainFormatText, diffByOwner, lineKey, MAX_ENTRIES, ownerMatcher, parseChain, type ChainEntry, type ChainList } from '../core/chain.js'
+import {
+  chainFormatText,
+  diffByOwner,
+  lineKey,
+  MAX_ENTRIES,
+  ownerMatcher,
+  parseChain,
+  type ChainEntry,
+  type ChainList,
+} from '../core/chain.js'
 import { readOrder, type Reading } from '../core/reader.js'
 import * as rules from '../core/sale.js'
 import { formatTime } from '../core/deadline.js'
@@ -62,10 +71,12 @@ function loadState(db: Db, groupId: number): ChainState {
 const ENDED_KEPT = 5
 
 function saveState(db: Db, groupId: number, state: ChainState, target: Target | null, now: number): void {
-  const ended = Object.keys(state.lists).filter((key) => {
-    const x = byKey(db, key)
-    return !x || !isOpen(x)
-  }).sort((a, b) => (state.lists[b].at ?? 0) - (state.lists[a].at ?? 0))
+  const ended = Object.keys(state.lists)
+    .filter((key) => {
+      const x = byKey(db, key)
+      return !x || !isOpen(x)
+    })
+    .sort((a, b) => (state.lists[b].at ?? 0) - (state.lists[a].at ?? 0))
   for (const key of ended.slice(ENDED_KEPT)) delete state.lists[key]
   // a title stays linked while its target is open or its list is kept
   for (const [title, key] of Object.entries(state.links)) {
@@ -73,19 +84,32 @@ function saveState(db: Db, groupId: number, state: ChainState, target: Target | 
     const x = byKey(db, key)
     if (!x || !isOpen(x)) delete state.links[title]
   }
-  const link = { saleId: target?.kind === 'sale' ? target.sale.id : null, intentId: target?.kind === 'intent' ? target.intent.id : null }
+  const link = {
+    saleId: target?.kind === 'sale' ? target.sale.id : null,
+    intentId: target?.kind === 'intent' ? target.intent.id : null,
+  }
   const lines = JSON.stringify(state)
-  db.insert(chains).values({ groupId, lines, updatedAt: now, ...link })
-    .onConflictDoUpdate({ target: chains.groupId, set: { lines, updatedAt: now, ...(target ? link : {}) } }).run()
+  db.insert(chains)
+    .values({ groupId, lines, updatedAt: now, ...link })
+    .onConflictDoUpdate({ target: chains.groupId, set: { lines, updatedAt: now, ...(target ? link : {}) } })
+    .run()
 }
 
 function byKey(db: Db, key: string): Target | null {
   const [kind, id] = key.split(':')
   if (kind === 'sale') {
-    const sale = db.select().from(sales).where(eq(sales.id, Number(id))).get()
+    const sale = db
+      .select()
+      .from(sales)
+      .where(eq(sales.id, Number(id)))
+      .get()
     return sale ? { kind: 'sale', sale } : null
   }
-  const intent = db.select().from(intents).where(eq(intents.id, Number(id))).get()
+  const intent = db
+    .select()
+    .from(intents)
+    .where(eq(intents.id, Number(id)))
+    .get()
   return intent ? { kind: 'intent', intent } : null
 }
 
@@ -103,7 +127,12 @@ export function resolveRef(db: Db, group: GroupRow, ref: TargetRef): Target | nu
  * whose title the list's title contains (ignoring spaces and punctuation; the longest
  * such title when several do), else an organizer's pending `/chain link`.
  */
-function findTarget(db: Db, group: GroupRow, state: ChainState, titleKey: string): { target: Target } | { ended: Target } | null {
+function findTarget(
+  db: Db,
+  group: GroupRow,
+  state: ChainState,
+  titleKey: string,
+): { target: Target } | { ended: Target } | null {
   const linked = state.links[titleKey] ? byKey(db, state.links[titleKey]) : null
   if (linked && isOpen(linked)) return { target: linked }
   const candidates: Target[] = [
@@ -126,13 +155,25 @@ function findTarget(db: Db, group: GroupRow, state: ChainState, titleKey: string
 }
 
 function memberNamesAll(db: Db, groupId: number): string[] {
-  return db.select({ name: members.name }).from(members).where(eq(members.groupId, groupId)).all().map((r) => r.name)
+  return db
+    .select({ name: members.name })
+    .from(members)
+    .where(eq(members.groupId, groupId))
+    .all()
+    .map((r) => r.name)
 }
 
 type Line = StoredLine & { no: number; content: string; tooLong: boolean; by?: string }
 
 const stored = (ls: Line[], poster: string): StoredLine[] =>
-  ls.map(({ owner, key: k, rest, first, by, anon, tooLong }) => ({ owner, key: k, rest, first: first ?? by ?? poster, anon: anon === true, ...(tooLong ? { long: true } : {}) }))
+  ls.map(({ owner, key: k, rest, first, by, anon, tooLong }) => ({
+    owner,
+    key: k,
+    rest,
+    first: first ?? by ?? poster,
+    anon: anon === true,
+    ...(tooLong ? { long: true } : {}),
+  }))
 
 /** A posted native 接龙. */
 export function handleChainPost(ctx: GroupCtx): Reply[] {
@@ -154,7 +195,14 @@ function tellTooMany(state: ChainState, titleKey: string, ignored: number, poste
   const told = state.toldTooMany ?? []
   if (ignored === 0 || told.includes(titleKey)) return []
   state.toldTooMany = [...told.slice(-19), titleKey]
-  return [{ kind: 'notice', notice: 'refused', member: poster, payload: { reason: t('chain.tooMany', { max: MAX_ENTRIES, ignored }) } }]
+  return [
+    {
+      kind: 'notice',
+      notice: 'refused',
+      member: poster,
+      payload: { reason: t('chain.tooMany', { max: MAX_ENTRIES, ignored }) },
+    },
+  ]
 }
 
 function readPost(ctx: GroupCtx, list: ChainList, state: ChainState, titleKey: string): Reply[] {
@@ -165,7 +213,8 @@ function readPost(ctx: GroupCtx, list: ChainList, state: ChainState, titleKey: s
     // remember who first posted each line, so that a later /chain link credits them, not the last poster
     const earlier = new Map<string, string[]>()
     if (state.unlinked?.titleKey === titleKey) {
-      for (const e of state.unlinked.entries) earlier.set(lineKey(e.content), [...(earlier.get(lineKey(e.content)) ?? []), e.by ?? state.unlinked.poster])
+      for (const e of state.unlinked.entries)
+        earlier.set(lineKey(e.content), [...(earlier.get(lineKey(e.content)) ?? []), e.by ?? state.unlinked.poster])
     }
     const entries = list.entries.map((e) => ({ ...e, by: earlier.get(lineKey(e.content))?.shift() ?? ctx.sender }))
     state.unlinked = { title: list.title, titleKey, poster: ctx.sender, entries }
@@ -189,7 +238,14 @@ function readPost(ctx: GroupCtx, list: ChainList, state: ChainState, titleKey: s
     // the changed list is kept, so the same re-post is not answered again
     state.lists[key] = { title: list.title, entries: stored(next, ctx.sender), at: now }
     saveState(db, group.id, state, null, now)
-    return [{ kind: 'notice', notice: 'refused', member: ctx.sender, payload: { reason: t('chain.closedTarget', { target: labelOf(found.ended) }) } }]
+    return [
+      {
+        kind: 'notice',
+        notice: 'refused',
+        member: ctx.sender,
+        payload: { reason: t('chain.closedTarget', { target: labelOf(found.ended) }) },
+      },
+    ]
   }
   state.links[titleKey] = keyOf(found.target)
   const replies = applyList(db, group, found.target, state, list.title, list.entries, ctx.sender, now)
@@ -219,7 +275,13 @@ export function linkChain(ctx: GroupCtx, ref: TargetRef): Reply[] {
   saveState(db, group.id, state, target, now)
   const counted = new Set(['ack', 'waitlisted', 'capped', 'intentAck', 'lotteryEntry'])
   const people = new Set(replies.flatMap((r) => (r.kind === 'notice' && counted.has(r.notice) ? [r.member] : []))).size
-  return [{ kind: 'say', text: t('chain.linked', { title: pending.title || t('chain.untitled'), target: labelOf(target), n: people }) }, ...replies]
+  return [
+    {
+      kind: 'say',
+      text: t('chain.linked', { title: pending.title || t('chain.untitled'), target: labelOf(target), n: people }),
+    },
+    ...replies,
+  ]
 }
 
 /**
@@ -228,7 +290,14 @@ export function linkChain(ctx: GroupCtx, ref: TargetRef): Reply[] {
  * the list), and a line of the previous list that this one lacks stays unless the poster is
  * the one who first posted it (only they can take it out of a native 接龙).
  */
-function readLines(db: Db, group: GroupRow, entries: Posted[], poster: string, variants: string[] = [], prev: StoredLine[] = []): Line[] {
+function readLines(
+  db: Db,
+  group: GroupRow,
+  entries: Posted[],
+  poster: string,
+  variants: string[] = [],
+  prev: StoredLine[] = [],
+): Line[] {
   const ownerOf = ownerMatcher(memberNamesAll(db, group.id), variants)
   // the previous list's lines, queued by what identifies them, so each new line finds its
   // match in one look-up (a list of 500 lines, reordered, must not be searched pair by pair)
@@ -258,7 +327,16 @@ function readLines(db: Db, group: GroupRow, entries: Posted[], poster: string, v
   }
   const read = entries.map((e) => {
     const o = ownerOf(e.content, e.by ?? poster)
-    return { owner: o.owner, rest: o.rest, key: lineKey(o.rest), no: e.no, content: e.content, tooLong: e.tooLong, by: e.by, anon: !o.named } as Line
+    return {
+      owner: o.owner,
+      rest: o.rest,
+      key: lineKey(o.rest),
+      no: e.no,
+      content: e.content,
+      tooLong: e.tooLong,
+      by: e.by,
+      anon: !o.named,
+    } as Line
   })
   // named lines first (their owner is in the line), then nameless ones take the remaining lines
   for (const l of read.filter((x) => !x.anon)) {
@@ -274,7 +352,8 @@ function readLines(db: Db, group: GroupRow, entries: Posted[], poster: string, v
     }
   }
   const me = looseKey(poster)
-  const kept = prev.filter((p, i) => !taken.has(i) && looseKey(p.first ?? p.owner) !== me)
+  const kept = prev
+    .filter((p, i) => !taken.has(i) && looseKey(p.first ?? p.owner) !== me)
     .map((p): Line => ({ ...p, no: 0, content: p.rest, tooLong: p.long === true }))
   return [...read, ...kept]
 }
@@ -282,11 +361,17 @@ function readLines(db: Db, group: GroupRow, entries: Posted[], poster: string, v
 type Want = { items: Map<number, number>; words: string[]; problems: { line: Line; reason: string }[] }
 
 /** A line as the join reader reads it, the target being the only sale it knows. */
-function readEntry(rest: string, no: number, title: string, items: { id: number; name: string }[]): { ok: true; r: Reading & { kind: 'order' } } | { ok: false; reason: string } {
+function readEntry(
+  rest: string,
+  no: number,
+  title: string,
+  items: { id: number; name: string }[],
+): { ok: true; r: Reading & { kind: 'order' } } | { ok: false; reason: string } {
   const r = readOrder(rest, { sales: [{ no, title, items }] }, 'line')
   if (r.kind === 'order') return { ok: true, r }
   if (r.kind !== 'ask') return { ok: true, r: { kind: 'order', changes: [], words: '', text: rest, forName: null } }
-  if (r.reason === 'whichVariant') return { ok: false, reason: t('chain.reason.whichVariant', { variants: items.map((i) => i.name).join(' / ') }) }
+  if (r.reason === 'whichVariant')
+    return { ok: false, reason: t('chain.reason.whichVariant', { variants: items.map((i) => i.name).join(' / ') }) }
   return { ok: false, reason: t(r.reason === 'badNumber' ? 'chain.reason.badNumber' : 'chain.reason.manyNumbers') }
 }
 
@@ -295,21 +380,37 @@ function wantsInSale(sale: SaleRow, book: rules.Book, lines: (StoredLine & Parti
   const w: Want = { items: new Map(), words: [], problems: [] }
   const items = book.items.map((i) => ({ id: i.id, name: i.name }))
   for (const l of lines) {
-    if (l.tooLong) { w.problems.push({ line: l as Line, reason: t('chain.reason.tooLong') }); continue }
+    if (l.tooLong) {
+      w.problems.push({ line: l as Line, reason: t('chain.reason.tooLong') })
+      continue
+    }
     const e = readEntry(l.rest, sale.no, sale.title, items)
-    if (!e.ok) { w.problems.push({ line: l as Line, reason: e.reason }); continue }
-    for (const c of e.r.changes) if (c.op === 'set' || c.op === 'add') w.items.set(c.item, (w.items.get(c.item) ?? 0) + c.qty)
+    if (!e.ok) {
+      w.problems.push({ line: l as Line, reason: e.reason })
+      continue
+    }
+    for (const c of e.r.changes)
+      if (c.op === 'set' || c.op === 'add') w.items.set(c.item, (w.items.get(c.item) ?? 0) + c.qty)
     if (e.r.text) w.words.push(e.r.text)
   }
   return w
 }
 
-function wantsInIntent(intent: IntentRow, lines: (StoredLine & Partial<Line>)[]): { qty: number; words: string[]; problems: { line: Line; reason: string }[] } {
+function wantsInIntent(
+  intent: IntentRow,
+  lines: (StoredLine & Partial<Line>)[],
+): { qty: number; words: string[]; problems: { line: Line; reason: string }[] } {
   const w = { qty: 0, words: [] as string[], problems: [] as { line: Line; reason: string }[] }
   for (const l of lines) {
-    if (l.tooLong) { w.problems.push({ line: l as Line, reason: t('chain.reason.tooLong') }); continue }
+    if (l.tooLong) {
+      w.problems.push({ line: l as Line, reason: t('chain.reason.tooLong') })
+      continue
+    }
     const e = readEntry(l.rest, 0, intent.title, [{ id: 0, name: '' }])
-    if (!e.ok) { w.problems.push({ line: l as Line, reason: e.reason }); continue }
+    if (!e.ok) {
+      w.problems.push({ line: l as Line, reason: e.reason })
+      continue
+    }
     for (const c of e.r.changes) if (c.op === 'set' || c.op === 'add') w.qty += c.qty
     if (e.r.words) w.words.push(e.r.words)
   }
@@ -320,16 +421,31 @@ function wantsInIntent(intent: IntentRow, lines: (StoredLine & Partial<Line>)[])
  * Diff `entries` against the target's previous list and apply what changed, owner by owner.
  * Problems are reported only for lines the owner did not have before (so once).
  */
-function applyList(db: Db, group: GroupRow, target: Target, state: ChainState, title: string, entries: Posted[], poster: string, now: number): Reply[] {
+function applyList(
+  db: Db,
+  group: GroupRow,
+  target: Target,
+  state: ChainState,
+  title: string,
+  entries: Posted[],
+  poster: string,
+  now: number,
+): Reply[] {
   const key = keyOf(target)
   const prev = state.lists[key]?.entries ?? []
-  const variants = target.kind === 'sale' ? loadBook(db, target.sale).items.map((i) => i.name).filter(Boolean) : []
+  const variants =
+    target.kind === 'sale'
+      ? loadBook(db, target.sale)
+          .items.map((i) => i.name)
+          .filter(Boolean)
+      : []
   const next = readLines(db, group, entries, poster, variants, prev)
   state.lists[key] = { title, entries: stored(next, poster), at: now }
   const diff = diffByOwner(prev, next)
   if (diff.owners.length === 0) return []
   const fresh = new Map<string, number>()
-  for (const f of diff.fresh) fresh.set(`${looseKey(f.owner)}\n${f.key}`, (fresh.get(`${looseKey(f.owner)}\n${f.key}`) ?? 0) + 1)
+  for (const f of diff.fresh)
+    fresh.set(`${looseKey(f.owner)}\n${f.key}`, (fresh.get(`${looseKey(f.owner)}\n${f.key}`) ?? 0) + 1)
   const isFresh = (l: Line) => {
     const k = `${looseKey(l.owner)}\n${l.key}`
     const n = fresh.get(k) ?? 0
@@ -340,8 +456,16 @@ function applyList(db: Db, group: GroupRow, target: Target, state: ChainState, t
   const saleId = target.kind === 'sale' ? target.sale.id : undefined
   const replies: Reply[] = []
   const problem = (l: Line, reason: string): Reply => ({
-    kind: 'notice', notice: 'chainSkipped', member: l.by ?? poster, saleId,
-    payload: { target: label, no: l.no, content: l.content.length > 40 ? `${[...l.content].slice(0, 40).join('')}…` : l.content, reason },
+    kind: 'notice',
+    notice: 'chainSkipped',
+    member: l.by ?? poster,
+    saleId,
+    payload: {
+      target: label,
+      no: l.no,
+      content: l.content.length > 40 ? `${[...l.content].slice(0, 40).join('')}…` : l.content,
+      reason,
+    },
   })
   // each list's lines by owner, computed once: lists run to hundreds of lines
   const byOwner = <T extends StoredLine>(ls: T[]) => {
@@ -354,12 +478,20 @@ function applyList(db: Db, group: GroupRow, target: Target, state: ChainState, t
     }
     return m
   }
-  const known = new Map(db.select().from(members).where(eq(members.groupId, group.id)).all().map((m) => [m.name, m as MemberRow]))
+  const known = new Map(
+    db
+      .select()
+      .from(members)
+      .where(eq(members.groupId, group.id))
+      .all()
+      .map((m) => [m.name, m as MemberRow]),
+  )
   // a name that matches nobody is recorded as written
   const memberOf = (owner: string) => known.get(owner) ?? ensureMember(db, group.id, owner)
   const nextBy = byOwner(next)
   const prevBy = byOwner(prev)
-  const mineOf = <T extends StoredLine>(ls: T[], owner: string): T[] => ((ls as StoredLine[]) === next ? nextBy : prevBy).get(looseKey(owner)) as T[] ?? []
+  const mineOf = <T extends StoredLine>(ls: T[], owner: string): T[] =>
+    (((ls as StoredLine[]) === next ? nextBy : prevBy).get(looseKey(owner)) as T[]) ?? []
   // who entered an owner's lines: this post's poster, or whoever first posted them before a /chain link
   const enteredBy = (owner: string) => mineOf(next, owner).find((l) => l.by !== undefined)?.by ?? poster
 
@@ -373,7 +505,8 @@ function applyList(db: Db, group: GroupRow, target: Target, state: ChainState, t
       const intent = db.select().from(intents).where(eq(intents.id, target.intent.id)).get()!
       replies.push(...commitIntent(db, group, intent, member, now_.qty, 'set', now_.words.join(' '), now))
       const by = enteredBy(owner)
-      if (looseKey(owner) !== looseKey(by) && now_.qty > 0) replies.push({ kind: 'notice', notice: 'chainProxy', member: by, payload: { target: label, name: owner } })
+      if (looseKey(owner) !== looseKey(by) && now_.qty > 0)
+        replies.push({ kind: 'notice', notice: 'chainProxy', member: by, payload: { target: label, name: owner } })
     }
     return replies
   }
@@ -387,7 +520,9 @@ function applyList(db: Db, group: GroupRow, target: Target, state: ChainState, t
     const want = wantsInSale(sale, original, mineOf(next, owner))
     const had = wantsInSale(sale, original, mineOf(prev, owner))
     for (const p of want.problems) if (isFresh(p.line)) replies.push(problem(p.line, p.reason))
-    const changes = [...new Set([...want.items.keys(), ...had.items.keys()])].filter((i) => (want.items.get(i) ?? 0) !== (had.items.get(i) ?? 0))
+    const changes = [...new Set([...want.items.keys(), ...had.items.keys()])].filter(
+      (i) => (want.items.get(i) ?? 0) !== (had.items.get(i) ?? 0),
+    )
     if (changes.length === 0) continue
     const member = memberOf(owner)
     const by = enteredBy(owner)
@@ -404,18 +539,40 @@ function applyList(db: Db, group: GroupRow, target: Target, state: ChainState, t
       if (r.unchanged && !r.capped) continue
       stamps.push({ before: book, after: r.book, member, itemId, by: proxy ? by : null })
       book = r.book
-      if (r.confirmed + r.waiting === 0) replies.push({ kind: 'notice', notice: 'cancelled', ...base, payload: { item: itemName } })
-      else if (r.waiting > 0) replies.push({ kind: 'notice', notice: 'waitlisted', ...base, payload: { got: r.confirmed, waiting: r.waiting, item: itemName } })
-      else if (!r.capped) replies.push({ kind: 'notice', notice: 'ack', ...base, payload: { qty: r.confirmed, item: itemName } })
-      if (r.capped) replies.push({ kind: 'notice', notice: 'capped', ...base, payload: { limit: book.limit, got: r.confirmed + r.waiting } })
+      if (r.confirmed + r.waiting === 0)
+        replies.push({ kind: 'notice', notice: 'cancelled', ...base, payload: { item: itemName } })
+      else if (r.waiting > 0)
+        replies.push({
+          kind: 'notice',
+          notice: 'waitlisted',
+          ...base,
+          payload: { got: r.confirmed, waiting: r.waiting, item: itemName },
+        })
+      else if (!r.capped)
+        replies.push({ kind: 'notice', notice: 'ack', ...base, payload: { qty: r.confirmed, item: itemName } })
+      if (r.capped)
+        replies.push({
+          kind: 'notice',
+          notice: 'capped',
+          ...base,
+          payload: { limit: book.limit, got: r.confirmed + r.waiting },
+        })
       replies.push(...promotionNotices(db, sale, r.book, r.promotions))
     }
-    if (proxy && [...want.items.values()].some((q) => q > 0)) replies.push({ kind: 'notice', notice: 'chainProxy', member: by, saleId: sale.id, payload: { target: label, name: member.name } })
+    if (proxy && [...want.items.values()].some((q) => q > 0))
+      replies.push({
+        kind: 'notice',
+        notice: 'chainProxy',
+        member: by,
+        saleId: sale.id,
+        payload: { target: label, name: member.name },
+      })
     if (want.words.length > 0) replies.push(...deliveryFromJoin(db, sale, member, want.words.join(' ')))
   }
   if (book !== original) {
     saveBook(db, sale.id, original, book, now)
-    for (const s of stamps) noteSource(db, sale.id, s.before, s.after, s.member.id, s.itemId, s.by ? 'proxy' : 'chain', s.by, now)
+    for (const s of stamps)
+      noteSource(db, sale.id, s.before, s.after, s.member.id, s.itemId, s.by ? 'proxy' : 'chain', s.by, now)
     noteSoldOut(db, db.select().from(sales).where(eq(sales.id, sale.id)).get()!, book, now)
   }
   return replies
@@ -433,12 +590,24 @@ function formatTarget(ctx: GroupCtx, ref: TargetRef | null): Target {
     return x
   }
   // no open sale: the only open intent is meant
-  const found = findSale(db, group, { ref: null, need: 'open', among: openSales(db, group.id), phase: 'open', example: (no) => `/chain ${no}`, none: null })
+  const found = findSale(db, group, {
+    ref: null,
+    need: 'open',
+    among: openSales(db, group.id),
+    phase: 'open',
+    example: (no) => `/chain ${no}`,
+    none: null,
+  })
   if (found.ok) return { kind: 'sale', sale: found.sale }
   if (found.refusal) throw found.refusal
   const ints = openIntents(db, group.id)
   if (ints.length === 1) return { kind: 'intent', intent: ints[0] }
-  if (ints.length > 1) throw userError('demand.which', { choices: ints.map(intentLabel).join('、'), example: `/chain 需求${ints[0].no}` }, { via: 'digest' })
+  if (ints.length > 1)
+    throw userError(
+      'demand.which',
+      { choices: ints.map(intentLabel).join('、'), example: `/chain 需求${ints[0].no}` },
+      { via: 'digest' },
+    )
   throw userError('chain.nothingOpen')
 }
 
@@ -447,18 +616,39 @@ export function chainFormat(ctx: GroupCtx, ref: TargetRef | null): Reply[] {
   const tz = ctx.group.tz
   if (x.kind === 'intent') {
     const i = x.intent
-    return [{ kind: 'say', text: chainFormatText({
-      label: `需求${i.no}`, title: i.title, terms: i.targetPriceFen === null ? [] : [t('chain.termTarget', { price: money(i.targetPriceFen) })],
-      example: t('chain.exampleLine', { variant: null }), hint: t('chain.hint'),
-    }) }]
+    return [
+      {
+        kind: 'say',
+        text: chainFormatText({
+          label: `需求${i.no}`,
+          title: i.title,
+          terms: i.targetPriceFen === null ? [] : [t('chain.termTarget', { price: money(i.targetPriceFen) })],
+          example: t('chain.exampleLine', { variant: null }),
+          hint: t('chain.hint'),
+        }),
+      },
+    ]
   }
   const s = x.sale
   const book = loadBook(ctx.db, s)
   const variants = book.items.filter((i) => i.name !== '')
-  const terms = [t('chain.termPrice', { price: money(variants.length > 0 ? Math.min(...variants.map((v) => v.priceFen)) : s.priceFen) })]
+  const terms = [
+    t('chain.termPrice', {
+      price: money(variants.length > 0 ? Math.min(...variants.map((v) => v.priceFen)) : s.priceFen),
+    }),
+  ]
   if (s.stock !== null) terms.push(t('chain.termStock', { stock: s.stock }))
   terms.push(t('chain.termDeadline', { at: formatTime(s.deadline, ctx.now, tz) }))
-  return [{ kind: 'say', text: chainFormatText({
-    label: `团${s.no}`, title: s.title, terms, example: t('chain.exampleLine', { variant: variants[0]?.name ?? null }), hint: t('chain.hint'),
-  }) }]
+  return [
+    {
+      kind: 'say',
+      text: chainFormatText({
+        label: `团${s.no}`,
+        title: s.title,
+        terms,
+        example: t('chain.exampleLine', { variant: variants[0]?.name ?? null }),
+        hint: t('chain.hint'),
+      }),
+    },
+  ]
 }

@@ -11,9 +11,19 @@ import { userError, type MemberRow, type Reply } from './types.js'
 
 /** Whether the member holds or waits for anything in the sale. */
 export function takesPart(db: Db, saleId: number, memberId: number): boolean {
-  const o = db.select({ n: orders.confirmed }).from(orders).where(and(eq(orders.saleId, saleId), eq(orders.memberId, memberId))).all()
+  const o = db
+    .select({ n: orders.confirmed })
+    .from(orders)
+    .where(and(eq(orders.saleId, saleId), eq(orders.memberId, memberId)))
+    .all()
   if (o.some((r) => r.n > 0)) return true
-  return db.select({ id: waitlist.id }).from(waitlist).where(and(eq(waitlist.saleId, saleId), eq(waitlist.memberId, memberId))).get() !== undefined
+  return (
+    db
+      .select({ id: waitlist.id })
+      .from(waitlist)
+      .where(and(eq(waitlist.saleId, saleId), eq(waitlist.memberId, memberId)))
+      .get() !== undefined
+  )
 }
 
 export const hasAddress = (db: Db, contactId: string) => addressOf(db, contactId) !== undefined
@@ -30,10 +40,19 @@ export function setDelivery(db: Db, sale: SaleRow, memberId: number, delivery: s
 /** What the member hears after choosing: a digest line, and a private nudge for an address. */
 export function chosenReplies(db: Db, sale: SaleRow, member: { id: number; name: string }, delivery: string): Reply[] {
   const fee = sale.shippingFeeFen ?? 0
-  const text = delivery === 'ship' && fee > 0 ? `${deliveryText(delivery)}（运费 ${money(fee)}）` : deliveryText(delivery)
-  const replies: Reply[] = [{ kind: 'notice', notice: 'delivery', member: member.name, saleId: sale.id, payload: { text } }]
+  const text =
+    delivery === 'ship' && fee > 0 ? `${deliveryText(delivery)}（运费 ${money(fee)}）` : deliveryText(delivery)
+  const replies: Reply[] = [
+    { kind: 'notice', notice: 'delivery', member: member.name, saleId: sale.id, payload: { text } },
+  ]
   const contact = contactOf(memberById(db, member.id))
-  if (delivery === 'ship' && !hasAddress(db, contact)) replies.push({ kind: 'say', toName: member.name, toId: contact, text: t('delivery.needAddress', { no: sale.no, title: sale.title }) })
+  if (delivery === 'ship' && !hasAddress(db, contact))
+    replies.push({
+      kind: 'say',
+      toName: member.name,
+      toId: contact,
+      text: t('delivery.needAddress', { no: sale.no, title: sale.title }),
+    })
   return replies
 }
 
@@ -42,8 +61,11 @@ export function deliveryFromJoin(db: Db, sale: SaleRow, member: MemberRow, rest:
   const points = pointsOf(sale)
   const w = deliveryIn(rest, points, shipsOf(sale))
   if (w === null) return []
-  const ask = (question: string): Reply[] => [{ kind: 'notice', notice: 'deliveryAsk', member: member.name, saleId: sale.id, payload: { question } }]
-  if (w.kind === 'unknownPoint') return ask(t('delivery.unknownPoint', { word: w.word, how: howToChoose(points, shipsOf(sale)) }))
+  const ask = (question: string): Reply[] => [
+    { kind: 'notice', notice: 'deliveryAsk', member: member.name, saleId: sale.id, payload: { question } },
+  ]
+  if (w.kind === 'unknownPoint')
+    return ask(t('delivery.unknownPoint', { word: w.word, how: howToChoose(points, shipsOf(sale)) }))
   if (w.kind === 'noPickup') return ask(t('delivery.noPickup', { how: howToChoose(points, shipsOf(sale)) }))
   if (w.kind === 'noShipping') return ask(t('delivery.noShipping', { how: howToChoose(points, false) }))
   const delivery = w.kind === 'ship' ? 'ship' : `pickup:${w.point}`
@@ -61,9 +83,17 @@ export function addressOf(db: Db, contactId: string): AddressRow | undefined {
   return db.select().from(addresses).where(eq(addresses.contactId, contactId)).get()
 }
 
-export function saveAddress(db: Db, who: { id: string; name: string }, a: { recipient: string; phone: string; address: string }, now: number): void {
+export function saveAddress(
+  db: Db,
+  who: { id: string; name: string },
+  a: { recipient: string; phone: string; address: string },
+  now: number,
+): void {
   const row = { ...a, name: who.name, updatedAt: now }
   const found = addressOf(db, who.id)
   if (found) db.update(addresses).set(row).where(eq(addresses.id, found.id)).run()
-  else db.insert(addresses).values({ contactId: who.id, ...row }).run()
+  else
+    db.insert(addresses)
+      .values({ contactId: who.id, ...row })
+      .run()
 }

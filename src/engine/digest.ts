@@ -13,7 +13,12 @@ export type HeldDigest = { room: string; tz: string; until: number; notices: num
 
 /** Groups whose gathered notices quiet hours hold at `now`, and when the hold ends. */
 export function heldDigests(db: Db, now: number): HeldDigest[] {
-  const rows = db.select({ id: groups.id, n: count() }).from(notices).innerJoin(groups, eq(notices.groupId, groups.id)).groupBy(groups.id).all()
+  const rows = db
+    .select({ id: groups.id, n: count() })
+    .from(notices)
+    .innerJoin(groups, eq(notices.groupId, groups.id))
+    .groupBy(groups.id)
+    .all()
   return rows.flatMap(({ id, n }) => {
     const g = groupById(db, id)
     const quiet = quietOf(g)
@@ -24,7 +29,10 @@ export function heldDigests(db: Db, now: number): HeldDigest[] {
 export function flushDigest(db: Db, group: GroupRow, now: number): void {
   const quiet = { start: group.quietStart, end: group.quietEnd, tz: group.tz }
   if (isQuiet(now, quiet)) {
-    db.update(groups).set({ digestDueAt: quietEnd(now, quiet) }).where(eq(groups.id, group.id)).run()
+    db.update(groups)
+      .set({ digestDueAt: quietEnd(now, quiet) })
+      .where(eq(groups.id, group.id))
+      .run()
     return
   }
   const waitUntil = digestSpacing(db, group, now)
@@ -33,9 +41,17 @@ export function flushDigest(db: Db, group: GroupRow, now: number): void {
     return
   }
   const rows = db.select().from(notices).where(eq(notices.groupId, group.id)).orderBy(asc(notices.id)).all()
-  db.update(groups).set({ digestDueAt: null, lastDigestAt: rows.length > 0 ? now : group.lastDigestAt }).where(eq(groups.id, group.id)).run()
+  db.update(groups)
+    .set({ digestDueAt: null, lastDigestAt: rows.length > 0 ? now : group.lastDigestAt })
+    .where(eq(groups.id, group.id))
+    .run()
   if (rows.length === 0) return
-  const list: DigestNotice[] = rows.map((r) => ({ kind: r.kind, member: r.memberName, saleId: r.saleId, payload: JSON.parse(r.payload) }))
+  const list: DigestNotice[] = rows.map((r) => ({
+    kind: r.kind,
+    member: r.memberName,
+    saleId: r.saleId,
+    payload: JSON.parse(r.payload),
+  }))
   const touched = new Map<number, DigestSale>()
   for (const id of new Set(rows.map((r) => r.saleId).filter((x): x is number => x !== null))) {
     const sale = saleById(db, id)
@@ -51,9 +67,13 @@ export function flushDigest(db: Db, group: GroupRow, now: number): void {
  * actually went out: while it is still queued behind answers, look again shortly.
  */
 function digestSpacing(db: Db, group: GroupRow, now: number): number {
-  const last = db.select({ sentAt: outbox.sentAt }).from(outbox)
+  const last = db
+    .select({ sentAt: outbox.sentAt })
+    .from(outbox)
     .where(and(eq(outbox.groupId, group.id), eq(outbox.kind, 'digest'), isNull(outbox.failedAt)))
-    .orderBy(desc(outbox.id)).limit(1).get()
+    .orderBy(desc(outbox.id))
+    .limit(1)
+    .get()
   if (!last) return now
   // a queued digest goes out within seconds unless the account is at its send limit; 5 s keeps
   // the re-checks cheap when 30 groups all wait behind the 20-a-minute cap

@@ -38,10 +38,16 @@ export class Engine {
   private readonly limits = new QueryLimits()
   private readonly stmts: { markSeen: Statement<[string, number]> }
 
-  constructor(readonly db: Db, readonly commands: AnyCommand[], opts: EngineOptions) {
+  constructor(
+    readonly db: Db,
+    readonly commands: AnyCommand[],
+    opts: EngineOptions,
+  ) {
     this.log = opts.log
     this.gatherMs = opts.gatherMs ?? 3000
-    this.stmts = { markSeen: db.$client.prepare('insert into inbound (msg_id, received_at) values (?, ?) on conflict do nothing') }
+    this.stmts = {
+      markSeen: db.$client.prepare('insert into inbound (msg_id, received_at) values (?, ?) on conflict do nothing'),
+    }
     const jobRuns = new Map<string, JobRun>()
     for (const c of commands) for (const [kind, run] of Object.entries(c.jobs ?? {})) jobRuns.set(kind, run)
     this.scheduler = new Scheduler(db, this.log, jobRuns)
@@ -56,10 +62,17 @@ export class Engine {
    * A room as the platform shows it: its owner and members by id (either may be unknown).
    * Without ids, the topic stands for the room's id and a name for the member's id.
    */
-  async declareGroup(room: string | Place, owner: string | Person | null, memberList: (string | Person)[] | null, now: number): Promise<void> {
+  async declareGroup(
+    room: string | Place,
+    owner: string | Person | null,
+    memberList: (string | Person)[] | null,
+    now: number,
+  ): Promise<void> {
     const place = typeof room === 'string' ? { roomId: room, topic: room } : room
     const person = (p: string | Person): Person => (typeof p === 'string' ? { name: p, id: p } : p)
-    await this.tx((tx) => syncGroup(tx, place, owner === null ? null : person(owner), memberList?.map(person) ?? null, now))
+    await this.tx((tx) =>
+      syncGroup(tx, place, owner === null ? null : person(owner), memberList?.map(person) ?? null, now),
+    )
   }
 
   /** The earliest moment the engine has work of its own (a deadline, a countdown, a digest). */
@@ -117,9 +130,11 @@ export class Engine {
           if (!this.markSeen(msg)) return
           const reply = mistake ? err.reply : t('error.fault')
           const g = groupOf(this.db, msg)
-          this.deliver(msg, g, [mistake && err.via === 'digest' && g
-            ? { kind: 'notice', notice: 'refused', member: speaker(this.db, g, msg).name, payload: { reason: reply } }
-            : { kind: 'say', text: reply }])
+          this.deliver(msg, g, [
+            mistake && err.via === 'digest' && g
+              ? { kind: 'notice', notice: 'refused', member: speaker(this.db, g, msg).name, payload: { reason: reply } }
+              : { kind: 'say', text: reply },
+          ])
         })
       } catch (err2) {
         this.log.error({ err: err2, msgId: msg.id }, 'could not record a failed message')
@@ -133,21 +148,35 @@ export class Engine {
 
   private async process(msg: Inbound, rawText: string, found: Hit, group: GroupRow | null): Promise<Reply[]> {
     if (msg.self && this.isEcho(rawText, group, msg.at)) return []
-    if (rawText.length > (found.spec.maxText ?? MAX_TEXT)) return found.explicit ? [{ kind: 'say', text: t('error.tooLong') }] : []
+    if (rawText.length > (found.spec.maxText ?? MAX_TEXT))
+      return found.explicit ? [{ kind: 'say', text: t('error.tooLong') }] : []
     const member = group ? speaker(this.db, group, msg) : null
     const senderId = contactIdOf(msg)
     // in a private chat, an organizer is one who organizes some group; whoever speaks in a
     // group is in it, whatever the last member-list sync said. Both go by contact id, never by name.
-    const isOrganizer = !!msg.self || (group !== null
-      ? member !== null && organizes(group, { ...member, inGroup: true })
-      : organizesAny(this.db, senderId))
+    const isOrganizer =
+      !!msg.self ||
+      (group !== null
+        ? member !== null && organizes(group, { ...member, inGroup: true })
+        : organizesAny(this.db, senderId))
     // a member's address typed in a group is never stored or echoed (organizers may post pickup points)
     const text = group !== null && !isOrganizer ? maskAddresses(rawText) : rawText
     const hit = text === rawText ? found : this.findCommand(text)
     if (!hit) return []
     // an @ names whoever the platform says it is: ids become the labels the bot writes (Tom(2))
-    const mentions = group && msg.mentionIds ? labelsOf(this.db, group.id, msg.mentionIds, msg.mentions ?? []) : msg.mentions
-    const ctx: Ctx = { db: this.db, now: msg.at, msg: { ...msg, text, mentions }, group, member, sender: member?.name ?? msg.from, senderId, isOrganizer, commands: this.commands }
+    const mentions =
+      group && msg.mentionIds ? labelsOf(this.db, group.id, msg.mentionIds, msg.mentions ?? []) : msg.mentions
+    const ctx: Ctx = {
+      db: this.db,
+      now: msg.at,
+      msg: { ...msg, text, mentions },
+      group,
+      member,
+      sender: member?.name ?? msg.from,
+      senderId,
+      isOrganizer,
+      commands: this.commands,
+    }
     const { spec } = hit
     const label = spec.aliases[0]
     // a group-only command is handed a context whose group and member are there
@@ -156,11 +185,13 @@ export class Engine {
     if (spec.who === 'organizer' && !isOrganizer && !group && memberGroups(this.db, senderId).length === 0) return []
     if (cmdCtx === null) throw userError('error.groupOnly', { command: label })
     if (spec.where === 'private' && group) return []
-    if (spec.who === 'organizer' && !isOrganizer) throw userError('error.organizerOnly', { command: label }, { via: 'digest' })
+    if (spec.who === 'organizer' && !isOrganizer)
+      throw userError('error.organizerOnly', { command: label }, { via: 'digest' })
     const raw = hit.raw ?? spec.parse(hit.rest, cmdCtx)
     if (raw === null) return []
     const args = spec.args.safeParse(raw)
-    if (!args.success) throw userError('error.badArgs', { usage: spec.usage }, { via: spec.who === 'anyone' ? 'digest' : 'reply' })
+    if (!args.success)
+      throw userError('error.badArgs', { usage: spec.usage }, { via: spec.who === 'anyone' ? 'digest' : 'reply' })
     // a member repeating a query (or a refused command) within its limit gets nothing (limits.ts)
     const who = { groupId: group?.id ?? null, member: senderId, isOrganizer }
     if (!this.limits.allow(spec.name, args.data, who, msg.at)) return []
@@ -168,7 +199,8 @@ export class Engine {
       return await spec.run(cmdCtx, args.data)
     } catch (err) {
       // the transaction is rolled back either way; only the answer is left out
-      if (err instanceof UserError && err.via !== 'digest' && !this.limits.allowRefusal(spec.name, who, msg.at)) throw new Silenced()
+      if (err instanceof UserError && err.via !== 'digest' && !this.limits.allowRefusal(spec.name, who, msg.at))
+        throw new Silenced()
       throw err
     }
   }
@@ -180,24 +212,61 @@ export class Engine {
   /** The bot's own sends come back as self messages; anything else from the account is its owner typing. */
   private isEcho(text: string, group: GroupRow | null, now: number): boolean {
     const key = looseKey(text)
-    const rows = this.db.select({ text: outbox.text }).from(outbox)
-      .where(and(group ? eq(outbox.groupId, group.id) : isNotNull(outbox.toName), gt(outbox.createdAt, now - ECHO_WINDOW_MS))).all()
+    const rows = this.db
+      .select({ text: outbox.text })
+      .from(outbox)
+      .where(
+        and(
+          group ? eq(outbox.groupId, group.id) : isNotNull(outbox.toName),
+          gt(outbox.createdAt, now - ECHO_WINDOW_MS),
+        ),
+      )
+      .all()
     return rows.some((r) => looseKey(r.text) === key || key.endsWith(looseKey(r.text)))
   }
 
   private deliver(msg: Inbound, group: GroupRow | null, replies: Reply[]): void {
     for (const r of replies) {
       if (r.kind === 'say') {
-        const to = r.toName ? { toName: r.toName, toId: r.toId ?? r.toName } : group ? null : { toName: msg.from, toId: contactIdOf(msg) }
-        enqueue(this.db, { groupId: to ? null : group!.id, ...to, text: r.text, mentions: r.mentions, kind: r.tag ?? 'reply', file: r.file }, msg.at)
+        const to = r.toName
+          ? { toName: r.toName, toId: r.toId ?? r.toName }
+          : group
+            ? null
+            : { toName: msg.from, toId: contactIdOf(msg) }
+        enqueue(
+          this.db,
+          {
+            groupId: to ? null : group!.id,
+            ...to,
+            text: r.text,
+            mentions: r.mentions,
+            kind: r.tag ?? 'reply',
+            file: r.file,
+          },
+          msg.at,
+        )
       } else if (group) {
-        addNotice(this.db, group, { kind: r.notice, member: r.member, saleId: r.saleId, payload: r.payload }, msg.at, this.gatherMs)
+        addNotice(
+          this.db,
+          group,
+          { kind: r.notice, member: r.member, saleId: r.saleId, payload: r.payload },
+          msg.at,
+          this.gatherMs,
+        )
       } else {
-        enqueue(this.db, { toName: msg.from, toId: contactIdOf(msg), text: String(r.payload.reason ?? r.payload.question ?? ''), kind: 'reply' }, msg.at)
+        enqueue(
+          this.db,
+          {
+            toName: msg.from,
+            toId: contactIdOf(msg),
+            text: String(r.payload.reason ?? r.payload.question ?? ''),
+            kind: 'reply',
+          },
+          msg.at,
+        )
       }
     }
   }
-
 }
 
 /** Who sent a message: her contact id, or her name when the platform gave no id. */

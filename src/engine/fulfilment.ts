@@ -54,7 +54,11 @@ export function launchColumns(db: Db, spec: LaunchSpec) {
 }
 
 export function participantOf(db: Db, saleId: number, memberId: number): ParticipantRow {
-  const found = db.select().from(participants).where(and(eq(participants.saleId, saleId), eq(participants.memberId, memberId))).get()
+  const found = db
+    .select()
+    .from(participants)
+    .where(and(eq(participants.saleId, saleId), eq(participants.memberId, memberId)))
+    .get()
   return found ?? db.insert(participants).values({ saleId, memberId }).returning().get()
 }
 
@@ -64,26 +68,54 @@ export function updateParticipant(db: Db, id: number, set: Partial<ParticipantRo
 
 /** Buyers of a sale with what they hold and owe, in the order they first joined. */
 export function saleOrders(db: Db, sale: SaleRow): MemberOrder[] {
-  const rows = db.select({ o: orders, item: items, name: members.name }).from(orders)
-    .innerJoin(items, eq(orders.itemId, items.id)).innerJoin(members, eq(orders.memberId, members.id))
-    .where(eq(orders.saleId, sale.id)).orderBy(asc(orders.id)).all()
-  const parts = new Map(db.select().from(participants).where(eq(participants.saleId, sale.id)).all().map((p) => [p.memberId, p]))
+  const rows = db
+    .select({ o: orders, item: items, name: members.name })
+    .from(orders)
+    .innerJoin(items, eq(orders.itemId, items.id))
+    .innerJoin(members, eq(orders.memberId, members.id))
+    .where(eq(orders.saleId, sale.id))
+    .orderBy(asc(orders.id))
+    .all()
+  const parts = new Map(
+    db
+      .select()
+      .from(participants)
+      .where(eq(participants.saleId, sale.id))
+      .all()
+      .map((p) => [p.memberId, p]),
+  )
   const byMember = new Map<number, MemberOrder>()
   for (const { o, item, name } of rows) {
     if (o.confirmed <= 0) continue
     let m = byMember.get(o.memberId)
     if (!m) {
       const participant = parts.get(o.memberId) ?? participantOf(db, sale.id, o.memberId)
-      m = { participant, memberId: o.memberId, name, lines: [], units: 0, goodsFen: 0, shippingFen: 0, dueFen: 0, refundFen: participant.refundFen }
+      m = {
+        participant,
+        memberId: o.memberId,
+        name,
+        lines: [],
+        units: 0,
+        goodsFen: 0,
+        shippingFen: 0,
+        dueFen: 0,
+        refundFen: participant.refundFen,
+      }
       byMember.set(o.memberId, m)
     }
     const amountFen = o.confirmed * item.priceFen
-    m.lines.push({ itemId: item.id, item: item.isDefault ? '' : item.name, qty: o.confirmed, priceFen: item.priceFen, amountFen })
+    m.lines.push({
+      itemId: item.id,
+      item: item.isDefault ? '' : item.name,
+      qty: o.confirmed,
+      priceFen: item.priceFen,
+      amountFen,
+    })
     m.units += o.confirmed
     m.goodsFen += amountFen
   }
   for (const m of byMember.values()) {
-    m.shippingFen = m.participant.delivery === 'ship' ? sale.shippingFeeFen ?? 0 : 0
+    m.shippingFen = m.participant.delivery === 'ship' ? (sale.shippingFeeFen ?? 0) : 0
     m.dueFen = m.goodsFen + m.shippingFen
   }
   return [...byMember.values()]
@@ -93,11 +125,16 @@ export const orderOf = (db: Db, sale: SaleRow, memberId: number): MemberOrder | 
   saleOrders(db, sale).find((o) => o.memberId === memberId)
 
 /** '2 份' or '大果 2 份 + 小果 1 份' */
-export const linesText = (o: MemberOrder): string => o.lines.map((l) => `${l.item ? l.item + ' ' : ''}${l.qty} 份`).join(' + ')
+export const linesText = (o: MemberOrder): string =>
+  o.lines.map((l) => `${l.item ? l.item + ' ' : ''}${l.qty} 份`).join(' + ')
 
 export const deliveryText = (delivery: string | null): string => {
   const point = pickupOf(delivery)
-  return point !== null ? t('delivery.pickupAt', { point }) : delivery === 'ship' ? t('delivery.shipping') : t('delivery.undecided')
+  return point !== null
+    ? t('delivery.pickupAt', { point })
+    : delivery === 'ship'
+      ? t('delivery.shipping')
+      : t('delivery.undecided')
 }
 
 /** The unit price members see while the sale is open: the tier the current total reached. */
@@ -120,7 +157,12 @@ function reminderAt(db: Db, sale: SaleRow, now: number): number {
  * open a payment and delivery record per buyer, schedule the reminder and the grace period,
  * and advise the organizer privately on the supplier. Returns the lines the summary adds.
  */
-export function settleAtClose(db: Db, sale: SaleRow, book: rules.Book, now: number): { book: rules.Book; lines: string[] } {
+export function settleAtClose(
+  db: Db,
+  sale: SaleRow,
+  book: rules.Book,
+  now: number,
+): { book: rules.Book; lines: string[] } {
   const lines: string[] = []
   const g = groupById(db, sale.groupId)
   const tiers = tiersOf(sale)
@@ -130,9 +172,14 @@ export function settleAtClose(db: Db, sale: SaleRow, book: rules.Book, now: numb
   if (tiers.length > 0) {
     const step = tierAt(tiers, total)
     if (step) {
-      priced = { ...book, items: book.items.map((i) => ({ ...i, priceFen: itemPriceAt(i.priceFen, sale.priceFen, step.fen) })) }
+      priced = {
+        ...book,
+        items: book.items.map((i) => ({ ...i, priceFen: itemPriceAt(i.priceFen, sale.priceFen, step.fen) })),
+      }
       for (const i of priced.items) db.update(items).set({ priceFen: i.priceFen }).where(eq(items.id, i.id)).run()
-      lines.push(t('tier.closed', { units: total, from: step.from, price: money(step.fen), base: money(sale.priceFen) }))
+      lines.push(
+        t('tier.closed', { units: total, from: step.from, price: money(step.fen), base: money(sale.priceFen) }),
+      )
     } else {
       lines.push(t('tier.closedBase', { units: total, from: tiers[0].from, price: money(sale.priceFen) }))
     }
@@ -151,13 +198,20 @@ export function settleAtClose(db: Db, sale: SaleRow, book: rules.Book, now: numb
   const fee = sale.shippingFeeFen ?? 0
   const shipped = orders.filter((o) => o.participant.delivery === 'ship')
   if (fee > 0 && shipped.length > 0) {
-    lines.push(t('delivery.feeLine', { fee: money(fee), list: shipped.map((o) => `${o.name}（合计 ${money(o.dueFen)}）`).join('、') }))
+    lines.push(
+      t('delivery.feeLine', {
+        fee: money(fee),
+        list: shipped.map((o) => `${o.name}（合计 ${money(o.dueFen)}）`).join('、'),
+      }),
+    )
   }
   const graceEnd = sale.payGraceMs !== null ? now + sale.payGraceMs : null
   lines.push(t('pay.howTo', { until: graceEnd === null ? null : formatTime(graceEnd, now, g.tz) }))
   const undecided = orders.filter((o) => o.participant.delivery === null)
   if (undecided.length > 0 && points.length + (ships ? 1 : 0) >= 2) {
-    lines.push(t('delivery.askOnce', { names: undecided.map((o) => o.name).join('、'), how: howToChoose(points, ships) }))
+    lines.push(
+      t('delivery.askOnce', { names: undecided.map((o) => o.name).join('、'), how: howToChoose(points, ships) }),
+    )
     for (const o of undecided) updateParticipant(db, o.participant.id, { askedDelivery: true })
   }
   if (orders.length > 0) scheduleJob(db, 'pay.remind', sale.id, reminderAt(db, sale, now))
@@ -193,17 +247,28 @@ export function checkCompletion(db: Db, saleId: number, now: number): void {
 export const groupOf = (db: Db, groupId: number) => db.select().from(groups).where(eq(groups.id, groupId)).get()!
 
 export const supplierName = (db: Db, id: number | null): string | null =>
-  id === null ? null : db.select({ name: suppliers.name }).from(suppliers).where(eq(suppliers.id, id)).get()?.name ?? null
-
+  id === null
+    ? null
+    : (db.select({ name: suppliers.name }).from(suppliers).where(eq(suppliers.id, id)).get()?.name ?? null)
 
 /** Units confirmed in a sale so far. */
 export const soldIn = (db: Db, saleId: number): number =>
-  db.select({ n: orders.confirmed }).from(orders).where(eq(orders.saleId, saleId)).all().reduce((s, r) => s + r.n, 0)
+  db
+    .select({ n: orders.confirmed })
+    .from(orders)
+    .where(eq(orders.saleId, saleId))
+    .all()
+    .reduce((s, r) => s + r.n, 0)
 
 /** ' · 自提 东门快递柜 · 已付款' for /my: the member's delivery choice and, after close, payment and parcel. */
 export function myFulfilment(db: Db, sale: SaleRow, memberIds: number[]): string {
   if (sale.state === 'failed' || sale.state === 'aborted') return ''
-  const p = db.select().from(participants).where(eq(participants.saleId, sale.id)).all().find((x) => memberIds.includes(x.memberId))
+  const p = db
+    .select()
+    .from(participants)
+    .where(eq(participants.saleId, sale.id))
+    .all()
+    .find((x) => memberIds.includes(x.memberId))
   const offers = pointsOf(sale).length > 0 || shipsOf(sale)
   const parts: string[] = []
   if (offers || p?.delivery) parts.push(deliveryText(p?.delivery ?? null))
@@ -216,7 +281,13 @@ export function myFulfilment(db: Db, sale: SaleRow, memberIds: number[]): string
   return parts.map((x) => ` · ${x}`).join('')
 }
 
-export type ExportInfo = { paid: 'no' | 'reported' | 'yes'; delivery: string; deliveryState: 'pending' | 'ready' | 'delivered' | ''; refundFen: number; shippingFen: number }
+export type ExportInfo = {
+  paid: 'no' | 'reported' | 'yes'
+  delivery: string
+  deliveryState: 'pending' | 'ready' | 'delivered' | ''
+  refundFen: number
+  shippingFen: number
+}
 
 /** Per member, what the CSV export adds to the sale's rows. Delivery state exists only for a successful sale. */
 export function exportInfo(db: Db, sale: SaleRow): Map<number, ExportInfo> {
@@ -224,9 +295,11 @@ export function exportInfo(db: Db, sale: SaleRow): Map<number, ExportInfo> {
   const rows = db.select().from(participants).where(eq(participants.saleId, sale.id)).all()
   for (const p of rows) {
     out.set(p.memberId, {
-      paid: sale.state === 'succeeded' ? p.paid : 'no', delivery: p.delivery ?? '',
+      paid: sale.state === 'succeeded' ? p.paid : 'no',
+      delivery: p.delivery ?? '',
       deliveryState: sale.state === 'succeeded' && !p.released ? p.deliveryState : '',
-      refundFen: p.refundFen, shippingFen: sale.state === 'succeeded' && p.delivery === 'ship' ? sale.shippingFeeFen ?? 0 : 0,
+      refundFen: p.refundFen,
+      shippingFen: sale.state === 'succeeded' && p.delivery === 'ship' ? (sale.shippingFeeFen ?? 0) : 0,
     })
   }
   return out

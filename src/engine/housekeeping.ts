@@ -15,7 +15,11 @@ export class Housekeeping {
   private lastCheckpoint = 0
   private lastSweep = 0
 
-  constructor(private readonly db: Db, private readonly log: Logger, private readonly limits: QueryLimits) {}
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+    private readonly limits: QueryLimits,
+  ) {}
 
   /** For the live loop: fold the WAL back into the database once a minute; once an hour,
    * delete exports older than a day and dedupe/outbox rows older than 30 days (prune.ts). */
@@ -23,7 +27,9 @@ export class Housekeeping {
     if (now - this.lastCheckpoint < 60_000) return
     this.lastCheckpoint = now
     // between transactions: a checkpoint cannot run inside one
-    await guarded(this.log, 'checkpoint', () => serial(this.db, () => this.db.$client.pragma('wal_checkpoint(PASSIVE)')))
+    await guarded(this.log, 'checkpoint', () =>
+      serial(this.db, () => this.db.$client.pragma('wal_checkpoint(PASSIVE)')),
+    )
     this.limits.prune(now)
     if (now - this.lastSweep < 3600_000) return
     this.lastSweep = now
@@ -46,7 +52,8 @@ export function syncGroup(db: Db, place: Place, owner: Person | null, memberList
   const g = ensureGroup(db, place, now)
   // a declaration that does not say who owns the room changes nothing about it; a group never
   // told has no owner (ids are per login, so an owner id from an older login matches nobody)
-  if (owner !== null && (owner.id !== g.ownerId || owner.name !== g.ownerName)) db.update(groups).set({ ownerName: owner.name, ownerId: owner.id }).where(eq(groups.id, g.id)).run()
+  if (owner !== null && (owner.id !== g.ownerId || owner.name !== g.ownerName))
+    db.update(groups).set({ ownerName: owner.name, ownerId: owner.id }).where(eq(groups.id, g.id)).run()
   if (memberList !== null) {
     const present = new Set(memberList.map((p) => memberByContact(db, g.id, p.name, p.id).id))
     for (const m of db.select().from(members).where(eq(members.groupId, g.id)).all()) {

@@ -5,7 +5,19 @@ import { and, asc, eq } from 'drizzle-orm'
 import type { Db } from '../db/db.js'
 import { groups, intentCommits, intents, members, sales } from '../db/schema.js'
 import type { JoinIntent } from '../core/join.js'
-import { byStrength, confirmList, hasPriceLine, intentLine, noteOf, packageText, parseLaunchFrom, totalOf, type Commit, type IntentView, type WantSpec } from '../core/intent.js'
+import {
+  byStrength,
+  confirmList,
+  hasPriceLine,
+  intentLine,
+  noteOf,
+  packageText,
+  parseLaunchFrom,
+  totalOf,
+  type Commit,
+  type IntentView,
+  type WantSpec,
+} from '../core/intent.js'
 import { Mentions, money } from '../core/render.js'
 import { looseKey } from '../core/text.js'
 import { t, yuan } from '../i18n/zh-CN.js'
@@ -28,33 +40,82 @@ const MAX_QTY = 999
 export const intentLabel = (i: { no: number; title: string }) => `需求${i.no} ${i.title}`
 
 export function openIntents(db: Db, groupId: number): IntentRow[] {
-  return db.select().from(intents).where(and(eq(intents.groupId, groupId), eq(intents.state, 'open'))).orderBy(asc(intents.no)).all()
+  return db
+    .select()
+    .from(intents)
+    .where(and(eq(intents.groupId, groupId), eq(intents.state, 'open')))
+    .orderBy(asc(intents.no))
+    .all()
 }
 
 export function intentByNo(db: Db, groupId: number, no: number): IntentRow | undefined {
-  return db.select().from(intents).where(and(eq(intents.groupId, groupId), eq(intents.no, no))).get()
+  return db
+    .select()
+    .from(intents)
+    .where(and(eq(intents.groupId, groupId), eq(intents.no, no)))
+    .get()
 }
 
 export function commitsOf(db: Db, intentId: number): (Commit & { memberId: number })[] {
-  return db.select({ memberId: intentCommits.memberId, name: members.name, qty: intentCommits.qty, note: intentCommits.note, firstAt: intentCommits.firstAt, updatedAt: intentCommits.updatedAt })
-    .from(intentCommits).innerJoin(members, eq(intentCommits.memberId, members.id))
-    .where(eq(intentCommits.intentId, intentId)).orderBy(asc(intentCommits.firstAt), asc(intentCommits.id)).all()
+  return db
+    .select({
+      memberId: intentCommits.memberId,
+      name: members.name,
+      qty: intentCommits.qty,
+      note: intentCommits.note,
+      firstAt: intentCommits.firstAt,
+      updatedAt: intentCommits.updatedAt,
+    })
+    .from(intentCommits)
+    .innerJoin(members, eq(intentCommits.memberId, members.id))
+    .where(eq(intentCommits.intentId, intentId))
+    .orderBy(asc(intentCommits.firstAt), asc(intentCommits.id))
+    .all()
 }
 
 export function intentView(db: Db, i: IntentRow): IntentView {
-  const saleNo = i.saleId === null ? null : db.select({ no: sales.no }).from(sales).where(eq(sales.id, i.saleId)).get()?.no ?? null
-  return { no: i.no, title: i.title, targetPriceFen: i.targetPriceFen, threshold: i.threshold, state: i.state, createdAt: i.createdAt, provenAt: i.provenAt, saleNo }
+  const saleNo =
+    i.saleId === null ? null : (db.select({ no: sales.no }).from(sales).where(eq(sales.id, i.saleId)).get()?.no ?? null)
+  return {
+    no: i.no,
+    title: i.title,
+    targetPriceFen: i.targetPriceFen,
+    threshold: i.threshold,
+    state: i.state,
+    createdAt: i.createdAt,
+    provenAt: i.provenAt,
+    saleNo,
+  }
 }
 
 export function createIntent(db: Db, group: GroupRow, by: MemberRow, spec: WantSpec, now: number): Reply[] {
   const no = group.nextIntentNo
-  db.update(groups).set({ nextIntentNo: no + 1 }).where(eq(groups.id, group.id)).run()
-  const row = db.insert(intents).values({
-    groupId: group.id, no, title: spec.title, targetPriceFen: spec.targetPriceFen, threshold: spec.threshold, createdBy: by.id, createdAt: now,
-  }).returning().get()
+  db.update(groups)
+    .set({ nextIntentNo: no + 1 })
+    .where(eq(groups.id, group.id))
+    .run()
+  const row = db
+    .insert(intents)
+    .values({
+      groupId: group.id,
+      no,
+      title: spec.title,
+      targetPriceFen: spec.targetPriceFen,
+      threshold: spec.threshold,
+      createdBy: by.id,
+      createdAt: now,
+    })
+    .returning()
+    .get()
   scheduleJob(db, INTENT_EXPIRE_JOB, row.id, now + group.intentDays * DAY_MS)
   const price = spec.targetPriceFen === null ? null : money(spec.targetPriceFen)
-  return [{ kind: 'say', text: t('demand.posted', { no, title: spec.title, price, threshold: spec.threshold }), tag: 'event' }]
+  return [
+    {
+      kind: 'say',
+      text: t('demand.posted', { no, title: spec.title, price, threshold: spec.threshold }),
+      tag: 'event',
+    },
+  ]
 }
 
 /** `/demand`: open intents, strongest first. */
@@ -88,34 +149,84 @@ function noteFor(intent: IntentRow, rest: string): string | null {
  * Set a member's intended total ('add' adds on top); 0 withdraws. Nobody owes anything.
  * When the total first reaches the threshold, the organizers are @mentioned once.
  */
-export function commitIntent(db: Db, group: GroupRow, intent: IntentRow, member: { id: number; name: string }, qty: number, mode: 'set' | 'add', rest: string, now: number): Reply[] {
-  if (intent.state !== 'open') throw userError('demand.notOpen', { no: intent.no, state: t(`demand.state.${intent.state}`) }, { via: 'digest' })
-  const had = db.select().from(intentCommits).where(and(eq(intentCommits.intentId, intent.id), eq(intentCommits.memberId, member.id))).get()
+export function commitIntent(
+  db: Db,
+  group: GroupRow,
+  intent: IntentRow,
+  member: { id: number; name: string },
+  qty: number,
+  mode: 'set' | 'add',
+  rest: string,
+  now: number,
+): Reply[] {
+  if (intent.state !== 'open')
+    throw userError('demand.notOpen', { no: intent.no, state: t(`demand.state.${intent.state}`) }, { via: 'digest' })
+  const had = db
+    .select()
+    .from(intentCommits)
+    .where(and(eq(intentCommits.intentId, intent.id), eq(intentCommits.memberId, member.id)))
+    .get()
   const current = had?.qty ?? 0
   const target = Math.min(MAX_QTY, mode === 'add' ? current + qty : qty)
   const note = noteFor(intent, rest) ?? had?.note ?? null
   if (target === 0) return withdraw(db, intent, member)
   if (target === current && note === (had?.note ?? null)) return []
   if (had) db.update(intentCommits).set({ qty: target, note, updatedAt: now }).where(eq(intentCommits.id, had.id)).run()
-  else db.insert(intentCommits).values({ intentId: intent.id, memberId: member.id, qty: target, note, firstAt: now, updatedAt: now }).run()
+  else
+    db.insert(intentCommits)
+      .values({ intentId: intent.id, memberId: member.id, qty: target, note, firstAt: now, updatedAt: now })
+      .run()
   db.update(intents).set({ lastCommitAt: now }).where(eq(intents.id, intent.id)).run()
   const totals = totalsOf(db, intent.id)
   if (intent.threshold !== null && intent.provenAt === null && totals.total >= intent.threshold) {
     db.update(intents).set({ provenAt: now }).where(eq(intents.id, intent.id)).run()
     const m = new Mentions(MENTION_CAP)
-    const who = organizerNames(db, group).map((n) => m.at(n)).join(' ') || t('demand.organizers')
-    enqueue(db, {
-      groupId: group.id, kind: 'event', mentions: m.names,
-      text: t('demand.proven', { no: intent.no, title: intent.title, total: totals.total, members: totals.members, threshold: intent.threshold, who }),
-    }, now)
+    const who =
+      organizerNames(db, group)
+        .map((n) => m.at(n))
+        .join(' ') || t('demand.organizers')
+    enqueue(
+      db,
+      {
+        groupId: group.id,
+        kind: 'event',
+        mentions: m.names,
+        text: t('demand.proven', {
+          no: intent.no,
+          title: intent.title,
+          total: totals.total,
+          members: totals.members,
+          threshold: intent.threshold,
+          who,
+        }),
+      },
+      now,
+    )
   }
-  return [{ kind: 'notice', notice: 'intentAck', member: member.name, payload: { intent: intent.no, title: intent.title, qty: target, threshold: intent.threshold, ...totals } }]
+  return [
+    {
+      kind: 'notice',
+      notice: 'intentAck',
+      member: member.name,
+      payload: { intent: intent.no, title: intent.title, qty: target, threshold: intent.threshold, ...totals },
+    },
+  ]
 }
 
 function withdraw(db: Db, intent: IntentRow, member: { id: number; name: string }): Reply[] {
-  const r = db.delete(intentCommits).where(and(eq(intentCommits.intentId, intent.id), eq(intentCommits.memberId, member.id))).run()
+  const r = db
+    .delete(intentCommits)
+    .where(and(eq(intentCommits.intentId, intent.id), eq(intentCommits.memberId, member.id)))
+    .run()
   if (r.changes === 0) return []
-  return [{ kind: 'notice', notice: 'intentWithdrawn', member: member.name, payload: { intent: intent.no, title: intent.title, threshold: intent.threshold, ...totalsOf(db, intent.id) } }]
+  return [
+    {
+      kind: 'notice',
+      notice: 'intentWithdrawn',
+      member: member.name,
+      payload: { intent: intent.no, title: intent.title, threshold: intent.threshold, ...totalsOf(db, intent.id) },
+    },
+  ]
 }
 
 /**
@@ -128,18 +239,26 @@ export function withdrawFromQuit(ctx: GroupCtx, intentRef: number | null): Reply
   if (intentRef !== null) {
     const i = intentByNo(ctx.db, group.id, intentRef)
     if (!i) throw userError('demand.notFound', { no: intentRef }, { via: 'digest' })
-    if (i.state !== 'open') throw userError('demand.notOpen', { no: i.no, state: t(`demand.state.${i.state}`) }, { via: 'digest' })
+    if (i.state !== 'open')
+      throw userError('demand.notOpen', { no: i.no, state: t(`demand.state.${i.state}`) }, { via: 'digest' })
     const r = withdraw(ctx.db, i, member)
     if (r.length === 0) throw userError('demand.nothingToWithdraw', { no: i.no }, { via: 'digest' })
     return r
   }
-  const mine = openIntents(ctx.db, group.id).filter((i) => commitsOf(ctx.db, i.id).some((c) => c.memberId === member.id))
+  const mine = openIntents(ctx.db, group.id).filter((i) =>
+    commitsOf(ctx.db, i.id).some((c) => c.memberId === member.id),
+  )
   if (mine.length === 0) return null
-  if (mine.length > 1) throw userError('demand.whichCancel', { choices: mine.map(intentLabel).join('、') }, { via: 'digest' })
+  if (mine.length > 1)
+    throw userError('demand.whichCancel', { choices: mine.map(intentLabel).join('、') }, { via: 'digest' })
   return withdraw(ctx.db, mine[0], member)
 }
 
-const words = (rest: string) => rest.split(/[\s,，、.。!！?？]+/).map(looseKey).filter((w) => w.length >= 2)
+const words = (rest: string) =>
+  rest
+    .split(/[\s,，、.。!！?？]+/)
+    .map(looseKey)
+    .filter((w) => w.length >= 2)
 
 /**
  * Where a join goes once intents are open: `#需求3`, a title word only one sale or intent
@@ -193,9 +312,14 @@ export function launchBodyFromIntent(ctx: GroupCtx, rest: string): { body: strin
   if (!from) return null
   const i = intentByNo(ctx.db, ctx.group.id, from.no)
   if (!i) throw userError('demand.notFound', { no: from.no })
-  const previous = i.saleId === null ? undefined : ctx.db.select({ state: sales.state }).from(sales).where(eq(sales.id, i.saleId)).get()
-  const relaunch = i.state === 'launched' && previous !== undefined && (previous.state === 'failed' || previous.state === 'aborted')
-  if (i.state !== 'open' && !relaunch) throw userError('demand.notOpen', { no: i.no, state: t(`demand.state.${i.state}`) })
+  const previous =
+    i.saleId === null
+      ? undefined
+      : ctx.db.select({ state: sales.state }).from(sales).where(eq(sales.id, i.saleId)).get()
+  const relaunch =
+    i.state === 'launched' && previous !== undefined && (previous.state === 'failed' || previous.state === 'aborted')
+  if (i.state !== 'open' && !relaunch)
+    throw userError('demand.notOpen', { no: i.no, state: t(`demand.state.${i.state}`) })
   let body = `${from.title ?? i.title}\n${from.rest}`
   if (!hasPriceLine(from.rest) && i.targetPriceFen !== null) body += `\n价格: ${yuan(i.targetPriceFen)}`
   return { body, intentId: i.id }
@@ -210,13 +334,20 @@ export function intentAtLaunch(db: Db, sale: SaleRow, intentId: number): { lines
   const commits = commitsOf(db, i.id)
   if (commits.length === 0) return { lines: [], mentions: [] }
   const m = new Mentions(MENTION_CAP)
-  return { lines: [t('demand.launchMembers', { no: i.no, n: commits.length, list: confirmList(commits, (n) => m.at(n)) })], mentions: m.names }
+  return {
+    lines: [t('demand.launchMembers', { no: i.no, n: commits.length, list: confirmList(commits, (n) => m.at(n)) })],
+    mentions: m.names,
+  }
 }
 
 /** Whether a member committed intent to the intent a sale was launched from (their order's source is then 'intent'). */
 export function committedTo(db: Db, sale: SaleRow, memberId: number): boolean {
   if (sale.intentId === null) return false
-  return db.select({ id: intentCommits.id }).from(intentCommits)
-    .where(and(eq(intentCommits.intentId, sale.intentId), eq(intentCommits.memberId, memberId))).get() !== undefined
+  return (
+    db
+      .select({ id: intentCommits.id })
+      .from(intentCommits)
+      .where(and(eq(intentCommits.intentId, sale.intentId), eq(intentCommits.memberId, memberId)))
+      .get() !== undefined
+  )
 }
-

@@ -13,5 +13,7 @@ export function scheduleJob(db: Db, kind: string, refId: number, dueAt: number):
 
 /** Drop pending jobs of a kind for a row (e.g. a poll closed by hand before its deadline). */
 export function cancelJobs(db: Db, kind: string, refId: number): void {
-  db.delete(jobs).where(and(eq(jobs.kind, kind), eq(jobs.refId, refId), isNull(jobs.doneAt))).run()
+  db.delete(jobs)
+    .where(and(eq(jobs.kind, kind), eq(jobs.refId, refId), isNull(jobs.doneAt)))
+    .run()
 }

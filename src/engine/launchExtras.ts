@@ -8,7 +8,13 @@ import { lotteryAtLaunch } from './lottery.js'
 import type { SaleRow } from './repo.js'
 import type { GroupRow } from './types.js'
 
-export function launchExtras(db: Db, group: GroupRow, sale: SaleRow, spec: LaunchSpec, now: number): { lines: string[]; mentions: string[] } {
+export function launchExtras(
+  db: Db,
+  group: GroupRow,
+  sale: SaleRow,
+  spec: LaunchSpec,
+  now: number,
+): { lines: string[]; mentions: string[] } {
   const lines: string[] = []
   let mentions: string[] = []
   if (spec.lotteryMs !== undefined) lines.push(...lotteryAtLaunch(db, group, sale, spec.lotteryMs, now))

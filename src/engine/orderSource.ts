@@ -8,7 +8,17 @@ import { confirmedOf, waitingOf, type Book } from '../core/sale.js'
 export type OrderSource = 'join' | 'chain' | 'intent' | 'proxy' | 'lottery'
 
 /** Call after saveBook. A waitlist-only entry gets a row with 0 confirmed so that its source is kept. */
-export function noteSource(db: Db, saleId: number, before: Book, after: Book, memberId: number, itemId: number, source: OrderSource, enteredBy: string | null, now: number): void {
+export function noteSource(
+  db: Db,
+  saleId: number,
+  before: Book,
+  after: Book,
+  memberId: number,
+  itemId: number,
+  source: OrderSource,
+  enteredBy: string | null,
+  now: number,
+): void {
   const had = confirmedOf(before, memberId, itemId) + waitingOf(before, memberId, itemId)
   const has = confirmedOf(after, memberId, itemId) + waitingOf(after, memberId, itemId)
   if (had > 0 || has === 0) return
@@ -21,15 +31,28 @@ function prepared(db: Db) {
   let s = statements.get(db.$client)
   if (!s) {
     s = {
-      update: db.$client.prepare('UPDATE orders SET source = ?, entered_by = ? WHERE sale_id = ? AND item_id = ? AND member_id = ?'),
-      insert: db.$client.prepare('INSERT INTO orders (sale_id, item_id, member_id, confirmed, source, entered_by, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?)'),
+      update: db.$client.prepare(
+        'UPDATE orders SET source = ?, entered_by = ? WHERE sale_id = ? AND item_id = ? AND member_id = ?',
+      ),
+      insert: db.$client.prepare(
+        'INSERT INTO orders (sale_id, item_id, member_id, confirmed, source, entered_by, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?)',
+      ),
     }
     statements.set(db.$client, s)
   }
   return s
 }
 
-export function stampSource(db: Db, saleId: number, memberId: number, itemId: number, source: OrderSource, enteredBy: string | null, now: number): void {
+export function stampSource(
+  db: Db,
+  saleId: number,
+  memberId: number,
+  itemId: number,
+  source: OrderSource,
+  enteredBy: string | null,
+  now: number,
+): void {
   const s = prepared(db)
-  if (s.update.run(source, enteredBy, saleId, itemId, memberId).changes === 0) s.insert.run(saleId, itemId, memberId, source, enteredBy, now, now)
+  if (s.update.run(source, enteredBy, saleId, itemId, memberId).changes === 0)
+    s.insert.run(saleId, itemId, memberId, source, enteredBy, now, now)
 }

@@ -12,7 +12,17 @@ import { addNotice, enqueue, groupById, loadBook, namesById, saveBook, saleById,
 import { scheduleJob } from './jobs.js'
 import { MENTION_CAP } from './sales.js'
 import { GATHER_MS } from './scope.js'
-import { checkCompletion, howToChoose, linesText, participantOf, pointsOf, saleOrders, shipsOf, updateParticipant, type MemberOrder } from './fulfilment.js'
+import {
+  checkCompletion,
+  howToChoose,
+  linesText,
+  participantOf,
+  pointsOf,
+  saleOrders,
+  shipsOf,
+  updateParticipant,
+  type MemberOrder,
+} from './fulfilment.js'
 
 /** Orders still owing: not confirmed by an organizer. `reported` ones said they paid. */
 export const owing = (list: MemberOrder[]) => list.filter((o) => o.participant.paid !== 'yes')
@@ -27,7 +37,13 @@ export function remindUnpaid(db: Db, saleId: number, now: number): void {
   const m = new Mentions(MENTION_CAP)
   const list = unpaid.map((o) => `${m.at(o.name)} ${money(o.dueFen)}`).join('\n')
   const grace = graceEndOf(db, sale, unpaid)
-  const text = t('pay.reminder', { no: sale.no, title: sale.title, count: unpaid.length, list, until: grace === null ? null : formatTime(grace, now, g.tz) })
+  const text = t('pay.reminder', {
+    no: sale.no,
+    title: sale.title,
+    count: unpaid.length,
+    list,
+    until: grace === null ? null : formatTime(grace, now, g.tz),
+  })
   enqueue(db, { groupId: sale.groupId, text, mentions: m.names, kind: 'event' }, now)
 }
 
@@ -35,7 +51,11 @@ export function remindUnpaid(db: Db, saleId: number, now: number): void {
 function graceEndOf(db: Db, sale: SaleRow, list: MemberOrder[]): number | null {
   if (sale.payGraceMs === null) return null
   const ids = new Set(list.map((o) => o.participant.id))
-  const rows = db.select({ refId: jobs.refId, dueAt: jobs.dueAt }).from(jobs).where(and(eq(jobs.kind, 'pay.grace'), isNull(jobs.doneAt))).all()
+  const rows = db
+    .select({ refId: jobs.refId, dueAt: jobs.dueAt })
+    .from(jobs)
+    .where(and(eq(jobs.kind, 'pay.grace'), isNull(jobs.doneAt)))
+    .all()
   const due = rows.filter((r) => ids.has(r.refId)).map((r) => r.dueAt)
   return due.length === 0 ? null : Math.min(...due)
 }
@@ -49,8 +69,11 @@ export function releaseIfUnpaid(db: Db, participantId: number, now: number): voi
   // confirmed ('yes') and reported orders are never released
   if (!p || p.paid !== 'no' || p.released) return
   // a promotion gave this member a fresh deadline: an older job for them does nothing
-  const later = db.select({ id: jobs.id }).from(jobs)
-    .where(and(eq(jobs.kind, 'pay.grace'), eq(jobs.refId, p.id), isNull(jobs.doneAt), gt(jobs.dueAt, now))).get()
+  const later = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.kind, 'pay.grace'), eq(jobs.refId, p.id), isNull(jobs.doneAt), gt(jobs.dueAt, now)))
+    .get()
   if (later) return
   const sale = saleById(db, p.saleId)
   if (sale.state !== 'succeeded' || sale.completedAt !== null) return
@@ -62,7 +85,13 @@ export function releaseIfUnpaid(db: Db, participantId: number, now: number): voi
   const group = groupById(db, sale.groupId)
   const names = namesById(db, [p.memberId, ...r.promotions.map((x) => x.memberId)])
   const held = before.orders.filter((o) => o.memberId === p.memberId).reduce((s, o) => s + o.confirmed, 0)
-  addNotice(db, group, { kind: 'released', member: names.get(p.memberId) ?? '?', saleId: sale.id, payload: { units: held } }, now, GATHER_MS)
+  addNotice(
+    db,
+    group,
+    { kind: 'released', member: names.get(p.memberId) ?? '?', saleId: sale.id, payload: { units: held } },
+    now,
+    GATHER_MS,
+  )
   const after = saleOrders(db, sale)
   // The promoted hear of it in the next digest, which waits out quiet hours: their fresh grace
   // period is counted from the end of quiet hours, so it never ends before they were told.
@@ -78,13 +107,29 @@ export function releaseIfUnpaid(db: Db, participantId: number, now: number): voi
     if (part.released) updateParticipant(db, part.id, { released: false })
     if (part.paid === 'yes') updateParticipant(db, part.id, { paid: 'reported' })
     const points = pointsOf(sale)
-    const ask = part.delivery === null && points.length + (shipsOf(sale) ? 1 : 0) >= 2 ? howToChoose(points, shipsOf(sale)) : null
+    const ask =
+      part.delivery === null && points.length + (shipsOf(sale) ? 1 : 0) >= 2 ? howToChoose(points, shipsOf(sale)) : null
     if (ask !== null) updateParticipant(db, part.id, { askedDelivery: true })
     if (until !== null && part.paid === 'no') scheduleJob(db, 'pay.grace', part.id, until)
-    addNotice(db, group, {
-      kind: 'promotedPay', member: names.get(pr.memberId) ?? '?', saleId: sale.id,
-      payload: { qty: pr.qty, items: o ? linesText(o) : `${pr.qty} 份`, amount: money(o?.dueFen ?? 0), until: until === null ? null : formatTime(until, now, group.tz), waiting: pr.stillWaiting, ask },
-    }, now, GATHER_MS)
+    addNotice(
+      db,
+      group,
+      {
+        kind: 'promotedPay',
+        member: names.get(pr.memberId) ?? '?',
+        saleId: sale.id,
+        payload: {
+          qty: pr.qty,
+          items: o ? linesText(o) : `${pr.qty} 份`,
+          amount: money(o?.dueFen ?? 0),
+          until: until === null ? null : formatTime(until, now, group.tz),
+          waiting: pr.stillWaiting,
+          ask,
+        },
+      },
+      now,
+      GATHER_MS,
+    )
   }
   checkCompletion(db, sale.id, now)
 }

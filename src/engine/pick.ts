@@ -10,7 +10,8 @@ export type Pick<T> = { ok: true; value: T } | { ok: false; question: string } |
 /** Items whose names appear in the text, longest name first so 超大果 wins over 大果. */
 export function namedItems(book: Book, text: string): number[] {
   const key = looseKey(text)
-  const named = book.items.filter((i) => i.name && key.includes(looseKey(i.name)))
+  const named = book.items
+    .filter((i) => i.name && key.includes(looseKey(i.name)))
     .sort((a, b) => b.name.length - a.name.length)
   const out: number[] = []
   for (const i of named) {
@@ -25,5 +26,8 @@ export function pickItem(sale: SaleRow, book: Book, rest: string): Pick<number> 
   const named = namedItems(book, rest)
   if (named.length === 1) return { ok: true, value: named[0] }
   const names = book.items.map((i) => i.name)
-  return { ok: false, question: t('sale.whichVariant', { no: sale.no, variants: names.join(' / '), example: `+1 ${names[0]}` }) }
+  return {
+    ok: false,
+    question: t('sale.whichVariant', { no: sale.no, variants: names.join(' / '), example: `+1 ${names[0]}` }),
+  }
 }

@@ -15,9 +15,14 @@ export type Pruned = { inbound: number; outbox: number }
 
 export function pruneOld(db: Db, now: number, keepMs = KEEP_MS): Pruned {
   const cutoff = now - keepMs
-  const inbound = db.$client.prepare('delete from inbound where rowid in (select rowid from inbound where received_at < ? limit ?)').run(cutoff, BATCH).changes
-  const outbox = db.$client.prepare(`delete from outbox where id in (
-      select id from outbox where sent_at < ? union all select id from outbox where sent_at is null and failed_at < ? limit ?)`)
+  const inbound = db.$client
+    .prepare('delete from inbound where rowid in (select rowid from inbound where received_at < ? limit ?)')
+    .run(cutoff, BATCH).changes
+  const outbox = db.$client
+    .prepare(
+      `delete from outbox where id in (
+      select id from outbox where sent_at < ? union all select id from outbox where sent_at is null and failed_at < ? limit ?)`,
+    )
     .run(cutoff, cutoff, BATCH).changes
   return { inbound, outbox }
 }

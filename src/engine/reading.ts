@@ -8,19 +8,29 @@ import { t } from '../i18n/zh-CN.js'
 import { ensureMember, itemsOf, loadBook, openSales, saleByNo, saveBook, type SaleRow } from './repo.js'
 import { cancelMember, noteSoldOut, promotionNotices } from './sales.js'
 import { deliveryFromJoin } from './delivery.js'
-import { commitIntent, commitsOf, committedTo, intentByNo, openIntents, routeJoin, withdrawFromQuit } from './intents.js'
+import {
+  commitIntent,
+  commitsOf,
+  committedTo,
+  intentByNo,
+  openIntents,
+  routeJoin,
+  withdrawFromQuit,
+} from './intents.js'
 import { enterLottery, lotteryOpen, settleLotteries, withdrawEntries } from './lottery.js'
 import { noteSource } from './orderSource.js'
 import type { GroupCtx, MemberRow, Reply } from './types.js'
 
 type Books = (s: SaleRow) => rules.Book
 
-const heldIn = (b: rules.Book, memberId: number, itemId: number) => rules.confirmedOf(b, memberId, itemId) + rules.waitingOf(b, memberId, itemId)
+const heldIn = (b: rules.Book, memberId: number, itemId: number) =>
+  rules.confirmedOf(b, memberId, itemId) + rules.waitingOf(b, memberId, itemId)
 
 /** A member's confirmed and waiting units in `n` sales, by sale and item (db.ts compiles each text once). */
 function heldStatement(db: Db, n: number) {
   const ids = Array(n).fill('?').join(',')
-  return db.$client.prepare(`select sale_id as saleId, item_id as itemId, confirmed as n from orders where member_id = ? and sale_id in (${ids}) and confirmed > 0
+  return db.$client
+    .prepare(`select sale_id as saleId, item_id as itemId, confirmed as n from orders where member_id = ? and sale_id in (${ids}) and confirmed > 0
     union all select sale_id as saleId, item_id as itemId, qty as n from waitlist where member_id = ? and sale_id in (${ids})`)
 }
 
@@ -37,7 +47,11 @@ export function vocabOf(db: Db, groupId: number, memberId: number, open: SaleRow
     if (held === null) {
       held = new Map()
       const ids = open.map((s) => s.id)
-      for (const r of heldStatement(db, ids.length).all(memberId, ...ids, memberId, ...ids) as { saleId: number; itemId: number; n: number }[]) {
+      for (const r of heldStatement(db, ids.length).all(memberId, ...ids, memberId, ...ids) as {
+        saleId: number
+        itemId: number
+        n: number
+      }[]) {
         held.set(`${r.saleId}:${r.itemId}`, (held.get(`${r.saleId}:${r.itemId}`) ?? 0) + r.n)
       }
     }
@@ -47,13 +61,22 @@ export function vocabOf(db: Db, groupId: number, memberId: number, open: SaleRow
   const only = open.length === 1 && bookOf ? bookOf(open[0]) : null
   return {
     sales: open.map((s) => ({
-      no: s.no, title: s.title,
+      no: s.no,
+      title: s.title,
       items: only
         ? only.items.map((i) => ({ id: i.id, name: i.name, held: heldIn(only, memberId, i.id) }))
-        : itemsOf(db, s.id).map((i) => ({ id: i.id, name: i.isDefault ? '' : i.name, get held() { return heldOf(`${s.id}:${i.id}`) } })),
+        : itemsOf(db, s.id).map((i) => ({
+            id: i.id,
+            name: i.isDefault ? '' : i.name,
+            get held() {
+              return heldOf(`${s.id}:${i.id}`)
+            },
+          })),
     })),
     // asked only when a message names no sale: most joins never need the query
-    get intentsOpen() { return (intents ??= openIntents(db, groupId).length > 0) },
+    get intentsOpen() {
+      return (intents ??= openIntents(db, groupId).length > 0)
+    },
   }
 }
 
@@ -92,7 +115,9 @@ export function readIntentJoin(ctx: GroupCtx, ref: number, rest: string, mode: R
   const { db } = ctx
   const group = ctx.group
   const member = ctx.member
-  const ask = (question: string): Reply[] => [{ kind: 'notice', notice: 'ask', member: member.name, payload: { question } }]
+  const ask = (question: string): Reply[] => [
+    { kind: 'notice', notice: 'ask', member: member.name, payload: { question } },
+  ]
   const i = intentByNo(db, group.id, ref)
   if (!i) return ask(t('demand.notFound', { no: ref }))
   const held = commitsOf(db, i.id).find((c) => c.memberId === member.id)?.qty ?? 0
@@ -129,12 +154,21 @@ function apply(ctx: GroupCtx, r: Reading, open: SaleRow[], bookOf: Books): Reply
 }
 
 /** One sale's changes, in order, through the sale rules: each item's total, limits, waitlist. */
-function applyToSale(ctx: GroupCtx, sale: SaleRow, original: rules.Book, member: MemberRow, by: string | null, changes: Change[], text: string): Reply[] {
+function applyToSale(
+  ctx: GroupCtx,
+  sale: SaleRow,
+  original: rules.Book,
+  member: MemberRow,
+  by: string | null,
+  changes: Change[],
+  text: string,
+): Reply[] {
   const { db, now } = ctx
   const steps: { itemId: number; qty: number; mode: 'set' | 'add' }[] = []
   for (const c of changes) {
     if (c.op === 'set' || c.op === 'add') steps.push({ itemId: c.item, qty: c.qty, mode: c.op })
-    else if (c.op === 'sub') steps.push({ itemId: c.item, qty: Math.max(0, heldIn(original, member.id, c.item) - c.qty), mode: 'set' })
+    else if (c.op === 'sub')
+      steps.push({ itemId: c.item, qty: Math.max(0, heldIn(original, member.id, c.item) - c.qty), mode: 'set' })
     else if (c.op === 'switch') {
       // the units move: free the old item first so the limit sees the member's real total
       const moving = heldIn(original, member.id, c.item)
@@ -145,7 +179,10 @@ function applyToSale(ctx: GroupCtx, sale: SaleRow, original: rules.Book, member:
   const itemName = (id: number) => original.items.find((i) => i.id === id)!.name
   const delivery = deliveryFromJoin(db, sale, member, text)
   if (lotteryOpen(db, sale, now)) {
-    return [...steps.flatMap((s) => enterLottery(db, sale, original, member, s.itemId, s.qty, s.mode, now)), ...delivery]
+    return [
+      ...steps.flatMap((s) => enterLottery(db, sale, original, member, s.itemId, s.qty, s.mode, now)),
+      ...delivery,
+    ]
   }
   let book = original
   const replies: Reply[] = []
@@ -157,9 +194,21 @@ function applyToSale(ctx: GroupCtx, sale: SaleRow, original: rules.Book, member:
     book = r.book
     const item = itemName(s.itemId)
     if (r.confirmed + r.waiting === 0) replies.push({ kind: 'notice', notice: 'cancelled', ...base, payload: { item } })
-    else if (r.waiting > 0) replies.push({ kind: 'notice', notice: 'waitlisted', ...base, payload: { got: r.confirmed, waiting: r.waiting, item } })
+    else if (r.waiting > 0)
+      replies.push({
+        kind: 'notice',
+        notice: 'waitlisted',
+        ...base,
+        payload: { got: r.confirmed, waiting: r.waiting, item },
+      })
     else if (!r.capped) replies.push({ kind: 'notice', notice: 'ack', ...base, payload: { qty: r.confirmed, item } })
-    if (r.capped) replies.push({ kind: 'notice', notice: 'capped', ...base, payload: { limit: book.limit, got: r.confirmed + r.waiting } })
+    if (r.capped)
+      replies.push({
+        kind: 'notice',
+        notice: 'capped',
+        ...base,
+        payload: { limit: book.limit, got: r.confirmed + r.waiting },
+      })
     replies.push(...promotionNotices(db, sale, r.book, r.promotions))
   }
   if (book === original) return delivery
@@ -167,7 +216,14 @@ function applyToSale(ctx: GroupCtx, sale: SaleRow, original: rules.Book, member:
   const source = by !== null ? 'proxy' : committedTo(db, sale, member.id) ? 'intent' : 'join'
   for (const s of stamps) noteSource(db, sale.id, s.before, s.after, member.id, s.itemId, source, by, now)
   noteSoldOut(db, sale, book, now)
-  if (by !== null) replies.push({ kind: 'notice', notice: 'chainProxy', member: by, saleId: sale.id, payload: { target: `团${sale.no}`, name: member.name } })
+  if (by !== null)
+    replies.push({
+      kind: 'notice',
+      notice: 'chainProxy',
+      member: by,
+      saleId: sale.id,
+      payload: { target: `团${sale.no}`, name: member.name },
+    })
   return [...replies, ...delivery]
 }
 
@@ -179,20 +235,34 @@ function cancel(ctx: GroupCtx, member: MemberRow, cancels: Change[], open: SaleR
     const sales = c.sale === null ? open : open.filter((s) => s.no === c.sale)
     for (const sale of sales) {
       if (c.item !== null) replies.push(...cancelItem(ctx, sale, bookOf(sale), member, c.item))
-      else replies.push(...cancelMember(ctx.db, sale, member, ctx.now).replies, ...withdrawEntries(ctx.db, sale, member, ctx.now))
+      else
+        replies.push(
+          ...cancelMember(ctx.db, sale, member, ctx.now).replies,
+          ...withdrawEntries(ctx.db, sale, member, ctx.now),
+        )
     }
     // nothing in a sale: the member's intent, if that is all they have
-    if (c.sale === null && replies.length === 0 && member.id === ctx.member.id) replies.push(...(withdrawFromQuit(ctx, null) ?? []))
+    if (c.sale === null && replies.length === 0 && member.id === ctx.member.id)
+      replies.push(...(withdrawFromQuit(ctx, null) ?? []))
   }
   return replies
 }
 
 /** `取消 大果`, `灰色不要了`: drop one item only. */
-export function cancelItem(ctx: GroupCtx, sale: SaleRow, before: rules.Book, member: MemberRow, itemId: number): Reply[] {
+export function cancelItem(
+  ctx: GroupCtx,
+  sale: SaleRow,
+  before: rules.Book,
+  member: MemberRow,
+  itemId: number,
+): Reply[] {
   if (heldIn(before, member.id, itemId) === 0) return []
   const r = rules.setTotal(before, member.id, itemId, 0)
   saveBook(ctx.db, sale.id, before, r.book, ctx.now)
   noteSoldOut(ctx.db, sale, r.book, ctx.now)
   const item = before.items.find((i) => i.id === itemId)!.name
-  return [{ kind: 'notice', notice: 'cancelled', member: member.name, saleId: sale.id, payload: { item } }, ...promotionNotices(ctx.db, sale, r.book, r.promotions)]
+  return [
+    { kind: 'notice', notice: 'cancelled', member: member.name, saleId: sale.id, payload: { item } },
+    ...promotionNotices(ctx.db, sale, r.book, r.promotions),
+  ]
 }

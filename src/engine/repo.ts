@@ -76,7 +76,11 @@ export function memberByContact(db: Db, groupId: number, name: string, contactId
     db.$client.prepare('update members set contact_id = ? where id = ?').run(contactId, unbound.id)
     return { ...unbound, contactId }
   }
-  return db.insert(members).values({ groupId, name: freeLabel(db, groupId, name), contactId }).returning().get()
+  return db
+    .insert(members)
+    .values({ groupId, name: freeLabel(db, groupId, name), contactId })
+    .returning()
+    .get()
 }
 
 /** The display name under a label: `Tom(2)` is written for a second Tom. */
@@ -84,7 +88,8 @@ const labelOf = (label: string): string => label.replace(/\(\d+\)$/, '')
 
 /** `name` if no member of the group is written so, else `name(2)`, `name(3)` …: the first free one. */
 function freeLabel(db: Db, groupId: number, name: string): string {
-  const taken = (n: string) => db.$client.prepare('select 1 from members where group_id = ? and name = ?').get(groupId, n) !== undefined
+  const taken = (n: string) =>
+    db.$client.prepare('select 1 from members where group_id = ? and name = ?').get(groupId, n) !== undefined
   if (!taken(name) && labelOf(name) === name) return name
   for (let i = 2; ; i++) if (!taken(`${name}(${i})`)) return `${name}(${i})`
 }
@@ -93,7 +98,12 @@ function freeLabel(db: Db, groupId: number, name: string): string {
 export const contactOf = (m: Pick<MemberRow, 'contactId' | 'name'>): string => m.contactId ?? m.name
 
 export function memberNames(db: Db, groupId: number): string[] {
-  return db.select({ name: members.name }).from(members).where(and(eq(members.groupId, groupId), eq(members.inGroup, true))).all().map((r) => r.name)
+  return db
+    .select({ name: members.name })
+    .from(members)
+    .where(and(eq(members.groupId, groupId), eq(members.inGroup, true)))
+    .all()
+    .map((r) => r.name)
 }
 
 export function memberById(db: Db, id: number): MemberRow {
@@ -102,7 +112,11 @@ export function memberById(db: Db, id: number): MemberRow {
 
 export function namesById(db: Db, ids: number[]): Map<number, string> {
   if (ids.length === 0) return new Map()
-  const rows = db.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, [...new Set(ids)])).all()
+  const rows = db
+    .select({ id: members.id, name: members.name })
+    .from(members)
+    .where(inArray(members.id, [...new Set(ids)]))
+    .all()
   return new Map(rows.map((r) => [r.id, r.name]))
 }
 
@@ -111,7 +125,11 @@ export function openSales(db: Db, groupId: number): SaleRow[] {
 }
 
 export function saleByNo(db: Db, groupId: number, no: number): SaleRow | undefined {
-  return db.select().from(sales).where(and(eq(sales.groupId, groupId), eq(sales.no, no))).get()
+  return db
+    .select()
+    .from(sales)
+    .where(and(eq(sales.groupId, groupId), eq(sales.no, no)))
+    .get()
 }
 
 export function saleById(db: Db, id: number): SaleRow {
@@ -124,16 +142,22 @@ export function itemsOf(db: Db, saleId: number): ItemRow[] {
 
 export function loadBook(db: Db, sale: SaleRow): Book {
   const its = itemsOf(db, sale.id)
-  const ords = db.$client.prepare('select member_id as memberId, item_id as itemId, confirmed from orders where sale_id = ? and confirmed > 0')
+  const ords = db.$client
+    .prepare(
+      'select member_id as memberId, item_id as itemId, confirmed from orders where sale_id = ? and confirmed > 0',
+    )
     .all(sale.id) as { memberId: number; itemId: number; confirmed: number }[]
-  const waits = db.$client.prepare('select seq, member_id as memberId, item_id as itemId, qty from waitlist where sale_id = ? order by seq')
+  const waits = db.$client
+    .prepare('select seq, member_id as memberId, item_id as itemId, qty from waitlist where sale_id = ? order by seq')
     .all(sale.id) as { seq: number; memberId: number; itemId: number; qty: number }[]
   return {
     stock: sale.stock,
     limit: sale.limitPerMember,
     // the implicit item of a sale without variants has no name of its own
     items: its.map((i) => ({ id: i.id, name: i.isDefault ? '' : i.name, priceFen: i.priceFen, stock: i.stock })),
-    orders: ords.filter((o) => o.confirmed > 0).map((o) => ({ memberId: o.memberId, itemId: o.itemId, confirmed: o.confirmed })),
+    orders: ords
+      .filter((o) => o.confirmed > 0)
+      .map((o) => ({ memberId: o.memberId, itemId: o.itemId, confirmed: o.confirmed })),
     waitlist: waits.map((w) => ({ seq: w.seq, memberId: w.memberId, itemId: w.itemId, qty: w.qty })),
     nextSeq: sale.nextWaitSeq,
   }
@@ -147,21 +171,29 @@ export function saveBook(db: Db, saleId: number, before: Book, after: Book, now:
   for (const o of after.orders) {
     const prev = old.get(key(o.memberId, o.itemId))
     if (prev === o.confirmed) continue
-    db.$client.prepare(`insert into orders (sale_id, item_id, member_id, confirmed, created_at, updated_at) values (?, ?, ?, ?, ?, ?)
-      on conflict (sale_id, item_id, member_id) do update set confirmed = excluded.confirmed, updated_at = excluded.updated_at`)
+    db.$client
+      .prepare(
+        `insert into orders (sale_id, item_id, member_id, confirmed, created_at, updated_at) values (?, ?, ?, ?, ?, ?)
+      on conflict (sale_id, item_id, member_id) do update set confirmed = excluded.confirmed, updated_at = excluded.updated_at`,
+      )
       .run(saleId, o.itemId, o.memberId, o.confirmed, now, now)
   }
   for (const o of before.orders) {
     if (next.has(key(o.memberId, o.itemId))) continue
-    db.$client.prepare('update orders set confirmed = 0, updated_at = ? where sale_id = ? and item_id = ? and member_id = ?')
+    db.$client
+      .prepare('update orders set confirmed = 0, updated_at = ? where sale_id = ? and item_id = ? and member_id = ?')
       .run(now, saleId, o.itemId, o.memberId)
   }
   const oldW = new Map(before.waitlist.map((w) => [w.seq, w.qty]))
   const newW = new Map(after.waitlist.map((w) => [w.seq, w]))
   for (const w of after.waitlist) {
     const prev = oldW.get(w.seq)
-    if (prev === undefined) db.$client.prepare('insert into waitlist (sale_id, item_id, member_id, seq, qty) values (?, ?, ?, ?, ?)').run(saleId, w.itemId, w.memberId, w.seq, w.qty)
-    else if (prev !== w.qty) db.$client.prepare('update waitlist set qty = ? where sale_id = ? and seq = ?').run(w.qty, saleId, w.seq)
+    if (prev === undefined)
+      db.$client
+        .prepare('insert into waitlist (sale_id, item_id, member_id, seq, qty) values (?, ?, ?, ?, ?)')
+        .run(saleId, w.itemId, w.memberId, w.seq, w.qty)
+    else if (prev !== w.qty)
+      db.$client.prepare('update waitlist set qty = ? where sale_id = ? and seq = ?').run(w.qty, saleId, w.seq)
   }
   for (const seq of oldW.keys()) {
     if (!newW.has(seq)) db.$client.prepare('delete from waitlist where sale_id = ? and seq = ?').run(saleId, seq)
@@ -172,7 +204,15 @@ export function saveBook(db: Db, saleId: number, before: Book, after: Book, now:
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u061C]/g
 
 /** A private message goes to `toId` (a contact id; without ids the name), written to as `toName`. */
-export type Outgoing = { groupId?: number | null; toName?: string | null; toId?: string | null; text: string; mentions?: string[]; kind: string; file?: string | null }
+export type Outgoing = {
+  groupId?: number | null
+  toName?: string | null
+  toId?: string | null
+  text: string
+  mentions?: string[]
+  kind: string
+  file?: string | null
+}
 
 export function enqueue(db: Db, m: Outgoing, now: number, notBefore = now): void {
   // a phone number never goes to a group whole, whoever typed it
@@ -185,13 +225,19 @@ export function enqueue(db: Db, m: Outgoing, now: number, notBefore = now): void
   // the group's owner is looked up only for a text too long for one message
   let owner: GroupRow | null | undefined
   const ownerOf = () => (owner === undefined ? (owner = m.groupId ? groupById(db, m.groupId) : null) : owner)
-  const tail = (n: number) => (!m.groupId ? t('fold.private', { n }) : ownerOf()?.ownerId ? t('fold.more', { n }) : t('fold.moreNoOwner', { n }))
+  const tail = (n: number) =>
+    !m.groupId ? t('fold.private', { n }) : ownerOf()?.ownerId ? t('fold.more', { n }) : t('fold.moreNoOwner', { n })
   const fitted = fitText(text, tail)
   const one = fitted.parts.length === 1
   fitted.parts.forEach((part, i) => {
     // a file goes with the last part; each part notifies the members it still @s
     const last = i === fitted.parts.length - 1
-    insertOutbox(db, { ...m, text: part, mentions: one ? mentions : mentionsIn(part, mentions), file: last ? m.file : null }, now, notBefore)
+    insertOutbox(
+      db,
+      { ...m, text: part, mentions: one ? mentions : mentionsIn(part, mentions), file: last ? m.file : null },
+      now,
+      notBefore,
+    )
   })
   // the group saw the first parts; the organizer gets the whole text privately, in parts
   const to = fitted.omitted > 0 ? ownerOf() : null
@@ -208,18 +254,43 @@ export function enqueue(db: Db, m: Outgoing, now: number, notBefore = now): void
 const PRIVATE_PARTS = 10
 
 function insertOutbox(db: Db, m: Outgoing, now: number, notBefore: number): void {
-  const toId = m.groupId ? null : m.toId ?? m.toName ?? null
-  db.$client.prepare('insert into outbox (group_id, to_name, to_id, text, mentions, kind, created_at, not_before, file) values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(m.groupId ?? null, m.toName ?? null, toId, m.text, JSON.stringify(m.mentions ?? []), m.kind, now, notBefore, m.file ?? null)
+  const toId = m.groupId ? null : (m.toId ?? m.toName ?? null)
+  db.$client
+    .prepare(
+      'insert into outbox (group_id, to_name, to_id, text, mentions, kind, created_at, not_before, file) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      m.groupId ?? null,
+      m.toName ?? null,
+      toId,
+      m.text,
+      JSON.stringify(m.mentions ?? []),
+      m.kind,
+      now,
+      notBefore,
+      m.file ?? null,
+    )
 }
 
 /** Queue a per-member notice for the group's next digest and make sure a digest is due. */
-export function addNotice(db: Db, group: GroupRow, n: { kind: NoticeKind; member: string; saleId?: number; payload: Record<string, unknown> }, now: number, gatherMs: number): void {
-  db.$client.prepare('insert into notices (group_id, sale_id, member_name, kind, payload, created_at) values (?, ?, ?, ?, ?, ?)')
+export function addNotice(
+  db: Db,
+  group: GroupRow,
+  n: { kind: NoticeKind; member: string; saleId?: number; payload: Record<string, unknown> },
+  now: number,
+  gatherMs: number,
+): void {
+  db.$client
+    .prepare(
+      'insert into notices (group_id, sale_id, member_name, kind, payload, created_at) values (?, ?, ?, ?, ?, ?)',
+    )
     .run(group.id, n.saleId ?? null, n.member, n.kind, JSON.stringify(n.payload), now)
-  const current = db.$client.prepare('select digest_due_at as due, last_digest_at as last, digest_seconds as secs from groups where id = ?')
+  const current = db.$client
+    .prepare('select digest_due_at as due, last_digest_at as last, digest_seconds as secs from groups where id = ?')
     .get(group.id) as { due: number | null; last: number | null; secs: number }
   if (current.due !== null) return
   const earliest = current.last === null ? now : current.last + current.secs * 1000
-  db.$client.prepare('update groups set digest_due_at = ? where id = ?').run(Math.max(now + gatherMs, earliest), group.id)
+  db.$client
+    .prepare('update groups set digest_due_at = ? where id = ?')
+    .run(Math.max(now + gatherMs, earliest), group.id)
 }

@@ -18,7 +18,10 @@ export class VirtualClock implements Clock {
 }
 
 export class Runtime {
-  constructor(readonly engine: Engine, readonly sender: Sender) {}
+  constructor(
+    readonly engine: Engine,
+    readonly sender: Sender,
+  ) {}
 
   nextDue(alerts = true): number | null {
     const a = this.engine.nextDue(alerts)
@@ -60,7 +63,11 @@ export class Runtime {
 }
 
 /** The live loop: sleep until the next due moment (at most a minute, so clock jumps and long waits are safe). */
-export function runLive(runtime: Runtime, clock: Clock, onError: (err: unknown) => void): { stop(): void; poke(): void } {
+export function runLive(
+  runtime: Runtime,
+  clock: Clock,
+  onError: (err: unknown) => void,
+): { stop(): void; poke(): void } {
   let timer: NodeJS.Timeout | null = null
   let running = false
   let stopped = false

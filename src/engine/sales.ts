@@ -21,9 +21,20 @@ export const BOARD_KIND = 'board'
 export const STALE_MS = 2 * 60_000
 
 export const view = (s: SaleRow): SaleView => ({
-  no: s.no, title: s.title, priceFen: s.priceFen, stock: s.stock, limit: s.limitPerMember,
-  minUnits: s.minUnits, minMembers: s.minMembers, deadline: s.deadline, note: s.note, state: s.state,
-  tiers: tiersOf(s), pickupPoints: pointsOf(s), shippingFeeFen: s.shippingFeeFen, payGraceMs: s.payGraceMs,
+  no: s.no,
+  title: s.title,
+  priceFen: s.priceFen,
+  stock: s.stock,
+  limit: s.limitPerMember,
+  minUnits: s.minUnits,
+  minMembers: s.minMembers,
+  deadline: s.deadline,
+  note: s.note,
+  state: s.state,
+  tiers: tiersOf(s),
+  pickupPoints: pointsOf(s),
+  shippingFeeFen: s.shippingFeeFen,
+  payGraceMs: s.payGraceMs,
 })
 
 export const quietOf = (g: GroupRow) => ({ start: g.quietStart, end: g.quietEnd, tz: g.tz })
@@ -31,21 +42,40 @@ const doneOf = (s: SaleRow) => s.countdownsDone.split(',').filter(Boolean).map(N
 
 export function launchSale(db: Db, group: GroupRow, by: MemberRow, spec: LaunchSpec, now: number): SaleRow {
   const no = group.nextSaleNo
-  db.update(groups).set({ nextSaleNo: no + 1 }).where(eq(groups.id, group.id)).run()
+  db.update(groups)
+    .set({ nextSaleNo: no + 1 })
+    .where(eq(groups.id, group.id))
+    .run()
   // countdowns already inside the window at launch are not sent: the launch message says when it ends
   const offsets = parseOffsets(group.countdowns)
   const passed = offsets.filter((o) => spec.deadline - o * 60_000 <= now)
   const step = countdownStep(spec.deadline, offsets, passed, now, quietOf(group), STALE_MS)
   const sale = insertSale(db, {
-    groupId: group.id, no, title: spec.title, note: spec.note, priceFen: spec.priceFen, stock: spec.stock,
-    limitPerMember: spec.limit, minUnits: spec.minUnits, minMembers: spec.minMembers, deadline: spec.deadline,
-    createdBy: by.id, createdAt: now, countdownsDone: step.done.join(','), nextAlertAt: step.nextAt,
+    groupId: group.id,
+    no,
+    title: spec.title,
+    note: spec.note,
+    priceFen: spec.priceFen,
+    stock: spec.stock,
+    limitPerMember: spec.limit,
+    minUnits: spec.minUnits,
+    minMembers: spec.minMembers,
+    deadline: spec.deadline,
+    createdBy: by.id,
+    createdAt: now,
+    countdownsDone: step.done.join(','),
+    nextAlertAt: step.nextAt,
     ...launchColumns(db, spec),
   })
   if (spec.variants.length === 0) {
-    db.insert(items).values({ saleId: sale.id, name: spec.title, priceFen: spec.priceFen, stock: null, isDefault: true }).run()
+    db.insert(items)
+      .values({ saleId: sale.id, name: spec.title, priceFen: spec.priceFen, stock: null, isDefault: true })
+      .run()
   } else {
-    for (const v of spec.variants) db.insert(items).values({ saleId: sale.id, name: v.name, priceFen: v.priceFen ?? spec.priceFen, stock: v.stock }).run()
+    for (const v of spec.variants)
+      db.insert(items)
+        .values({ saleId: sale.id, name: v.name, priceFen: v.priceFen ?? spec.priceFen, stock: v.stock })
+        .run()
   }
   const others = openSales(db, group.id).filter((s) => s.id !== sale.id).length > 0
   // a sale launched with 抽签 announces its window and seed; one launched from an intent asks its members to confirm
@@ -59,20 +89,35 @@ export function launchSale(db: Db, group: GroupRow, by: MemberRow, spec: LaunchS
 export function noteSoldOut(db: Db, sale: SaleRow, book: rules.Book, now: number): void {
   const out = rules.isSoldOut(book)
   if (out && !sale.soldOutAnnounced) {
-    enqueue(db, { groupId: sale.groupId, text: t('sale.soldOut', { no: sale.no, title: sale.title }), kind: 'event' }, now)
+    enqueue(
+      db,
+      { groupId: sale.groupId, text: t('sale.soldOut', { no: sale.no, title: sale.title }), kind: 'event' },
+      now,
+    )
   }
   if (out !== sale.soldOutAnnounced) setSoldOutAnnounced(db, sale.id, out)
 }
 
 export function promotionNotices(db: Db, sale: SaleRow, book: rules.Book, promotions: rules.Promotion[]): Reply[] {
-  const names = namesById(db, promotions.map((p) => p.memberId))
+  const names = namesById(
+    db,
+    promotions.map((p) => p.memberId),
+  )
   return promotions.map((p) => ({
-    kind: 'notice' as const, notice: 'promoted' as const, member: names.get(p.memberId) ?? '?', saleId: sale.id,
+    kind: 'notice' as const,
+    notice: 'promoted' as const,
+    member: names.get(p.memberId) ?? '?',
+    saleId: sale.id,
     payload: { qty: p.qty, waiting: p.stillWaiting, item: book.items.find((i) => i.id === p.itemId)?.name ?? '' },
   }))
 }
 
-export function cancelMember(db: Db, sale: SaleRow, member: MemberRow, now: number): { freed: number; replies: Reply[] } {
+export function cancelMember(
+  db: Db,
+  sale: SaleRow,
+  member: MemberRow,
+  now: number,
+): { freed: number; replies: Reply[] } {
   const before = loadBook(db, sale)
   const r = rules.cancelAll(before, member.id)
   if (r.freed === 0) return { freed: 0, replies: [] }
@@ -105,7 +150,9 @@ export function closeSale(db: Db, sale: SaleRow, now: number, how: 'close' | 'ab
   enqueue(db, { groupId: sale.groupId, text, mentions: s.mentions, kind: 'event' }, now)
   // the close goes out ahead of queued answers; a board still queued would then tell the group
   // the sale is open after its summary, so it is dropped (a new 进度 shows the closed sale)
-  db.delete(outbox).where(and(eq(outbox.groupId, sale.groupId), eq(outbox.kind, BOARD_KIND), isNull(outbox.sentAt))).run()
+  db.delete(outbox)
+    .where(and(eq(outbox.groupId, sale.groupId), eq(outbox.kind, BOARD_KIND), isNull(outbox.sentAt)))
+    .run()
   // the summary supersedes the sale's pending acks and notices: a digest after it
   // (held by quiet hours or a restart) would tell members they are in a sale that has ended
   db.delete(notices).where(eq(notices.saleId, sale.id)).run()
@@ -130,7 +177,11 @@ export function alertSale(db: Db, sale: SaleRow, now: number): void {
   const group = groupById(db, sale.groupId)
   const step = countdownStep(sale.deadline, parseOffsets(group.countdowns), doneOf(sale), now, quietOf(group), STALE_MS)
   if (step.send !== null) {
-    enqueue(db, { groupId: sale.groupId, text: countdownText(view(sale), loadBook(db, sale), now), kind: 'countdown' }, now)
+    enqueue(
+      db,
+      { groupId: sale.groupId, text: countdownText(view(sale), loadBook(db, sale), now), kind: 'countdown' },
+      now,
+    )
   }
   setCountdowns(db, sale.id, step.done.join(','), step.nextAt)
 }

@@ -17,8 +17,14 @@ export const GATHER_MS = 3000
 
 /** The groups the contact is a member of, by contact id: a name someone else can take picks none. */
 export function memberGroups(db: Db, contactId: string): GroupRow[] {
-  return db.select({ g: groups }).from(members).innerJoin(groups, eq(members.groupId, groups.id))
-    .where(eq(members.contactId, contactId)).all().map((r) => r.g).sort((a, b) => a.id - b.id)
+  return db
+    .select({ g: groups })
+    .from(members)
+    .innerJoin(groups, eq(members.groupId, groups.id))
+    .where(eq(members.contactId, contactId))
+    .all()
+    .map((r) => r.g)
+    .sort((a, b) => a.id - b.id)
 }
 
 /** A member's private command from a contact in none of the bot's groups gets one short refusal. */
@@ -42,13 +48,20 @@ export function chooseGroup(ctx: Ctx, rest: string, role: 'organizer' | 'member'
     return { group: hits[0], rest: left }
   }
   if (candidates.length === 1) return { group: candidates[0], rest }
-  throw userError('scope.whichGroup', { groups: candidates.map((g) => g.topic).join('、'), example: candidates[0].topic })
+  throw userError('scope.whichGroup', {
+    groups: candidates.map((g) => g.topic).join('、'),
+    example: candidates[0].topic,
+  })
 }
 
 /** Succeeded sales still being delivered, newest first. */
 export function fulfilmentSales(db: Db, groupId: number): SaleRow[] {
-  return db.select().from(sales).where(and(eq(sales.groupId, groupId), eq(sales.state, 'succeeded'), isNull(sales.completedAt)))
-    .orderBy(desc(sales.no)).all()
+  return db
+    .select()
+    .from(sales)
+    .where(and(eq(sales.groupId, groupId), eq(sales.state, 'succeeded'), isNull(sales.completedAt)))
+    .orderBy(desc(sales.no))
+    .all()
 }
 
 /** Every sale of the group, newest first. */
@@ -57,9 +70,19 @@ export function groupSales(db: Db, groupId: number): SaleRow[] {
 }
 
 /** A notice for a group's digest, from a group command (a reply) or a private one (queued directly). */
-export function noticeFor(ctx: Ctx, group: GroupRow, n: { notice: NoticeKind; member: string; saleId?: number; payload: Record<string, unknown> }): Reply[] {
+export function noticeFor(
+  ctx: Ctx,
+  group: GroupRow,
+  n: { notice: NoticeKind; member: string; saleId?: number; payload: Record<string, unknown> },
+): Reply[] {
   if (ctx.group && ctx.group.id === group.id) return [{ kind: 'notice', ...n }]
-  addNotice(ctx.db, group, { kind: n.notice, member: n.member, saleId: n.saleId, payload: n.payload }, ctx.now, GATHER_MS)
+  addNotice(
+    ctx.db,
+    group,
+    { kind: n.notice, member: n.member, saleId: n.saleId, payload: n.payload },
+    ctx.now,
+    GATHER_MS,
+  )
   return []
 }
 
@@ -71,7 +94,8 @@ function narrowGroups(candidates: GroupRow[], rest: string): { groups: GroupRow[
     const key = looseKey(tok)
     if (key.length < 2) continue
     const hits = candidates.filter((g) => looseKey(g.topic).includes(key))
-    if (hits.length === 1) return { groups: hits, rest: [tokens.filter((_, j) => j !== i).join(' '), ...more].join('\n').trim() }
+    if (hits.length === 1)
+      return { groups: hits, rest: [tokens.filter((_, j) => j !== i).join(' '), ...more].join('\n').trim() }
   }
   return { groups: candidates, rest }
 }
@@ -82,13 +106,27 @@ export type MineHit = { group: GroupRow; sale: SaleRow; member: { id: number; na
  * A member's own orders that a command may be about: in this group, or privately in every
  * group the member is in. `salesOf` gives each group's candidate sales, newest first.
  */
-export function memberHits(ctx: Ctx, scoped: Scoped, salesOf: (groupId: number) => SaleRow[], keep: (sale: SaleRow, memberId: number) => boolean, need: Need = 'any'): { hits: MineHit[]; rest: string; ref: number | null } {
-  const base = ctx.group ? { groups: [ctx.group], rest: scoped.words } : narrowGroups(memberGroups(ctx.db, ctx.senderId), scoped.words)
+export function memberHits(
+  ctx: Ctx,
+  scoped: Scoped,
+  salesOf: (groupId: number) => SaleRow[],
+  keep: (sale: SaleRow, memberId: number) => boolean,
+  need: Need = 'any',
+): { hits: MineHit[]; rest: string; ref: number | null } {
+  const base = ctx.group
+    ? { groups: [ctx.group], rest: scoped.words }
+    : narrowGroups(memberGroups(ctx.db, ctx.senderId), scoped.words)
   const r = { ref: scoped.ref, text: base.rest }
   const hits: MineHit[] = []
   let refused: SaleRow | undefined
   for (const g of base.groups) {
-    const m = ctx.group ? ctx.member : ctx.db.select().from(members).where(and(eq(members.groupId, g.id), eq(members.contactId, ctx.senderId))).get()
+    const m = ctx.group
+      ? ctx.member
+      : ctx.db
+          .select()
+          .from(members)
+          .where(and(eq(members.groupId, g.id), eq(members.contactId, ctx.senderId)))
+          .get()
     if (!m) continue
     const list = r.ref !== null ? [saleByNo(ctx.db, g.id, r.ref)].filter((s): s is SaleRow => !!s) : salesOf(g.id)
     for (const s of list) {
@@ -113,8 +151,17 @@ export function oneHit(ctx: Ctx, hits: MineHit[], none: () => Error, example: st
 }
 
 /** Members named with @ in a command (`/paid @Lily @Tom`), resolved against the group; the rest of the text. */
-export function mentionedIn(ctx: Ctx, group: GroupRow, rest: string): { names: string[]; unknown: string[]; rest: string } {
-  const all = ctx.db.select({ name: members.name }).from(members).where(eq(members.groupId, group.id)).all().map((r) => r.name)
+export function mentionedIn(
+  ctx: Ctx,
+  group: GroupRow,
+  rest: string,
+): { names: string[]; unknown: string[]; rest: string } {
+  const all = ctx.db
+    .select({ name: members.name })
+    .from(members)
+    .where(eq(members.groupId, group.id))
+    .all()
+    .map((r) => r.name)
   const byLength = [...all].sort((a, b) => b.length - a.length)
   const names = new Set<string>((ctx.msg.mentions ?? []).filter((n) => all.includes(n)))
   const unknown: string[] = []
@@ -122,7 +169,8 @@ export function mentionedIn(ctx: Ctx, group: GroupRow, rest: string): { names: s
   const re = /@([^@\n]+)/g
   for (const m of rest.matchAll(re)) {
     const piece = m[1].trim()
-    const hit = byLength.find((n) => piece === n || piece.startsWith(n + ' ') || piece.startsWith(n)) ??
+    const hit =
+      byLength.find((n) => piece === n || piece.startsWith(n + ' ') || piece.startsWith(n)) ??
       byLength.find((n) => looseKey(n) === looseKey(piece.split(/\s+/)[0]))
     if (hit) {
       names.add(hit)
@@ -139,17 +187,32 @@ export function mentionedIn(ctx: Ctx, group: GroupRow, rest: string): { names: s
  * An organizer acting on named members: `/paid @Lily @Tom [团1]`, `/unpaid @Lily`, `/picked @Lily`.
  * Each name is resolved to the member's order in one succeeded sale; null when no name is given.
  */
-export function forNamed(ctx: Ctx, { ref, words }: Scoped, each: (hit: { group: GroupRow; sale: SaleRow; name: string; order: MemberOrder }) => Reply[]): Reply[] | null {
+export function forNamed(
+  ctx: Ctx,
+  { ref, words }: Scoped,
+  each: (hit: { group: GroupRow; sale: SaleRow; name: string; order: MemberOrder }) => Reply[],
+): Reply[] | null {
   const { group, rest: left } = chooseGroup(ctx, words, 'organizer')
   const who = mentionedIn(ctx, group, left)
   if (who.names.length === 0 && who.unknown.length === 0) return null
   if (who.unknown.length > 0) throw userError('admin.notFound', { name: who.unknown[0] })
   const replies: Reply[] = []
   for (const name of who.names) {
-    const m = ctx.db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.name, name))).get()!
+    const m = ctx.db
+      .select()
+      .from(members)
+      .where(and(eq(members.groupId, group.id), eq(members.name, name)))
+      .get()!
     const candidates = fulfilmentSales(ctx.db, group.id).filter((s) => orderOf(ctx.db, s, m.id) !== undefined)
     if (ref === null && candidates.length === 0) throw userError('pay.nothingFor', { name })
-    const sale = requireSale(ctx.db, group, { ref, need: 'succeeded', among: candidates, phase: 'any', example: (no) => `/paid @${name} 团${no}`, none: 'scope.noSale' })
+    const sale = requireSale(ctx.db, group, {
+      ref,
+      need: 'succeeded',
+      among: candidates,
+      phase: 'any',
+      example: (no) => `/paid @${name} 团${no}`,
+      none: 'scope.noSale',
+    })
     const order = orderOf(ctx.db, sale, m.id)
     if (!order) throw userError('pay.nothingFor', { name })
     replies.push(...each({ group, sale, name, order }))

@@ -11,8 +11,22 @@ export function statsOfSale(db: Db, sale: SaleRow): SaleStats {
   const owes = sale.state === 'succeeded' || sale.state === 'open'
   const orders = owes ? saleOrders(db, sale) : []
   return saleStats(
-    orders.map((o) => ({ memberId: o.memberId, lines: o.lines.length, units: o.units, goodsFen: o.goodsFen, refundFen: o.refundFen, paid: o.participant.paid, delivery: o.participant.delivery, state: o.participant.deliveryState })),
-    db.select({ s: ratings.stars }).from(ratings).where(eq(ratings.saleId, sale.id)).all().map((r) => r.s),
+    orders.map((o) => ({
+      memberId: o.memberId,
+      lines: o.lines.length,
+      units: o.units,
+      goodsFen: o.goodsFen,
+      refundFen: o.refundFen,
+      paid: o.participant.paid,
+      delivery: o.participant.delivery,
+      state: o.participant.deliveryState,
+    })),
+    db
+      .select({ s: ratings.stars })
+      .from(ratings)
+      .where(eq(ratings.saleId, sale.id))
+      .all()
+      .map((r) => r.s),
     db.select().from(tickets).where(eq(tickets.saleId, sale.id)).all(),
   )
 }
@@ -28,17 +42,32 @@ export function statsOfGroup(db: Db, groupId: number): GroupStats {
   const buyersOf = new Map<number, number[]>()
   const rows: GroupSale[] = list.map((s) => {
     const orders = s.state === 'succeeded' ? saleOrders(db, s) : []
-    buyersOf.set(s.id, orders.map((o) => o.memberId))
+    buyersOf.set(
+      s.id,
+      orders.map((o) => o.memberId),
+    )
     return {
-      state: s.state, month: s.closedAt === null ? null : monthOf(s.closedAt, g.tz),
-      gmvFen: orders.reduce((x, o) => x + o.goodsFen, 0), refundFen: orders.reduce((x, o) => x + o.refundFen, 0),
+      state: s.state,
+      month: s.closedAt === null ? null : monthOf(s.closedAt, g.tz),
+      gmvFen: orders.reduce((x, o) => x + o.goodsFen, 0),
+      refundFen: orders.reduce((x, o) => x + o.refundFen, 0),
       buyers: orders.map((o) => o.memberId),
     }
   })
-  const its = db.select().from(intents).where(eq(intents.groupId, groupId)).all().map((i) => ({
-    launched: i.saleId !== null,
-    committers: db.select({ m: intentCommits.memberId }).from(intentCommits).where(eq(intentCommits.intentId, i.id)).all().map((r) => r.m),
-    buyers: i.saleId === null ? [] : buyersOf.get(i.saleId) ?? [],
-  }))
+  const its = db
+    .select()
+    .from(intents)
+    .where(eq(intents.groupId, groupId))
+    .all()
+    .map((i) => ({
+      launched: i.saleId !== null,
+      committers: db
+        .select({ m: intentCommits.memberId })
+        .from(intentCommits)
+        .where(eq(intentCommits.intentId, i.id))
+        .all()
+        .map((r) => r.m),
+      buyers: i.saleId === null ? [] : (buyersOf.get(i.saleId) ?? []),
+    }))
   return groupStats(rows, its)
 }

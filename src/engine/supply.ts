@@ -23,7 +23,8 @@ export const quotesOf = (db: Db, supplierId: number): QuoteRow[] =>
 
 /** A quote's item matches a sale title when either contains the other (云南蓝莓 ~ 云南蓝莓 125g×4盒). */
 export const itemMatches = (item: string, title: string) => {
-  const a = looseKey(item), b = looseKey(title)
+  const a = looseKey(item),
+    b = looseKey(title)
   return a !== '' && (b.includes(a) || a.includes(b))
 }
 
@@ -38,7 +39,8 @@ export function checkAttachable(db: Db, name: string, title: string): SupplierRo
   const s = supplierByName(db, name)
   if (!s) throw userError('supply.unknownSupplier', { name })
   const q = quoteFor(db, s.id, title)
-  if (q?.sample === 'failed') throw userError('supply.sampleFailed', { name: s.name, item: q.item, note: q.sampleNote ?? '' })
+  if (q?.sample === 'failed')
+    throw userError('supply.sampleFailed', { name: s.name, item: q.item, note: q.sampleNote ?? '' })
   return s
 }
 
@@ -46,7 +48,10 @@ export const supplierForLaunch = (db: Db, name: string, title: string): number =
 
 const info = (db: Db, q: QuoteRow): QuoteInfo => ({
   supplier: db.select({ name: suppliers.name }).from(suppliers).where(eq(suppliers.id, q.supplierId)).get()!.name,
-  minOrder: q.minOrder, leadDays: q.leadDays, capacity: q.capacity, ladder: tiersFromJson(q.ladder),
+  minOrder: q.minOrder,
+  leadDays: q.leadDays,
+  capacity: q.capacity,
+  ladder: tiersFromJson(q.ladder),
 })
 
 /**
@@ -54,19 +59,31 @@ const info = (db: Db, q: QuoteRow): QuoteInfo => ({
  * did not fail, primary first): the attached supplier's, else the item's primary quote.
  */
 export function sourcesFor(db: Db, sale: SaleRow): { primary: QuoteRow; backups: QuoteRow[] } | null {
-  const all = db.select().from(quotes).orderBy(asc(quotes.id)).all()
+  const all = db
+    .select()
+    .from(quotes)
+    .orderBy(asc(quotes.id))
+    .all()
     .filter((q) => q.sample !== 'failed' && itemMatches(q.item, sale.title))
   const attached = sale.supplierId !== null ? quoteFor(db, sale.supplierId, sale.title) : undefined
   const primary = attached ?? all.find((q) => q.isPrimary) ?? all[0]
   if (!primary) return null
-  const backups = all.filter((q) => q.supplierId !== primary.supplierId).sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.id - b.id)
+  const backups = all
+    .filter((q) => q.supplierId !== primary.supplierId)
+    .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.id - b.id)
   return { primary, backups }
 }
 
 /** Whom to order `total` units from: the primary up to its capacity, the rest across backups. */
 export function supplyPlan(db: Db, sale: SaleRow, total: number): SupplyPlan | null {
   const src = sourcesFor(db, sale)
-  return src ? planSupply(total, info(db, src.primary), src.backups.map((q) => info(db, q))) : null
+  return src
+    ? planSupply(
+        total,
+        info(db, src.primary),
+        src.backups.map((q) => info(db, q)),
+      )
+    : null
 }
 
 /** At close: tell the sale's organizer privately whom to order from, and how to split above capacity. */
@@ -76,10 +93,17 @@ export function adviseSupply(db: Db, sale: SaleRow, total: number, now: number):
   if (!plan) return
   const lines = [t('supply.adviceHeader', { no: sale.no, title: sale.title, units: total })]
   for (const l of plan.lines) {
-    lines.push(t('supply.adviceLine', {
-      supplier: l.supplier, qty: l.qty, unit: l.unitFen === null ? null : money(l.unitFen), cost: l.costFen === null ? null : money(l.costFen), days: l.leadDays,
-    }))
-    if (l.belowMin !== null) lines.push(t('supply.belowMin', { supplier: l.supplier, min: l.belowMin, missing: l.belowMin - l.qty }))
+    lines.push(
+      t('supply.adviceLine', {
+        supplier: l.supplier,
+        qty: l.qty,
+        unit: l.unitFen === null ? null : money(l.unitFen),
+        cost: l.costFen === null ? null : money(l.costFen),
+        days: l.leadDays,
+      }),
+    )
+    if (l.belowMin !== null)
+      lines.push(t('supply.belowMin', { supplier: l.supplier, min: l.belowMin, missing: l.belowMin - l.qty }))
   }
   if (plan.lines.length > 1) lines.push(t('supply.split', { count: plan.lines.length }))
   if (plan.short > 0) lines.push(t('supply.short', { units: plan.short }))
@@ -91,9 +115,19 @@ export function adviseSupply(db: Db, sale: SaleRow, total: number, now: number):
 }
 
 /** /supplier add: a new supplier, or new contact details for a known one. Returns whether it was known. */
-export function saveSupplier(db: Db, name: string, contact: string | null, phone: string | null, now: number): { supplier: SupplierRow; known: boolean } {
+export function saveSupplier(
+  db: Db,
+  name: string,
+  contact: string | null,
+  phone: string | null,
+  now: number,
+): { supplier: SupplierRow; known: boolean } {
   const found = supplierByName(db, name)
-  if (found) db.update(suppliers).set({ contact: contact ?? found.contact, phone: phone ?? found.phone }).where(eq(suppliers.id, found.id)).run()
+  if (found)
+    db.update(suppliers)
+      .set({ contact: contact ?? found.contact, phone: phone ?? found.phone })
+      .where(eq(suppliers.id, found.id))
+      .run()
   else db.insert(suppliers).values({ name, contact, phone, createdAt: now }).run()
   return { supplier: supplierByName(db, name)!, known: !!found }
 }
@@ -101,7 +135,11 @@ export function saveSupplier(db: Db, name: string, contact: string | null, phone
 export const allSuppliers = (db: Db): SupplierRow[] => db.select().from(suppliers).all()
 
 export const allQuotes = (db: Db): { q: QuoteRow; name: string }[] =>
-  db.select({ q: quotes, name: suppliers.name }).from(quotes).innerJoin(suppliers, eq(quotes.supplierId, suppliers.id)).all()
+  db
+    .select({ q: quotes, name: suppliers.name })
+    .from(quotes)
+    .innerJoin(suppliers, eq(quotes.supplierId, suppliers.id))
+    .all()
 
 /**
  * 报价: one quote per supplier and item. The first quote for an item is its primary supplier;
@@ -110,31 +148,67 @@ export const allQuotes = (db: Db): { q: QuoteRow; name: string }[] =>
  */
 export function saveQuote(db: Db, s: SupplierRow, q: QuoteTerms, now: number): { row: QuoteRow; backups: number } {
   const key = looseKey(q.item)
-  const sameItem = db.select().from(quotes).all().filter((x) => looseKey(x.item) === key)
+  const sameItem = db
+    .select()
+    .from(quotes)
+    .all()
+    .filter((x) => looseKey(x.item) === key)
   const existing = sameItem.find((x) => x.supplierId === s.id)
   const othersPrimary = sameItem.some((x) => x.supplierId !== s.id && x.isPrimary)
   const isPrimary = q.role === 'primary' || (q.role === null && (existing ? existing.isPrimary : !othersPrimary))
-  if (isPrimary) for (const x of sameItem) if (x.supplierId !== s.id && x.isPrimary) db.update(quotes).set({ isPrimary: false }).where(eq(quotes.id, x.id)).run()
-  const terms = { minOrder: q.minOrder, leadDays: q.leadDays, capacity: q.capacity, ladder: JSON.stringify(q.ladder), isPrimary }
+  if (isPrimary)
+    for (const x of sameItem)
+      if (x.supplierId !== s.id && x.isPrimary)
+        db.update(quotes).set({ isPrimary: false }).where(eq(quotes.id, x.id)).run()
+  const terms = {
+    minOrder: q.minOrder,
+    leadDays: q.leadDays,
+    capacity: q.capacity,
+    ladder: JSON.stringify(q.ladder),
+    isPrimary,
+  }
   if (existing) {
     const keep = {
-      minOrder: q.minOrder ?? existing.minOrder, leadDays: q.leadDays ?? existing.leadDays, capacity: q.capacity ?? existing.capacity,
-      ladder: q.ladder.length > 0 ? terms.ladder : existing.ladder, isPrimary,
+      minOrder: q.minOrder ?? existing.minOrder,
+      leadDays: q.leadDays ?? existing.leadDays,
+      capacity: q.capacity ?? existing.capacity,
+      ladder: q.ladder.length > 0 ? terms.ladder : existing.ladder,
+      isPrimary,
     }
     db.update(quotes).set(keep).where(eq(quotes.id, existing.id)).run()
   } else {
-    db.insert(quotes).values({ supplierId: s.id, item: q.item, ...terms, createdAt: now }).run()
+    db.insert(quotes)
+      .values({ supplierId: s.id, item: q.item, ...terms, createdAt: now })
+      .run()
   }
-  const row = db.select().from(quotes).all().find((x) => x.supplierId === s.id && looseKey(x.item) === key)!
+  const row = db
+    .select()
+    .from(quotes)
+    .all()
+    .find((x) => x.supplierId === s.id && looseKey(x.item) === key)!
   return { row, backups: sameItem.filter((x) => x.supplierId !== s.id).length }
 }
 
 /** 样品: a sample result on a quote. */
 export function recordSample(db: Db, quoteId: number, passed: boolean, note: string | null): void {
-  db.update(quotes).set({ sample: passed ? 'passed' : 'failed', sampleNote: note }).where(eq(quotes.id, quoteId)).run()
+  db.update(quotes)
+    .set({ sample: passed ? 'passed' : 'failed', sampleNote: note })
+    .where(eq(quotes.id, quoteId))
+    .run()
 }
 
 /** Sales still relying on a supplier: not failed, aborted or completed. */
 export function salesUsing(db: Db, supplierId: number): SaleRow[] {
-  return db.select().from(sales).where(and(eq(sales.supplierId, supplierId), ne(sales.state, 'failed'), ne(sales.state, 'aborted'), isNull(sales.completedAt))).all()
+  return db
+    .select()
+    .from(sales)
+    .where(
+      and(
+        eq(sales.supplierId, supplierId),
+        ne(sales.state, 'failed'),
+        ne(sales.state, 'aborted'),
+        isNull(sales.completedAt),
+      ),
+    )
+    .all()
 }

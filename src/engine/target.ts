@@ -10,7 +10,6 @@ export function saleRefOf(rest: string): { ref: number | null; rest: string } {
   return m ? { ref: Number(m[1]), rest: m[2].trim() } : { ref: null, rest: rest.trim() }
 }
 
-
 /** A command's words split into the sale they name (团2, #2) and the rest (a group's name, a comment …). */
 export type Scoped = { ref: number | null; words: string }
 
@@ -20,4 +19,5 @@ export function scopedOf(rest: string): Scoped {
 }
 
 /** The schema of a Scoped, `max` characters of words at most. */
-export const scopedArgs = (max: number) => z.object({ ref: z.number().int().positive().nullable(), words: z.string().max(max) })
+export const scopedArgs = (max: number) =>
+  z.object({ ref: z.number().int().positive().nullable(), words: z.string().max(max) })

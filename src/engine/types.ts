@@ -27,7 +27,16 @@ export type Inbound = {
   mentionIds?: string[]
 }
 
-export type NoticeKind = 'ack' | 'capped' | 'waitlisted' | 'promoted' | 'ask' | 'refused' | 'cancelled' | DemandNoticeKind | FulfilmentNoticeKind
+export type NoticeKind =
+  | 'ack'
+  | 'capped'
+  | 'waitlisted'
+  | 'promoted'
+  | 'ask'
+  | 'refused'
+  | 'cancelled'
+  | DemandNoticeKind
+  | FulfilmentNoticeKind
 
 export type Reply =
   /** sent as it happens, to the chat the message came from (or to a named member privately) */
@@ -83,7 +92,12 @@ export type CommandSpec<A = unknown, W extends Where = Where> = {
 }
 
 /** The one way to ask a member back (which sale? which variant?): a ❓ line in the group's next digest. */
-export const askBack = (member: string, question: string): Reply => ({ kind: 'notice', notice: 'ask', member, payload: { question } })
+export const askBack = (member: string, question: string): Reply => ({
+  kind: 'notice',
+  notice: 'ask',
+  member,
+  payload: { question },
+})
 
 /** Any command, as the registry and the engine hold them. */
 export type AnyCommand = CommandSpec<any, Where>
@@ -92,7 +106,9 @@ export type AnyCommand = CommandSpec<any, Where>
  * A command declared with its arguments' schema: `run` receives what the schema outputs, and a
  * group-only command's context has its group and member, so neither needs a cast or a `!`.
  */
-export function defineCommand<S extends z.ZodType, const W extends Where>(spec: CommandSpec<z.output<S>, W> & { args: S }): CommandSpec<z.output<S>, W> {
+export function defineCommand<S extends z.ZodType, const W extends Where>(
+  spec: CommandSpec<z.output<S>, W> & { args: S },
+): CommandSpec<z.output<S>, W> {
   return spec
 }
 
@@ -104,14 +120,19 @@ export type Via = 'reply' | 'digest'
 
 /** A user's mistake: carries the catalog key and the rendered short reply. */
 export class UserError extends Error {
-  constructor(readonly key: Key, readonly reply: string, readonly via: Via = 'reply') {
+  constructor(
+    readonly key: Key,
+    readonly reply: string,
+    readonly via: Via = 'reply',
+  ) {
     super(key)
   }
 }
 
-type RefusalArgs<K extends Key> = Parameters<Catalog[K]> extends [infer P]
-  ? [params: P, opts?: { via: Via }]
-  : [params?: Record<string, never>, opts?: { via: Via }]
+type RefusalArgs<K extends Key> =
+  Parameters<Catalog[K]> extends [infer P]
+    ? [params: P, opts?: { via: Via }]
+    : [params?: Record<string, never>, opts?: { via: Via }]
 
 /** The one way to refuse a user: `throw userError('sale.notOpen', { no: 2 }, { via: 'digest' })`. */
 export function userError<K extends Key>(key: K, ...[params, opts]: RefusalArgs<K>): UserError {

@@ -1,6 +1,7 @@
 // Strings for the limits a hostile or very large group runs into (docs/limits.md).
 export const limitStrings = {
-  'fold.more': (p: { n: number }) => `……还有 ${p.n} 条未列出，完整名单已私信团长（也可私聊机器人发 /export 导出订货表）`,
+  'fold.more': (p: { n: number }) =>
+    `……还有 ${p.n} 条未列出，完整名单已私信团长（也可私聊机器人发 /export 导出订货表）`,
   'fold.moreNoOwner': (p: { n: number }) => `……还有 ${p.n} 条未列出，团长可私聊机器人发 /export 导出订货表`,
   'fold.private': (p: { n: number }) => `……还有 ${p.n} 条未列出，完整名单请私聊机器人发 /export 导出订货表`,
   'fold.fullCopy': (p: { room: string }) => `「${p.room}」的消息太长，群里只发了前面部分，完整内容如下：`,

@@ -33,21 +33,40 @@ export async function joinSale(ctx: Ctx, { text, explicit }: JoinArgs): Promise<
 
 /** Every member row of that contact, across the groups (a private chat speaks for all of them; a name for none). */
 export const memberIdsOf = (db: Db, contactId: string): number[] =>
-  db.select({ id: members.id }).from(members).where(eq(members.contactId, contactId)).all().map((m) => m.id)
+  db
+    .select({ id: members.id })
+    .from(members)
+    .where(eq(members.contactId, contactId))
+    .all()
+    .map((m) => m.id)
 
-export type Holding = { sale: typeof sales.$inferSelect; item: typeof items.$inferSelect; room: string; confirmed: number; waiting: number }
+export type Holding = {
+  sale: typeof sales.$inferSelect
+  item: typeof items.$inferSelect
+  room: string
+  confirmed: number
+  waiting: number
+}
 
 /** What the members hold or wait for, per sale and item: open sales and those closed after `since`. */
 export function holdings(db: Db, who: number[], since: number): Holding[] {
   const recent = or(eq(sales.state, 'open'), gt(sales.closedAt, since))
-  const held = db.select({ sale: sales, item: items, qty: orders.confirmed, room: groups.topic })
-    .from(orders).innerJoin(sales, eq(orders.saleId, sales.id)).innerJoin(items, eq(orders.itemId, items.id))
+  const held = db
+    .select({ sale: sales, item: items, qty: orders.confirmed, room: groups.topic })
+    .from(orders)
+    .innerJoin(sales, eq(orders.saleId, sales.id))
+    .innerJoin(items, eq(orders.itemId, items.id))
     .innerJoin(groups, eq(sales.groupId, groups.id))
-    .where(and(inArray(orders.memberId, who), gt(orders.confirmed, 0), recent)).all()
-  const waits = db.select({ sale: sales, item: items, qty: waitlist.qty, room: groups.topic })
-    .from(waitlist).innerJoin(sales, eq(waitlist.saleId, sales.id)).innerJoin(items, eq(waitlist.itemId, items.id))
+    .where(and(inArray(orders.memberId, who), gt(orders.confirmed, 0), recent))
+    .all()
+  const waits = db
+    .select({ sale: sales, item: items, qty: waitlist.qty, room: groups.topic })
+    .from(waitlist)
+    .innerJoin(sales, eq(waitlist.saleId, sales.id))
+    .innerJoin(items, eq(waitlist.itemId, items.id))
     .innerJoin(groups, eq(sales.groupId, groups.id))
-    .where(and(inArray(waitlist.memberId, who), recent)).all()
+    .where(and(inArray(waitlist.memberId, who), recent))
+    .all()
   const rows = new Map<string, Holding>()
   for (const h of held) rows.set(`${h.sale.id}:${h.item.id}`, { ...h, confirmed: h.qty, waiting: 0 })
   for (const w of waits) {

@@ -27,8 +27,13 @@ export function organizes(group: Pick<GroupRow, 'ownerId'>, who: Role): boolean 
 /** The group's organizers as the bot writes them and reaches them: the owner first, then the admins. */
 export function organizers(db: Db, group: GroupRow): { name: string; id: string }[] {
   const rows = db.select().from(members).where(eq(members.groupId, group.id)).all()
-  const owner = group.ownerId === null ? [] : [{ name: rows.find((m) => owns(group, m))?.name ?? group.ownerName ?? group.ownerId, id: group.ownerId }]
-  const admins = rows.filter((m) => m.isAdmin && organizes(group, m) && !owns(group, m)).map((m) => ({ name: m.name, id: contactOf(m) }))
+  const owner =
+    group.ownerId === null
+      ? []
+      : [{ name: rows.find((m) => owns(group, m))?.name ?? group.ownerName ?? group.ownerId, id: group.ownerId }]
+  const admins = rows
+    .filter((m) => m.isAdmin && organizes(group, m) && !owns(group, m))
+    .map((m) => ({ name: m.name, id: contactOf(m) }))
   return [...owner, ...admins]
 }
 
@@ -40,9 +45,14 @@ export function organizerNames(db: Db, group: GroupRow): string[] {
 /** The groups the contact `contactId` organizes, oldest first (for a private chat, which has no group of its own). */
 export function organizerGroups(db: Db, contactId: string): GroupRow[] {
   const owned = db.select().from(groups).where(eq(groups.ownerId, contactId)).all()
-  const admin = db.select({ g: groups, m: members }).from(members).innerJoin(groups, eq(members.groupId, groups.id))
-    .where(and(eq(members.contactId, contactId), eq(members.isAdmin, true))).all()
-    .filter((r) => organizes(r.g, r.m)).map((r) => r.g)
+  const admin = db
+    .select({ g: groups, m: members })
+    .from(members)
+    .innerJoin(groups, eq(members.groupId, groups.id))
+    .where(and(eq(members.contactId, contactId), eq(members.isAdmin, true)))
+    .all()
+    .filter((r) => organizes(r.g, r.m))
+    .map((r) => r.g)
   const byId = new Map([...owned, ...admin].map((g) => [g.id, g]))
   return [...byId.values()].sort((a, b) => a.id - b.id)
 }

@@ -41,7 +41,8 @@ export function findSale(db: Db, group: GroupRow, q: SaleQuery): Found {
     // a candidate already loaded saves the query on the join path
     const sale = q.among.find((s) => s.no === q.ref) ?? saleByNo(db, group.id, q.ref)
     if (!sale) return { ok: false, refusal: userError('sale.notFound', { no: q.ref }) }
-    if (q.need === 'open' && sale.state !== 'open') return { ok: false, refusal: userError('sale.notOpen', { no: q.ref }) }
+    if (q.need === 'open' && sale.state !== 'open')
+      return { ok: false, refusal: userError('sale.notOpen', { no: q.ref }) }
     if (q.need === 'succeeded') {
       const wrong = phaseRefusal(sale)
       if (wrong) return { ok: false, refusal: wrong }
@@ -53,7 +54,9 @@ export function findSale(db: Db, group: GroupRow, q: SaleQuery): Found {
   if (q.words) {
     const { text, bookOf } = q.words
     const ws = wordsOf(text)
-    const named = q.among.filter((s) => ws.some((w) => w.length >= 2 && looseKey(s.title).includes(w)) || namedItems(bookOf(s), text).length > 0)
+    const named = q.among.filter(
+      (s) => ws.some((w) => w.length >= 2 && looseKey(s.title).includes(w)) || namedItems(bookOf(s), text).length > 0,
+    )
     if (named.length === 1) return { ok: true, sale: named[0] }
   }
   return { ok: false, refusal: whichSale(q.among.map(saleLabel), q.example(q.among[0].no), q.phase === 'open') }
@@ -90,7 +93,11 @@ function phaseRefusal(sale: SaleRow): UserError | null {
   return null
 }
 
-const wordsOf = (rest: string) => rest.split(/[\s,，、.。!！?？]+/).map(looseKey).filter((w) => w.length > 0)
+const wordsOf = (rest: string) =>
+  rest
+    .split(/[\s,，、.。!！?？]+/)
+    .map(looseKey)
+    .filter((w) => w.length > 0)
 
 export type NewSale = typeof sales.$inferInsert
 
@@ -104,7 +111,13 @@ export function setSaleState(db: Db, saleId: number, state: SaleRow['state'], no
 }
 
 /** A new deadline with the countdowns still to send. */
-export function setDeadline(db: Db, saleId: number, deadline: number, countdownsDone: string, nextAlertAt: number | null): SaleRow {
+export function setDeadline(
+  db: Db,
+  saleId: number,
+  deadline: number,
+  countdownsDone: string,
+  nextAlertAt: number | null,
+): SaleRow {
   return db.update(sales).set({ deadline, countdownsDone, nextAlertAt }).where(eq(sales.id, saleId)).returning().get()
 }
 

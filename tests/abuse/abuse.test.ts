@@ -23,7 +23,9 @@ const ROOM = '烘焙同好群'
 type Expect = 'ignored' | 'reply' | 'refused' | 'launched' | 'error'
 type Entry = { lineNo: number; raw: string; json: Record<string, any> | null; expect: Expect | null }
 
-const raws = readFileSync(CORPUS, 'utf8').split('\n').filter((l, i, all) => !(i === all.length - 1 && l === ''))
+const raws = readFileSync(CORPUS, 'utf8')
+  .split('\n')
+  .filter((l, i, all) => !(i === all.length - 1 && l === ''))
 const entries: Entry[] = raws.map((raw, i) => {
   let json: Record<string, any> | null = null
   try {
@@ -37,13 +39,15 @@ const entries: Entry[] = raws.map((raw, i) => {
 })
 const messages = entries.filter((e) => e.json && typeof e.json.text === 'string' && e.expect !== 'error')
 /** An organizer-only refusal, whichever command it names. */
-const isRefusal = (text: string) => list().some((c) => text.includes(t('error.organizerOnly', { command: c.aliases[0] })))
+const isRefusal = (text: string) =>
+  list().some((c) => text.includes(t('error.organizerOnly', { command: c.aliases[0] })))
 
 /** sale 1's tally, member -> "confirmed+waiting" */
 function tally(app: App): Record<string, string> {
   const out: Record<string, string> = {}
   for (const r of exportRows(app.db, { room: ROOM, sale: 1 })) {
-    if (r.quantity > 0 || r.waitlist > 0) Object.defineProperty(out, r.member, { value: `${r.quantity}+${r.waitlist}`, enumerable: true })
+    if (r.quantity > 0 || r.waitlist > 0)
+      Object.defineProperty(out, r.member, { value: `${r.quantity}+${r.waitlist}`, enumerable: true })
   }
   return out
 }
@@ -83,8 +87,28 @@ describe('the abuse corpus through the replay', () => {
 
   it('is a real corpus: the hostile inputs the issue lists are in it', () => {
     const text = raws.join('\n')
-    expect(raws.some((l) => Buffer.byteLength(l) >= 100_000), 'a 100 KB message').toBe(true)
-    for (const needle of ['\\u0000', '\u200b', '\u202e', '🍓', 'DROP TABLE', '"__proto__"', '"constructor"', '+1e309', '+-0', '+0x10', '+9999999999', '－2', '1970-01-01', '2200-01-01', '"from":"/close"', '"from":"+1"']) {
+    expect(
+      raws.some((l) => Buffer.byteLength(l) >= 100_000),
+      'a 100 KB message',
+    ).toBe(true)
+    for (const needle of [
+      '\\u0000',
+      '\u200b',
+      '\u202e',
+      '🍓',
+      'DROP TABLE',
+      '"__proto__"',
+      '"constructor"',
+      '+1e309',
+      '+-0',
+      '+0x10',
+      '+9999999999',
+      '－2',
+      '1970-01-01',
+      '2200-01-01',
+      '"from":"/close"',
+      '"from":"+1"',
+    ]) {
       expect(text, needle).toContain(needle)
     }
     expect(entries.filter((e) => e.json === null).length, 'invalid JSON lines').toBeGreaterThanOrEqual(5)
@@ -97,15 +121,19 @@ describe('the abuse corpus through the replay', () => {
 
   const label = (e: Entry) => String(e.json!.why ?? e.json!.text.slice(0, 40)).replace(/\s+/g, ' ')
 
-  it.each(messages.map((e) => [e.lineNo, label(e), e] as const))('line %i (%s): the tally changes only as declared', (_n, _why, e) => {
-    const id = String(e.json!.id)
-    const delivery = entries.filter((x) => x.json?.id === e.json!.id && x.lineNo < e.lineNo).length
-    const seen = deltas.get(id) ?? []
-    expect(seen.length, 'the engine saw the message').toBeGreaterThan(delivery)
-    const want: Record<string, string> = {}
-    for (const [k, v] of Object.entries((e.json!.tally ?? {}) as Record<string, number>)) Object.defineProperty(want, k, { value: `${v}+0`, enumerable: true })
-    expect(seen[delivery]).toEqual(want)
-  })
+  it.each(messages.map((e) => [e.lineNo, label(e), e] as const))(
+    'line %i (%s): the tally changes only as declared',
+    (_n, _why, e) => {
+      const id = String(e.json!.id)
+      const delivery = entries.filter((x) => x.json?.id === e.json!.id && x.lineNo < e.lineNo).length
+      const seen = deltas.get(id) ?? []
+      expect(seen.length, 'the engine saw the message').toBeGreaterThan(delivery)
+      const want: Record<string, string> = {}
+      for (const [k, v] of Object.entries((e.json!.tally ?? {}) as Record<string, number>))
+        Object.defineProperty(want, k, { value: `${v}+0`, enumerable: true })
+      expect(seen[delivery]).toEqual(want)
+    },
+  )
 
   const answerCases = messages.map((e) => [e.lineNo, e.expect, label(e), e] as const)
   it.each(answerCases.filter(([, , , e]) => !e.json!.bug))('line %i gets %s (%s)', (_n, _x, _why, e) => checkAnswer(e))
@@ -118,7 +146,11 @@ describe('the abuse corpus through the replay', () => {
     // sends between this line and the next line that has a time are this line's answer
     const idx = entries.indexOf(e)
     const start = timeOf(idx)
-    const nextAt = entries.slice(idx + 1).map((_, k) => timeOf(idx + 1 + k)).find((x) => x > start) ?? Infinity
+    const nextAt =
+      entries
+        .slice(idx + 1)
+        .map((_, k) => timeOf(idx + 1 + k))
+        .find((x) => x > start) ?? Infinity
     const mine = out.filter((o) => Date.parse(o.at) >= start && Date.parse(o.at) < nextAt)
     const from: string = e.json!.from
     const toSender = mine.filter((o) => (e.json!.room ? o.room === e.json!.room : o.to === from))
@@ -131,7 +163,10 @@ describe('the abuse corpus through the replay', () => {
         if (e.json!.says) expect(toSender.map((o) => o.text).join('\n')).toContain(e.json!.says)
         break
       case 'refused':
-        expect(toSender.some((o) => o.mentions.includes(from) && o.text.includes(`@${from}`) && isRefusal(o.text)), `a refusal @${from}: ${JSON.stringify(toSender)}`).toBe(true)
+        expect(
+          toSender.some((o) => o.mentions.includes(from) && o.text.includes(`@${from}`) && isRefusal(o.text)),
+          `a refusal @${from}: ${JSON.stringify(toSender)}`,
+        ).toBe(true)
         break
       case 'launched':
         expect(toSender.some((o) => o.text.startsWith('🛒 团1 开团：云南蓝莓'))).toBe(true)
@@ -150,28 +185,40 @@ describe('the abuse corpus through the replay', () => {
   }
 
   it('ends with the board the rules give, and a closed sale', () => {
-    const rows = exportRows(app.db, { room: ROOM, sale: 1 }).map((r) => [r.member, r.quantity, r.waitlist, r.amount, r.sale_state])
-    expect(rows.sort()).toEqual([
-      ['+1', 2, 0, '118.00', 'succeeded'],
-      ['/close', 1, 0, '59.00', 'succeeded'],
-      ['Lily', 2, 0, '118.00', 'succeeded'],
-      ["Robert'); DROP TABLE members;--", 3, 0, '177.00', 'succeeded'],
-      ['Tom', 2, 0, '118.00', 'succeeded'],
-      ['Zero\u200bWidth', 1, 0, '59.00', 'succeeded'],
-      ['__proto__', 1, 0, '59.00', 'succeeded'],
-      ['constructor', 1, 0, '59.00', 'succeeded'],
-      ['\u202eevil', 1, 0, '59.00', 'succeeded'],
-      ['🍓草莓妹', 1, 0, '59.00', 'succeeded'],
-    ].sort())
+    const rows = exportRows(app.db, { room: ROOM, sale: 1 }).map((r) => [
+      r.member,
+      r.quantity,
+      r.waitlist,
+      r.amount,
+      r.sale_state,
+    ])
+    expect(rows.sort()).toEqual(
+      [
+        ['+1', 2, 0, '118.00', 'succeeded'],
+        ['/close', 1, 0, '59.00', 'succeeded'],
+        ['Lily', 2, 0, '118.00', 'succeeded'],
+        ["Robert'); DROP TABLE members;--", 3, 0, '177.00', 'succeeded'],
+        ['Tom', 2, 0, '118.00', 'succeeded'],
+        ['Zero\u200bWidth', 1, 0, '59.00', 'succeeded'],
+        ['__proto__', 1, 0, '59.00', 'succeeded'],
+        ['constructor', 1, 0, '59.00', 'succeeded'],
+        ['\u202eevil', 1, 0, '59.00', 'succeeded'],
+        ['🍓草莓妹', 1, 0, '59.00', 'succeeded'],
+      ].sort(),
+    )
     // the tables the SQL-looking text names are still there
-    const tables = (app.db.$client.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name)
+    const tables = (
+      app.db.$client.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]
+    ).map((r) => r.name)
     expect(tables).toEqual(expect.arrayContaining(['orders', 'members', 'sales', 'groups']))
   })
 
   it('did not pollute Object.prototype nor make anyone an organizer through __proto__', () => {
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined()
     expect(({} as Record<string, unknown>).owner).toBeUndefined()
-    const owner = app.db.$client.prepare('select owner_name from groups where topic = ?').get(ROOM) as { owner_name: string }
+    const owner = app.db.$client.prepare('select owner_name from groups where topic = ?').get(ROOM) as {
+      owner_name: string
+    }
     expect(owner.owner_name).toBe('阿May')
     expect(app.db.$client.prepare('select name from members where is_admin = 1').all()).toEqual([])
   })
@@ -221,9 +268,18 @@ describe('the abuse corpus through the simulator', () => {
     const { script, skipped } = simScript()
     expect(skipped).toBeLessThanOrEqual(3)
     // the simulator's clock starts at the corpus's own morning, not the hour the suite runs at
-    const r = spawnSync(process.execPath, [fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url)), 'src/cli/sim.ts'], {
-      cwd: ROOT, input: script, encoding: 'utf8', timeout: 45_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, LOG_LEVEL: 'info', SHANTUAN_SIM_AT: '2026-12-01T10:00:00+08:00' },
-    })
+    const r = spawnSync(
+      process.execPath,
+      [fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url)), 'src/cli/sim.ts'],
+      {
+        cwd: ROOT,
+        input: script,
+        encoding: 'utf8',
+        timeout: 45_000,
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, LOG_LEVEL: 'info', SHANTUAN_SIM_AT: '2026-12-01T10:00:00+08:00' },
+      },
+    )
     expect(r.error, String(r.error)).toBeUndefined()
     expect(r.status, r.stderr.slice(-2000)).toBe(0)
     expect(r.stdout).toContain('🛒 团1 开团：云南蓝莓')
@@ -234,7 +290,11 @@ describe('the abuse corpus through the simulator', () => {
     expect(summary).toBeGreaterThan(0)
     expect(r.stdout.lastIndexOf(t('my.header', { who: 'Lily' }))).toBeGreaterThan(summary)
     expect(r.stdout).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/) // no stack trace in the chat
-    const faults = r.stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)).filter((l) => l.level >= 50)
+    const faults = r.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.level >= 50)
     expect(faults).toEqual([])
     expect(findPii(r.stderr)).toEqual([])
   }, 60_000)

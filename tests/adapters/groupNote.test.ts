@@ -16,8 +16,7 @@ afterEach(async () => {
   stop = null
 })
 
-
-describe('live adapter: WeChat\'s native 接龙', () => {
+describe("live adapter: WeChat's native 接龙", () => {
   it('a GroupNote message is read as the list it carries', async () => {
     const mocker = new mock.Mocker()
     const puppet = new PuppetMock({ mocker })
@@ -25,7 +24,12 @@ describe('live adapter: WeChat\'s native 接龙', () => {
     const self = mocker.createContact({ id: 'self@mock', name: '闪团助手' })
     const may = mocker.createContact({ id: 'may@mock', name: '阿May' })
     const lily = mocker.createContact({ id: 'lily@mock', name: 'Lily' })
-    const room = mocker.createRoom({ id: 'bake@chatroom', topic: '烘焙同好群', ownerId: may.id, memberIdList: [self.id, may.id, lily.id] })
+    const room = mocker.createRoom({
+      id: 'bake@chatroom',
+      topic: '烘焙同好群',
+      ownerId: may.id,
+      memberIdList: [self.id, may.id, lily.id],
+    })
     const sent: string[] = []
     const spy = vi.spyOn(puppet, 'messageSendText').mockImplementation(async (_to: string, text: string) => {
       sent.push(text)
@@ -33,7 +37,13 @@ describe('live adapter: WeChat\'s native 接龙', () => {
     })
     const transport = new WechatyTransport(bot)
     const log = silentLogger()
-    const app = makeApp({ dbFile: ':memory:', transport, log, pace: { perChatMs: 0, jitterMs: 0, perMinute: 1000, maxAttempts: 3 }, gatherMs: 200 })
+    const app = makeApp({
+      dbFile: ':memory:',
+      transport,
+      log,
+      pace: { perChatMs: 0, jitterMs: 0, perMinute: 1000, maxAttempts: 3 },
+      gatherMs: 200,
+    })
     const clock = runningClock()
     const loop = runLive(app.runtime, clock, () => {})
     attach(bot, app.engine, transport, clock, log, () => loop.poke())
@@ -45,16 +55,26 @@ describe('live adapter: WeChat\'s native 接龙', () => {
       await bot.stop()
       app.close()
     }
-    await until(() => app.db.$client.prepare("select owner_name from groups where topic='烘焙同好群'").get() !== undefined)
+    await until(
+      () => app.db.$client.prepare("select owner_name from groups where topic='烘焙同好群'").get() !== undefined,
+    )
 
     may.say('/launch 丹东草莓\n价格: 128\n截止: 2小时后').to(room)
     await until(() => sent.some((t) => t.includes('团1 开团')))
     const msg = mocker.MessageMock.create({
-      id: 'note-1', talkerId: lily.id, roomId: room.id, timestamp: Date.now(), mentionIdList: [],
-      type: types.Message.GroupNote, text: '#接龙\n丹东草莓 周六自提\n例 张三 2份\n\n1. 阿May\n2. Lily 2份',
+      id: 'note-1',
+      talkerId: lily.id,
+      roomId: room.id,
+      timestamp: Date.now(),
+      mentionIdList: [],
+      type: types.Message.GroupNote,
+      text: '#接龙\n丹东草莓 周六自提\n例 张三 2份\n\n1. 阿May\n2. Lily 2份',
     } as never)
     mocker.puppet.emit('message', { messageId: msg.id })
     await until(() => exportRows(app.db, {}).length === 2)
-    expect(exportRows(app.db, {}).map((r) => [r.member, r.quantity, r.source])).toEqual([['阿May', 1, 'proxy'], ['Lily', 2, 'chain']])
+    expect(exportRows(app.db, {}).map((r) => [r.member, r.quantity, r.source])).toEqual([
+      ['阿May', 1, 'proxy'],
+      ['Lily', 2, 'chain'],
+    ])
   })
 })

@@ -27,14 +27,26 @@ async function live() {
   // a stranger whose WeChat name is the owner's group nickname, in none of the bot's groups
   const stranger = mocker.createContact({ id: 'stranger@mock', name: '阿May' })
   const bob = mocker.createContact({ id: 'bob@mock', name: 'Bob' })
-  const room = mocker.createRoom({ id: 'bake@chatroom', topic: TOPIC, ownerId: may.id, memberIdList: [self.id, may.id, lily.id, fake.id] })
+  const room = mocker.createRoom({
+    id: 'bake@chatroom',
+    topic: TOPIC,
+    ownerId: may.id,
+    memberIdList: [self.id, may.id, lily.id, fake.id],
+  })
   // another room with the same topic, owned by someone else
-  const twin = mocker.createRoom({ id: 'twin@chatroom', topic: TOPIC, ownerId: bob.id, memberIdList: [self.id, bob.id, fake.id] })
+  const twin = mocker.createRoom({
+    id: 'twin@chatroom',
+    topic: TOPIC,
+    ownerId: bob.id,
+    memberIdList: [self.id, bob.id, fake.id],
+  })
   // wechat4u gives the group nickname as the member's DisplayName: the puppet's roomAlias
   const nick: Record<string, string> = { 'may@mock': '阿May', 'fake@mock': '阿May' }
   const original = puppet.roomMemberRawPayload.bind(puppet)
-  vi.spyOn(puppet, 'roomMemberRawPayload').mockImplementation(async (roomId: string, contactId: string) =>
-    ({ ...(await original(roomId, contactId)), roomAlias: nick[contactId] ?? '' }))
+  vi.spyOn(puppet, 'roomMemberRawPayload').mockImplementation(async (roomId: string, contactId: string) => ({
+    ...(await original(roomId, contactId)),
+    roomAlias: nick[contactId] ?? '',
+  }))
   const sent: { to: string; text: string; mentions: string[] }[] = []
   vi.spyOn(puppet, 'messageSendText').mockImplementation(async (to: string, text: string, mentions?: string[]) => {
     sent.push({ to, text, mentions: mentions ?? [] })
@@ -77,9 +89,17 @@ describe('identity through the live adapter', () => {
     await until(() => (q('select count(*) from groups where owner_id is not null').pluck().get() as number) === 2)
     q('update groups set digest_seconds = 1').run()
     expect(q('select room_id as roomId, owner_id as ownerId from groups order by room_id').all()).toEqual([
-      { roomId: 'bake@chatroom', ownerId: 'may@mock' }, { roomId: 'twin@chatroom', ownerId: 'bob@mock' }])
+      { roomId: 'bake@chatroom', ownerId: 'may@mock' },
+      { roomId: 'twin@chatroom', ownerId: 'bob@mock' },
+    ])
     // the impostor is written apart from the owner
-    expect(q("select name from members where contact_id = 'fake@mock' and group_id = (select id from groups where room_id = 'bake@chatroom')").pluck().get()).toBe('阿May(2)')
+    expect(
+      q(
+        "select name from members where contact_id = 'fake@mock' and group_id = (select id from groups where room_id = 'bake@chatroom')",
+      )
+        .pluck()
+        .get(),
+    ).toBe('阿May(2)')
 
     w.may.say('/launch 云南蓝莓\n价格: 59\n截止: 2小时后').to(w.room)
     await until(() => w.sent.some((s) => s.text.includes('团1 开团')))

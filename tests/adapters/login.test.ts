@@ -28,7 +28,8 @@ async function bot(format: LogFormat, rooms = 0, step = 0, level = 'info') {
   const bot: Wechaty = WechatyBuilder.build({ puppet })
   const self = mocker.createContact({ id: 'self@mock', name: '闪团助手' })
   const may = mocker.createContact({ id: 'may@mock', name: '阿May' })
-  for (let i = 0; i < rooms; i++) mocker.createRoom({ id: `g${i}@chatroom`, topic: `群${i}`, ownerId: may.id, memberIdList: [self.id, may.id] })
+  for (let i = 0; i < rooms; i++)
+    mocker.createRoom({ id: `g${i}@chatroom`, topic: `群${i}`, ownerId: may.id, memberIdList: [self.id, may.id] })
   const stderr = sink()
   const stdout = sink()
   const log = makeLogger(level, format, stderr)
@@ -68,7 +69,9 @@ describe('login in the terminal', () => {
     b.puppet.emit('scan', { qrcode: QR, status: ScanStatus.Waiting })
     await until(() => b.stdout.all().length > 0)
     const recs = b.stderr.text.map((l) => JSON.parse(l))
-    expect(recs).toContainEqual(expect.objectContaining({ qr: QR, session: 'data/shop', sessionFile: sessionFile('data/shop') }))
+    expect(recs).toContainEqual(
+      expect.objectContaining({ qr: QR, session: 'data/shop', sessionFile: sessionFile('data/shop') }),
+    )
     expect(b.stdout.all()).toMatch(/█/)
   })
 })
@@ -80,7 +83,12 @@ describe('the first reading of the groups', () => {
     const b = await bot('json', 3, 1000)
     b.login()
     await until(() => progress(b.stderr.text).some((m) => m.includes('已读完')))
-    expect(progress(b.stderr.text)).toEqual(['正在读取群列表… 0/3', '正在读取群列表… 1/3', '正在读取群列表… 2/3', '群列表已读完：3 个群'])
+    expect(progress(b.stderr.text)).toEqual([
+      '正在读取群列表… 0/3',
+      '正在读取群列表… 1/3',
+      '正在读取群列表… 2/3',
+      '群列表已读完：3 个群',
+    ])
   })
 
   it('a fast sync says it once at the start and once at the end', async () => {
@@ -102,9 +110,14 @@ describe('a login that cannot reach WeChat', () => {
     const b = await bot('pretty')
     b.puppet.emit('error', offline())
     await until(() => b.stderr.all().includes('无法连接微信服务器'))
-    const lines = b.stderr.all().split('\n').filter((l) => l !== '')
+    const lines = b.stderr
+      .all()
+      .split('\n')
+      .filter((l) => l !== '')
     expect(lines).toHaveLength(1)
-    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d ERROR 无法连接微信服务器（login.wx.qq.com，ENOTFOUND）：请检查这台机器的网络、DNS 和代理能否访问微信$/)
+    expect(lines[0]).toMatch(
+      /^\d\d:\d\d:\d\d ERROR 无法连接微信服务器（login.wx.qq.com，ENOTFOUND）：请检查这台机器的网络、DNS 和代理能否访问微信$/,
+    )
   })
 
   it('keeps the stack out of the info log and for whoever asks for debug logs', async () => {

@@ -23,12 +23,19 @@ async function live() {
   const may = mocker.createContact({ id: 'may@mock', name: '阿May' })
   const lily = mocker.createContact({ id: 'lily@mock', name: 'Lily' })
   const tom = mocker.createContact({ id: 'tom@mock', name: 'Tom' })
-  const room = mocker.createRoom({ id: 'bake@chatroom', topic: '烘焙同好群', ownerId: may.id, memberIdList: [self.id, may.id, lily.id, tom.id] })
-  const sent: Sent[] = []
-  const spy = vi.spyOn(puppet, 'messageSendText').mockImplementation(async (to: string, text: string, mentions?: string[]) => {
-    sent.push({ to, text, mentions: mentions ?? [] })
-    return undefined
+  const room = mocker.createRoom({
+    id: 'bake@chatroom',
+    topic: '烘焙同好群',
+    ownerId: may.id,
+    memberIdList: [self.id, may.id, lily.id, tom.id],
   })
+  const sent: Sent[] = []
+  const spy = vi
+    .spyOn(puppet, 'messageSendText')
+    .mockImplementation(async (to: string, text: string, mentions?: string[]) => {
+      sent.push({ to, text, mentions: mentions ?? [] })
+      return undefined
+    })
   const files: { to: string; name: string }[] = []
   const fileSpy = vi.spyOn(puppet, 'messageSendFile').mockImplementation(async (to: string, file: { name: string }) => {
     files.push({ to, name: file.name })
@@ -52,7 +59,6 @@ async function live() {
   return { mocker, bot, room, may, lily, tom, self, sent, files, app, stop }
 }
 
-
 let cleanup: (() => Promise<void>) | null = null
 afterEach(async () => {
   await cleanup?.()
@@ -64,7 +70,9 @@ describe('live adapter on wechaty-puppet-mock', () => {
     const w = await live()
     cleanup = w.stop
     // the owner is known once the rooms are read after login
-    await until(() => w.app.db.$client.prepare("select owner_name from groups where topic='烘焙同好群'").get() !== undefined)
+    await until(
+      () => w.app.db.$client.prepare("select owner_name from groups where topic='烘焙同好群'").get() !== undefined,
+    )
     // digests every 15 s would make this test slow; the folding itself is what is checked here
     w.app.db.$client.prepare('update groups set digest_seconds = 1').run()
 
@@ -100,7 +108,9 @@ describe('live adapter on wechaty-puppet-mock', () => {
   it('ignores its own sends coming back, but obeys the account owner typing on the phone', async () => {
     const w = await live()
     cleanup = w.stop
-    await until(() => w.app.db.$client.prepare("select owner_name from groups where topic='烘焙同好群'").get() !== undefined)
+    await until(
+      () => w.app.db.$client.prepare("select owner_name from groups where topic='烘焙同好群'").get() !== undefined,
+    )
     // the bot runs on this account: a command typed on the phone arrives as a self message
     w.self.say('/launch 发酵黄油\n价格: 45\n截止: 3小时后').to(w.room)
     await until(() => w.sent.some((s) => s.text.includes('团1 开团')))
@@ -118,7 +128,9 @@ describe('live adapter on wechaty-puppet-mock', () => {
   it('sends the organizer the order sheet as a file in a private chat after /export', async () => {
     const w = await live()
     cleanup = w.stop
-    await until(() => w.app.db.$client.prepare("select owner_name from groups where topic='烘焙同好群'").get() !== undefined)
+    await until(
+      () => w.app.db.$client.prepare("select owner_name from groups where topic='烘焙同好群'").get() !== undefined,
+    )
     w.app.db.$client.prepare('update groups set digest_seconds = 1').run()
     w.may.say('/launch 云南蓝莓\n价格: 59\n截止: 2小时后').to(w.room)
     await until(() => w.sent.some((s) => s.text.includes('团1 开团')))
@@ -132,7 +144,9 @@ describe('live adapter on wechaty-puppet-mock', () => {
     expect(w.files[0].to).toBe('may@mock')
     expect(w.files[0].name).toMatch(/\.xlsx$/)
     // once sent, the server keeps no copy
-    const { file } = w.app.db.$client.prepare('select file from outbox where file is not null').get() as { file: string }
+    const { file } = w.app.db.$client.prepare('select file from outbox where file is not null').get() as {
+      file: string
+    }
     await until(() => !existsSync(file))
     expect(w.sent.some((s) => s.to === 'may@mock' && s.text.includes('订货表已生成'))).toBe(true)
   })
@@ -140,7 +154,9 @@ describe('live adapter on wechaty-puppet-mock', () => {
   it('reads a CSV of tracking numbers sent privately as /ship', async () => {
     const w = await live()
     cleanup = w.stop
-    await until(() => w.app.db.$client.prepare("select owner_name from groups where topic='烘焙同好群'").get() !== undefined)
+    await until(
+      () => w.app.db.$client.prepare("select owner_name from groups where topic='烘焙同好群'").get() !== undefined,
+    )
     w.app.db.$client.prepare('update groups set digest_seconds = 1').run()
     w.may.say('/launch 云南蓝莓\n价格: 59\n截止: 2小时后\n快递: 包邮').to(w.room)
     await until(() => w.sent.some((s) => s.text.includes('团1 开团')))
@@ -151,7 +167,7 @@ describe('live adapter on wechaty-puppet-mock', () => {
     w.may.say(FileBox.fromBase64(Buffer.from('\uFEFFLily,SF1234567890\n').toString('base64'), 'ship.csv')).to(w.self)
     // the members' digest names Lily's tracking number
     await until(() => w.sent.some((s) => s.to === 'bake@chatroom' && s.text.includes('SF1234567890')), 15_000)
-    const shipped = w.app.db.$client.prepare("select tracking from participants").pluck().all()
+    const shipped = w.app.db.$client.prepare('select tracking from participants').pluck().all()
     expect(shipped).toEqual(['SF1234567890'])
   })
 })

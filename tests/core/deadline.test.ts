@@ -72,35 +72,46 @@ const RELATIVE_CASES: [string, number][] = [
 ]
 
 // Run everything under several process time zones: the result must only depend on `tz`.
-describe.each(['UTC', 'America/New_York', 'Asia/Shanghai', 'Asia/Kolkata', 'Pacific/Kiritimati'])('process TZ=%s', (processTz) => {
-  const saved = process.env.TZ
-  beforeAll(() => { process.env.TZ = processTz })
-  afterAll(() => { process.env.TZ = saved })
+describe.each(['UTC', 'America/New_York', 'Asia/Shanghai', 'Asia/Kolkata', 'Pacific/Kiritimati'])(
+  'process TZ=%s',
+  (processTz) => {
+    const saved = process.env.TZ
+    beforeAll(() => {
+      process.env.TZ = processTz
+    })
+    afterAll(() => {
+      process.env.TZ = saved
+    })
 
-  it('really runs in that zone', () => {
-    const localHour = new Date(Date.UTC(2026, 0, 1, 12)).getHours()
-    const expected = Number(new Intl.DateTimeFormat('en-US', { timeZone: processTz, hour: 'numeric', hourCycle: 'h23' }).format(Date.UTC(2026, 0, 1, 12)))
-    expect(localHour).toBe(expected)
-  })
+    it('really runs in that zone', () => {
+      const localHour = new Date(Date.UTC(2026, 0, 1, 12)).getHours()
+      const expected = Number(
+        new Intl.DateTimeFormat('en-US', { timeZone: processTz, hour: 'numeric', hourCycle: 'h23' }).format(
+          Date.UTC(2026, 0, 1, 12),
+        ),
+      )
+      expect(localHour).toBe(expected)
+    })
 
-  it.each(SHANGHAI_CASES)('%s', (text, local) => {
-    expect(new Date(parseDeadline(text, NOW) ?? NaN).toISOString()).toBe(new Date(sh(local)).toISOString())
-  })
+    it.each(SHANGHAI_CASES)('%s', (text, local) => {
+      expect(new Date(parseDeadline(text, NOW) ?? NaN).toISOString()).toBe(new Date(sh(local)).toISOString())
+    })
 
-  it.each(RELATIVE_CASES)('%s', (text, ms) => {
-    expect(parseDeadline(text, NOW)).toBe(NOW + ms)
-  })
+    it.each(RELATIVE_CASES)('%s', (text, ms) => {
+      expect(parseDeadline(text, NOW)).toBe(NOW + ms)
+    })
 
-  it('ISO strings with an offset are absolute', () => {
-    expect(parseDeadline('2026-12-04T20:00:00+08:00', NOW)).toBe(sh('2026-12-04T20:00:00'))
-    expect(parseDeadline('2026-12-04T12:00:00Z', NOW)).toBe(sh('2026-12-04T20:00:00'))
-    expect(parseDeadline('2026-12-04T07:00:00-05:00', NOW, 'Europe/Berlin')).toBe(sh('2026-12-04T20:00:00'))
-  })
+    it('ISO strings with an offset are absolute', () => {
+      expect(parseDeadline('2026-12-04T20:00:00+08:00', NOW)).toBe(sh('2026-12-04T20:00:00'))
+      expect(parseDeadline('2026-12-04T12:00:00Z', NOW)).toBe(sh('2026-12-04T20:00:00'))
+      expect(parseDeadline('2026-12-04T07:00:00-05:00', NOW, 'Europe/Berlin')).toBe(sh('2026-12-04T20:00:00'))
+    })
 
-  it('formats in the group zone', () => {
-    expect(formatTime(sh('2026-12-04T20:00:00'), NOW)).toBe('12月4日 20:00')
-  })
-})
+    it('formats in the group zone', () => {
+      expect(formatTime(sh('2026-12-04T20:00:00'), NOW)).toBe('12月4日 20:00')
+    })
+  },
+)
 
 describe('parseDeadline: year-less dates', () => {
   it('rolls over to next year once the date has passed', () => {
@@ -145,36 +156,84 @@ describe('parseDeadline: other zones', () => {
 })
 
 describe('parseDeadline: nothing to parse', () => {
-  it.each(['', '   ', 'abc', '随便', '明天吧', '2月30日 10:00', '13-01 10:00', '25:00', '今天 25点', '2026-02-30 10:00', 'x'.repeat(500)])(
-    '%j',
-    (text) => {
-      expect(parseDeadline(text, NOW)).toBeNull()
-    },
-  )
+  it.each([
+    '',
+    '   ',
+    'abc',
+    '随便',
+    '明天吧',
+    '2月30日 10:00',
+    '13-01 10:00',
+    '25:00',
+    '今天 25点',
+    '2026-02-30 10:00',
+    'x'.repeat(500),
+  ])('%j', (text) => {
+    expect(parseDeadline(text, NOW)).toBeNull()
+  })
 
   it('never throws', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), (s) => { parseDeadline(s, NOW) }), { numRuns: 300 })
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (s) => {
+        parseDeadline(s, NOW)
+      }),
+      { numRuns: 300 },
+    )
   })
 })
 
 describe('parseDuration', () => {
   it.each([
-    ['2h', 2 * HOUR], ['2小时', 2 * HOUR], ['2个小时', 2 * HOUR], ['两个小时', 2 * HOUR], ['2 小时', 2 * HOUR],
-    ['30分钟', 30 * MIN], ['30分', 30 * MIN], ['30m', 30 * MIN], ['30min', 30 * MIN], ['90min', 90 * MIN],
-    ['1天', DAY], ['1d', DAY], ['3days', 3 * DAY], ['半小时', 30 * MIN], ['半个小时', 30 * MIN], ['半天', 12 * HOUR],
-    ['1.5小时', 90 * MIN], ['一个半小时', 90 * MIN], ['两天半', 60 * HOUR], ['2个钟头', 2 * HOUR],
-    ['1h30m', 90 * MIN], ['1小时30分钟', 90 * MIN], ['1小时零5分钟', 65 * MIN], ['2天3小时', 51 * HOUR],
-    ['1周', 7 * DAY], ['２小时', 2 * HOUR], ['60天', 60 * DAY], ['2H', 2 * HOUR],
+    ['2h', 2 * HOUR],
+    ['2小时', 2 * HOUR],
+    ['2个小时', 2 * HOUR],
+    ['两个小时', 2 * HOUR],
+    ['2 小时', 2 * HOUR],
+    ['30分钟', 30 * MIN],
+    ['30分', 30 * MIN],
+    ['30m', 30 * MIN],
+    ['30min', 30 * MIN],
+    ['90min', 90 * MIN],
+    ['1天', DAY],
+    ['1d', DAY],
+    ['3days', 3 * DAY],
+    ['半小时', 30 * MIN],
+    ['半个小时', 30 * MIN],
+    ['半天', 12 * HOUR],
+    ['1.5小时', 90 * MIN],
+    ['一个半小时', 90 * MIN],
+    ['两天半', 60 * HOUR],
+    ['2个钟头', 2 * HOUR],
+    ['1h30m', 90 * MIN],
+    ['1小时30分钟', 90 * MIN],
+    ['1小时零5分钟', 65 * MIN],
+    ['2天3小时', 51 * HOUR],
+    ['1周', 7 * DAY],
+    ['２小时', 2 * HOUR],
+    ['60天', 60 * DAY],
+    ['2H', 2 * HOUR],
   ])('%s', (text, ms) => {
     expect(parseDuration(text)).toBe(ms)
   })
 
-  it.each(['', '2', '小时', '0分钟', '0h', '61天', '9周', '-2h', '1e3h', '2mo', 'abc', '2小时后', '2 hours later', '半半小时'])(
-    'rejects %j',
-    (text) => {
-      expect(parseDuration(text)).toBeNull()
-    },
-  )
+  it.each([
+    '',
+    '2',
+    '小时',
+    '0分钟',
+    '0h',
+    '61天',
+    '9周',
+    '-2h',
+    '1e3h',
+    '2mo',
+    'abc',
+    '2小时后',
+    '2 hours later',
+    '半半小时',
+  ])('rejects %j', (text) => {
+    expect(parseDuration(text)).toBeNull()
+  })
 })
 
 describe('formatTime', () => {

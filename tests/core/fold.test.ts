@@ -25,7 +25,10 @@ describe('fitText', () => {
     const r = fitText(lines.join('\n'), tail)
     expect(r.parts).toHaveLength(3)
     for (const p of r.parts) expect(len(p)).toBeLessThanOrEqual(MAX_CHARS)
-    const shown = r.parts.join('\n').split('\n').filter((l) => l.startsWith('@')).length
+    const shown = r.parts
+      .join('\n')
+      .split('\n')
+      .filter((l) => l.startsWith('@')).length
     expect(shown + r.omitted).toBe(600)
     expect(r.parts[2].endsWith(`还有 ${r.omitted} 条`)).toBe(true)
   })
@@ -41,7 +44,9 @@ describe('fitText', () => {
 })
 
 describe('nobody is @everyone', () => {
-  it.each(['所有人', '@所有人', '@all', 'ALL', '＠All', ' everyone '])('%s is an everyone-name', (n) => expect(isEveryone(n)).toBe(true))
+  it.each(['所有人', '@所有人', '@all', 'ALL', '＠All', ' everyone '])('%s is an everyone-name', (n) =>
+    expect(isEveryone(n)).toBe(true),
+  )
   it.each(['Allen', '所有人的妈妈', 'Lily'])('%s is not', (n) => expect(isEveryone(n)).toBe(false))
   it('the @ before an everyone-name is removed, others kept', () => {
     expect(defuseEveryone('@所有人 你好 @all @Allen @Lily')).toBe('所有人 你好 all @Allen @Lily')

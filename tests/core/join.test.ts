@@ -91,19 +91,73 @@ describe('parseJoin: forms that add on top', () => {
 describe('parseJoin: not a join', () => {
   it.each([
     // minus in any form
-    '-2', '−2', '－2', '‒2', '—2', '+-2', '-0', '-1 大果', '我要-2份', '大果 -2份',
+    '-2',
+    '−2',
+    '－2',
+    '‒2',
+    '—2',
+    '+-2',
+    '-0',
+    '-1 大果',
+    '我要-2份',
+    '大果 -2份',
     // zero, too many, not an integer
-    '+0', '0份', '我要0份', '+1000', '我要1000份', '+9999999999', '+1.5', '1.5份', '+1e309', '1e309', '0x10', '+0x10',
+    '+0',
+    '0份',
+    '我要0份',
+    '+1000',
+    '我要1000份',
+    '+9999999999',
+    '+1.5',
+    '1.5份',
+    '+1e309',
+    '1e309',
+    '0x10',
+    '+0x10',
     // a bare plus, or a plus not glued to a number / not opening the message
-    '+', '+ ', '+ 2', '++1', '+abc', '大果+1', '大果 +1份',
+    '+',
+    '+ ',
+    '+ 2',
+    '++1',
+    '+abc',
+    '大果+1',
+    '大果 +1份',
     // bare numbers and non-quantities
-    '2', '两', '125g', '+125g', '我要125g', '3号楼', '+2号楼', '59元', '要2个小时', '+1个小时', '8点', '2天',
+    '2',
+    '两',
+    '125g',
+    '+125g',
+    '我要125g',
+    '3号楼',
+    '+2号楼',
+    '59元',
+    '要2个小时',
+    '+1个小时',
+    '8点',
+    '2天',
     // chatter
-    '', '   ', '你好', '谢谢团长', '我家孩子要2个小时才能到', '昨天买了3斤苹果好好吃', '买了3斤',
-    '还有2份吗', '有一个问题', '我要一样的', '要一些', '不要2份了', '别加2份', '第2个', '2个人', '要2份吗?',
-    '今天天气不错我要2份送给邻居家的小朋友', '十二点', '一起去',
+    '',
+    '   ',
+    '你好',
+    '谢谢团长',
+    '我家孩子要2个小时才能到',
+    '昨天买了3斤苹果好好吃',
+    '买了3斤',
+    '还有2份吗',
+    '有一个问题',
+    '我要一样的',
+    '要一些',
+    '不要2份了',
+    '别加2份',
+    '第2个',
+    '2个人',
+    '要2份吗?',
+    '今天天气不错我要2份送给邻居家的小朋友',
+    '十二点',
+    '一起去',
     // ambiguous
-    '大果2份 小果1份', '#2 #3 +1',
+    '大果2份 小果1份',
+    '#2 #3 +1',
     // too long
     '+1 ' + '很'.repeat(200),
   ])('%j', (text) => {
@@ -119,26 +173,57 @@ describe('parseJoin: not a join', () => {
 describe('parseJoin never throws', () => {
   const noisy = fc.string({
     unit: fc.oneof(
-      fc.constantFrom('+', '-', '−', '＋', '#', '团', '份', '两', '十', '要', '加', '再', '接龙', '/join', ' ', '\n', '\r', '\u0000', '\u200B', '\u202E', '\uD800', '.', 'e', '9'),
+      fc.constantFrom(
+        '+',
+        '-',
+        '−',
+        '＋',
+        '#',
+        '团',
+        '份',
+        '两',
+        '十',
+        '要',
+        '加',
+        '再',
+        '接龙',
+        '/join',
+        ' ',
+        '\n',
+        '\r',
+        '\u0000',
+        '\u200B',
+        '\u202E',
+        '\uD800',
+        '.',
+        'e',
+        '9',
+      ),
       fc.string({ unit: 'binary', maxLength: 1 }),
     ),
     maxLength: 60,
   })
 
   it('on random strings with control characters', () => {
-    fc.assert(fc.property(noisy, (s) => {
-      const r = parseJoin(s)
-      if (r !== null) {
-        expect(Number.isInteger(r.quantity) && r.quantity >= 1 && r.quantity <= 999).toBe(true)
-        expect(r.rest).toBe(r.rest.trim())
-      }
-    }), { numRuns: 2000 })
+    fc.assert(
+      fc.property(noisy, (s) => {
+        const r = parseJoin(s)
+        if (r !== null) {
+          expect(Number.isInteger(r.quantity) && r.quantity >= 1 && r.quantity <= 999).toBe(true)
+          expect(r.rest).toBe(r.rest.trim())
+        }
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it('on long binary strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 10_000 }), (s) => {
-      parseJoin(s)
-    }), { numRuns: 200 })
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 10_000 }), (s) => {
+        parseJoin(s)
+      }),
+      { numRuns: 200 },
+    )
     expect(parseJoin('\u0000'.repeat(10_000))).toBeNull()
     expect(parseJoin('+1'.repeat(5_000))).toBeNull()
   })

@@ -72,7 +72,12 @@ describe('parseLaunch: the spec examples', () => {
   it('accepts full-width characters, CRLF, blank lines and loose spacing', () => {
     const body = '\r\n  云南蓝莓 125g×4盒  \r\n\r\n价格：５９\r\n限量 ： ４０份\r\n截止：１２－０４ ２０：００\r\n'
     const spec = ok(body)
-    expect(spec).toMatchObject({ title: '云南蓝莓 125g×4盒', priceFen: 5900, stock: 40, deadline: sh('2026-12-04T20:00:00') })
+    expect(spec).toMatchObject({
+      title: '云南蓝莓 125g×4盒',
+      priceFen: 5900,
+      stock: 40,
+      deadline: sh('2026-12-04T20:00:00'),
+    })
   })
 })
 
@@ -99,8 +104,13 @@ describe('parseLaunch: keys and values', () => {
   })
 
   it.each([
-    ['价格: 59', 5900], ['价格: 59.9', 5990], ['价格: ¥59', 5900], ['价格: 59元', 5900],
-    ['price: 0.01', 1], ['价格: 59元/盒', 5900], ['价格: 100000', 10_000_000],
+    ['价格: 59', 5900],
+    ['价格: 59.9', 5990],
+    ['价格: ¥59', 5900],
+    ['价格: 59元', 5900],
+    ['price: 0.01', 1],
+    ['价格: 59元/盒', 5900],
+    ['价格: 100000', 10_000_000],
   ])('%s', (line, fen) => {
     expect(ok(`蓝莓\n${line}\n截止: 2026-12-04 20:00`).priceFen).toBe(fen)
   })
@@ -155,15 +165,35 @@ describe('parseLaunch: errors', () => {
     ['blank lines only', '\n  \n', { code: 'noTitle' }],
     ['first line is a key', '价格: 59\n截止: 2026-12-04 20:00', { code: 'noTitle' }],
     ['first line is a variant', '- 大果 69元\n截止: 2026-12-04 20:00', { code: 'noTitle' }],
-    ['title too long', `${'蓝'.repeat(61)}\n价格: 59\n截止: 2026-12-04 20:00`, { code: 'badLine', line: '蓝'.repeat(61) }],
+    [
+      'title too long',
+      `${'蓝'.repeat(61)}\n价格: 59\n截止: 2026-12-04 20:00`,
+      { code: 'badLine', line: '蓝'.repeat(61) },
+    ],
     ['no price', '蓝莓\n截止: 2026-12-04 20:00', { code: 'noPrice' }],
     ['a variant without price', '蓝莓\n截止: 2026-12-04 20:00\n- 大果 69元\n- 小果', { code: 'noPrice' }],
     ['no deadline', '蓝莓\n价格: 59', { code: 'noDeadline' }],
-    ['past deadline', '蓝莓\n价格: 59\n截止: 2026-11-30 20:00', { code: 'pastDeadline', line: '截止: 2026-11-30 20:00' }],
-    ['deadline exactly now', '蓝莓\n价格: 59\n截止: 2026-12-01 10:00', { code: 'pastDeadline', line: '截止: 2026-12-01 10:00' }],
-    ['past deadline keeps the original line', '蓝莓\n价格: 59\n截止：今天 ９:００', { code: 'pastDeadline', line: '截止：今天 ９:００' }],
+    [
+      'past deadline',
+      '蓝莓\n价格: 59\n截止: 2026-11-30 20:00',
+      { code: 'pastDeadline', line: '截止: 2026-11-30 20:00' },
+    ],
+    [
+      'deadline exactly now',
+      '蓝莓\n价格: 59\n截止: 2026-12-01 10:00',
+      { code: 'pastDeadline', line: '截止: 2026-12-01 10:00' },
+    ],
+    [
+      'past deadline keeps the original line',
+      '蓝莓\n价格: 59\n截止：今天 ９:００',
+      { code: 'pastDeadline', line: '截止：今天 ９:００' },
+    ],
     ['duplicate variant', `${MIN_BODY}\n- 大果 69元\n- 大果 79元`, { code: 'duplicateVariant', line: '- 大果 79元' }],
-    ['duplicate variant, loosely equal', `${MIN_BODY}\n- 大果 69元\n-  【大果】`, { code: 'duplicateVariant', line: '-  【大果】' }],
+    [
+      'duplicate variant, loosely equal',
+      `${MIN_BODY}\n- 大果 69元\n-  【大果】`,
+      { code: 'duplicateVariant', line: '-  【大果】' },
+    ],
   ])('%s', (_name, body, expected) => {
     expect(err(body)).toEqual(expected)
   })

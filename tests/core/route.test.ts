@@ -48,8 +48,15 @@ describe('findCommand rules', () => {
   })
 
   it.each([
-    ['截单', '', true], ['截单', ' ', true], ['截单', '#', true], ['截单', '2', true], ['截单', '了', false],
-    ['/close', '', true], ['/close', '团', true], ['/close', 'x', false], ['/close', 'X', false],
+    ['截单', '', true],
+    ['截单', ' ', true],
+    ['截单', '#', true],
+    ['截单', '2', true],
+    ['截单', '了', false],
+    ['/close', '', true],
+    ['/close', '团', true],
+    ['/close', 'x', false],
+    ['/close', 'X', false],
   ])('alias %s followed by %o counts: %s', (alias, next, ok) => {
     expect(aliasBounded(alias, next)).toBe(ok)
   })

@@ -42,15 +42,19 @@ describe('normalize', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
         const out = normalize(s)
-        expect(out).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\r]/)
+        expect(out).not.toMatch(
+          /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\r]/,
+        )
       }),
     )
   })
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 100 }), (s) => {
-      expect(normalize(normalize(s))).toBe(normalize(s))
-    }))
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 100 }), (s) => {
+        expect(normalize(normalize(s))).toBe(normalize(s))
+      }),
+    )
   })
 })
 
@@ -70,9 +74,21 @@ describe('looseKey', () => {
 
 describe('parseCount', () => {
   it.each([
-    ['3', 3], ['0', 0], ['007', 7], ['120', 120],
-    ['零', 0], ['一', 1], ['二', 2], ['两', 2], ['五', 5], ['九', 9],
-    ['十', 10], ['十二', 12], ['二十', 20], ['二十五', 25], ['九十九', 99],
+    ['3', 3],
+    ['0', 0],
+    ['007', 7],
+    ['120', 120],
+    ['零', 0],
+    ['一', 1],
+    ['二', 2],
+    ['两', 2],
+    ['五', 5],
+    ['九', 9],
+    ['十', 10],
+    ['十二', 12],
+    ['二十', 20],
+    ['二十五', 25],
+    ['九十九', 99],
   ])('%s -> %i', (input, expected) => {
     expect(parseCount(input)).toBe(expected)
   })
@@ -87,25 +103,50 @@ describe('parseCount', () => {
 
 describe('parseMoney', () => {
   it.each([
-    ['59', 5900], ['59.9', 5990], ['59.90', 5990], ['0.01', 1], ['0', 0], ['0.1', 10],
-    ['¥59', 5900], ['￥59', 5900], ['59元', 5900], ['59块', 5900], ['59.5元', 5950], ['５９', 5900],
-    ['10000000', 1_000_000_000], ['0.29', 29], ['1.13', 113],
+    ['59', 5900],
+    ['59.9', 5990],
+    ['59.90', 5990],
+    ['0.01', 1],
+    ['0', 0],
+    ['0.1', 10],
+    ['¥59', 5900],
+    ['￥59', 5900],
+    ['59元', 5900],
+    ['59块', 5900],
+    ['59.5元', 5950],
+    ['５９', 5900],
+    ['10000000', 1_000_000_000],
+    ['0.29', 29],
+    ['1.13', 113],
   ])('%s -> %i fen', (input, expected) => {
     expect(parseMoney(input)).toBe(expected)
   })
 
-  it.each(['59.999', '-1', '', 'abc', '1e3', '0x10', '10000000.01', '100000000', '59.', '.5', '5 9', 'NaN', 'Infinity'])(
-    'rejects %j',
-    (input) => {
-      expect(parseMoney(input)).toBeNull()
-    },
-  )
+  it.each([
+    '59.999',
+    '-1',
+    '',
+    'abc',
+    '1e3',
+    '0x10',
+    '10000000.01',
+    '100000000',
+    '59.',
+    '.5',
+    '5 9',
+    'NaN',
+    'Infinity',
+  ])('rejects %j', (input) => {
+    expect(parseMoney(input)).toBeNull()
+  })
 
   it('has no floating point error for any 2-decimal amount', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 99_999_999 }), (fen) => {
-      const yuan = `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
-      expect(parseMoney(yuan)).toBe(fen)
-    }))
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_999 }), (fen) => {
+        const yuan = `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
+        expect(parseMoney(yuan)).toBe(fen)
+      }),
+    )
   })
 })
 

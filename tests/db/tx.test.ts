@@ -4,19 +4,22 @@ import { describe, expect, it } from 'vitest'
 import { openDb } from '../../src/db/db.js'
 import { withTx } from '../../src/db/tx.js'
 
-const count = (db: ReturnType<typeof openDb>) => db.$client.prepare('select count(*) from inbound').pluck().get() as number
-const insert = (db: ReturnType<typeof openDb>, id: string) => db.$client.prepare('insert into inbound (msg_id, received_at) values (?, 0)').run(id)
+const count = (db: ReturnType<typeof openDb>) =>
+  db.$client.prepare('select count(*) from inbound').pluck().get() as number
+const insert = (db: ReturnType<typeof openDb>, id: string) =>
+  db.$client.prepare('insert into inbound (msg_id, received_at) values (?, 0)').run(id)
 
 describe('withTx', () => {
   it('runs overlapping units one after another, each seeing the one before it committed', async () => {
     const db = openDb(':memory:')
     const seen: string[] = []
-    const unit = (id: string) => withTx(db, async () => {
-      seen.push(`begin ${id} (${count(db)} before)`)
-      await new Promise((r) => setTimeout(r, 5))
-      insert(db, id)
-      seen.push(`end ${id}`)
-    })
+    const unit = (id: string) =>
+      withTx(db, async () => {
+        seen.push(`begin ${id} (${count(db)} before)`)
+        await new Promise((r) => setTimeout(r, 5))
+        insert(db, id)
+        seen.push(`end ${id}`)
+      })
     await Promise.all([unit('a'), unit('b'), unit('c')])
     expect(seen).toEqual(['begin a (0 before)', 'end a', 'begin b (1 before)', 'end b', 'begin c (2 before)', 'end c'])
     db.$client.close()

@@ -1,6 +1,14 @@
 // The native 接龙 parser and diff: the list text as WeChat posts it, pure.
 import { describe, expect, it } from 'vitest'
-import { diffByOwner, isChainText, lineKey, parseChain, readLine, splitOwner, MAX_ENTRY_CHARS } from '../../src/core/chain.js'
+import {
+  diffByOwner,
+  isChainText,
+  lineKey,
+  parseChain,
+  readLine,
+  splitOwner,
+  MAX_ENTRY_CHARS,
+} from '../../src/core/chain.js'
 
 const STRAWBERRY = `#接龙
 【快闪团】丹东99草莓 3斤装 128元/份 限30份 周六20:00截单
@@ -32,8 +40,15 @@ describe('parseChain: the list as WeChat posts it', () => {
   })
 
   it.each([
-    ['1. 张三', '1.'], ['1．张三', 'full-width dot'], ['1、张三', '、'], ['1,张三', 'comma'], ['1，张三', 'full-width comma'],
-    ['1:张三', 'colon'], ['1：张三', 'full-width colon'], ['１．张三', 'full-width digit and dot'], ['1。张三', 'ideographic full stop'],
+    ['1. 张三', '1.'],
+    ['1．张三', 'full-width dot'],
+    ['1、张三', '、'],
+    ['1,张三', 'comma'],
+    ['1，张三', 'full-width comma'],
+    ['1:张三', 'colon'],
+    ['1：张三', 'full-width colon'],
+    ['１．张三', 'full-width digit and dot'],
+    ['1。张三', 'ideographic full stop'],
     ['1 . 张三', 'spaces around the dot'],
   ])('numbering 「%s」 (%s)', (line) => {
     expect(entries(`#接龙\n草莓团\n\n${line}`)).toEqual([[1, '张三']])
@@ -44,7 +59,11 @@ describe('parseChain: the list as WeChat posts it', () => {
   })
 
   it.each([
-    ['#Group Note', 'Group Note'], ['#group note', 'Group Note'], ['#GroupNote', 'Group Note'], ['＃接龙', '接龙'], ['#接龙', '接龙'],
+    ['#Group Note', 'Group Note'],
+    ['#group note', 'Group Note'],
+    ['#GroupNote', 'Group Note'],
+    ['＃接龙', '接龙'],
+    ['#接龙', '接龙'],
   ])('header 「%s」', (header, kind) => {
     const l = parseChain(`${header}\nStrawberries 128 yuan\nExample: Ann 2\n\n1. Ann\n2. Bob 2`)!
     expect(l.header).toBe(kind)
@@ -57,15 +76,24 @@ describe('parseChain: the list as WeChat posts it', () => {
     expect(l.entries).toHaveLength(1)
   })
 
-  it.each(['例 张三 2份', '例如：张三 2份', '例如张三 2份', '格式：张三 2份', '格式: 张三 2份'])('example line 「%s」 is not an entry', (ex) => {
-    const l = parseChain(`#接龙\n草莓团\n${ex}\n\n1. 阿May`)!
-    expect(l.example).toBe('张三 2份')
-    expect(l.entries.map((e) => e.content)).toEqual(['阿May'])
-  })
+  it.each(['例 张三 2份', '例如：张三 2份', '例如张三 2份', '格式：张三 2份', '格式: 张三 2份'])(
+    'example line 「%s」 is not an entry',
+    (ex) => {
+      const l = parseChain(`#接龙\n草莓团\n${ex}\n\n1. 阿May`)!
+      expect(l.example).toBe('张三 2份')
+      expect(l.entries.map((e) => e.content)).toEqual(['阿May'])
+    },
+  )
 
   it('blank lines: several before, between and after the entries; a blank entry is skipped', () => {
-    const l = parseChain('\n\n#接龙\n草莓团\n\n\n1. 阿May\n\n2. Lily 2份\n3.\n4. Tom\n\n\n付款请备注序号\n周六东门自提\n')!
-    expect(l.entries.map((e) => [e.no, e.content])).toEqual([[1, '阿May'], [2, 'Lily 2份'], [4, 'Tom']])
+    const l = parseChain(
+      '\n\n#接龙\n草莓团\n\n\n1. 阿May\n\n2. Lily 2份\n3.\n4. Tom\n\n\n付款请备注序号\n周六东门自提\n',
+    )!
+    expect(l.entries.map((e) => [e.no, e.content])).toEqual([
+      [1, '阿May'],
+      [2, 'Lily 2份'],
+      [4, 'Tom'],
+    ])
     expect(l.tail).toEqual(['付款请备注序号', '周六东门自提'])
   })
 
@@ -77,7 +105,10 @@ describe('parseChain: the list as WeChat posts it', () => {
   })
 
   it('a client that leaves out the blank line before the entries', () => {
-    expect(entries('#接龙\n草莓团\n例 张三 1份\n1. 阿May\n2. Lily 2份')).toEqual([[1, '阿May'], [2, 'Lily 2份']])
+    expect(entries('#接龙\n草莓团\n例 张三 1份\n1. 阿May\n2. Lily 2份')).toEqual([
+      [1, '阿May'],
+      [2, 'Lily 2份'],
+    ])
   })
 
   it('no entries yet', () => {
@@ -91,7 +122,10 @@ describe('parseChain: the list as WeChat posts it', () => {
   })
 
   it('500 entries', () => {
-    const lines = Array.from({ length: 500 }, (_, i) => `${i + 1}. 成员${String(i + 1).padStart(3, '0')} ${1 + (i % 3)}份`)
+    const lines = Array.from(
+      { length: 500 },
+      (_, i) => `${i + 1}. 成员${String(i + 1).padStart(3, '0')} ${1 + (i % 3)}份`,
+    )
     const started = performance.now()
     const l = parseChain(`#接龙\n草莓团\n例 张三 1份\n\n${lines.join('\n')}\n\n付款请备注序号`)!
     expect(performance.now() - started).toBeLessThan(500)
@@ -138,7 +172,7 @@ describe('splitOwner: whose line it is', () => {
     ['2份 大果', 'Tom', '2份 大果', false],
     ['两份 大果 自提', 'Tom', '两份 大果 自提', false],
     ['大果妈妈 2份', '大果妈妈', '2份', true],
-  ])('「%s」 is %s\'s (rest 「%s」)', (content, owner, rest, named) => {
+  ])("「%s」 is %s's (rest 「%s」)", (content, owner, rest, named) => {
     expect(splitOwner(content, names, 'Tom', ['大果'])).toEqual({ owner, rest, named })
   })
 })
@@ -159,8 +193,18 @@ describe('readLine: what a line asks for', () => {
     expect(readLine(text)).toEqual({ ok: true, qty, words })
   })
   it.each<[string, string]>([
-    ['0份', 'badNumber'], ['1000份', 'badNumber'], ['小果 10000', 'badNumber'], ['10000', 'badNumber'], ['1000', 'badNumber'],
-    ['小果10000', 'badNumber'], ['大果 2份 自提 13800138000', 'badNumber'], ['00001000', 'badNumber'], ['-1', 'badNumber'], ['大果1份 小果2份', 'manyNumbers'], ['大果1份 小果1份', 'manyNumbers'], ['+2 3份', 'manyNumbers'],
+    ['0份', 'badNumber'],
+    ['1000份', 'badNumber'],
+    ['小果 10000', 'badNumber'],
+    ['10000', 'badNumber'],
+    ['1000', 'badNumber'],
+    ['小果10000', 'badNumber'],
+    ['大果 2份 自提 13800138000', 'badNumber'],
+    ['00001000', 'badNumber'],
+    ['-1', 'badNumber'],
+    ['大果1份 小果2份', 'manyNumbers'],
+    ['大果1份 小果1份', 'manyNumbers'],
+    ['+2 3份', 'manyNumbers'],
   ])('「%s」 cannot be read: %s', (text, reason) => {
     expect(readLine(text)).toEqual({ ok: false, reason })
   })
@@ -175,10 +219,16 @@ describe('diffByOwner', () => {
   it('added, changed and removed owners; fresh lines only', () => {
     const prev = [L('阿May', ''), L('Lily', '2份'), L('Tom', '1份')]
     const next = [L('阿May', ''), L('Lily', '3份'), L('Ann', '1份')]
-    expect(diffByOwner(prev, next)).toEqual({ owners: ['Lily', 'Ann', 'Tom'], fresh: [L('Lily', '3份'), L('Ann', '1份')] })
+    expect(diffByOwner(prev, next)).toEqual({
+      owners: ['Lily', 'Ann', 'Tom'],
+      fresh: [L('Lily', '3份'), L('Ann', '1份')],
+    })
   })
   it('a second line for an owner is a change; case and spacing are not', () => {
     expect(diffByOwner([L('Lily', '2份 自提')], [L('lily', '2份  自提')]).owners).toEqual([])
-    expect(diffByOwner([L('Lily', '1份')], [L('Lily', '1份'), L('Lily', '1份')])).toEqual({ owners: ['Lily'], fresh: [L('Lily', '1份')] })
+    expect(diffByOwner([L('Lily', '1份')], [L('Lily', '1份'), L('Lily', '1份')])).toEqual({
+      owners: ['Lily'],
+      fresh: [L('Lily', '1份')],
+    })
   })
 })

@@ -17,7 +17,8 @@ const held = (app: Awaited<ReturnType<typeof run>>['app']) =>
 
 describe('a native 接龙 re-posted ten times', () => {
   it('edits, removals, re-numbering, a proxy line, rule hits and a duplicate re-post', async () => {
-    const fullWidth = (...lines: string[]) => HEAD + lines.map((l, i) => `${String.fromCharCode(0xff11 + i)}、${l}`).join('\n') + TAIL
+    const fullWidth = (...lines: string[]) =>
+      HEAD + lines.map((l, i) => `${String.fromCharCode(0xff11 + i)}、${l}`).join('\n') + TAIL
     const { out, app } = await run([
       ...sale(),
       say(at('10:01'), '团长小林', list('团长小林')),
@@ -49,14 +50,26 @@ describe('a native 接龙 re-posted ten times', () => {
     expect(out.find((o) => o.text.includes('Ann 每人限购'))!.mentions).toEqual(['Ann'])
     expect(lastBoard(out)).toContain('已接 10/30 份（6 人）')
     expect(held(app)).toEqual({
-      团长小林: [1, 0, 'chain', ''], 周周: [3, 0, 'chain', ''], Lily: [1, 0, 'chain', ''], 奶奶: [1, 0, 'proxy', 'Lily'], Ann: [3, 0, 'chain', ''], Tom: [1, 0, 'chain', ''],
+      团长小林: [1, 0, 'chain', ''],
+      周周: [3, 0, 'chain', ''],
+      Lily: [1, 0, 'chain', ''],
+      奶奶: [1, 0, 'proxy', 'Lily'],
+      Ann: [3, 0, 'chain', ''],
+      Tom: [1, 0, 'chain', ''],
     })
   })
 
   it('the same list posted twice, or with its lines in another order, changes nothing', async () => {
     const a = list('团长小林', 'Lily 2份', 'Tom 1份')
     const b = HEAD + '1. Tom 1份\n2. 团长小林\n3. Lily 2份' + TAIL
-    const { out } = await run([...sale(), say(at('10:01'), 'Lily', a), say(at('10:02'), 'Ann', a), say(at('10:03'), 'Tom', b), say(at('10:04'), 'Tom', a, { id: 'dup' }), say(at('10:05'), 'Tom', a, { id: 'dup' })])
+    const { out } = await run([
+      ...sale(),
+      say(at('10:01'), 'Lily', a),
+      say(at('10:02'), 'Ann', a),
+      say(at('10:03'), 'Tom', b),
+      say(at('10:04'), 'Tom', a, { id: 'dup' }),
+      say(at('10:05'), 'Tom', a, { id: 'dup' }),
+    ])
     expect(chainDigests(out)).toHaveLength(1)
   })
 
@@ -85,12 +98,17 @@ describe('a native 接龙 re-posted ten times', () => {
     expect(text).not.toContain('Ann 大果1份 超大果1份」没有登记')
     expect(text.match(/阿杰 2份」没有登记/g)).toHaveLength(1)
     expect(exportRows(app.db, {}).map((r) => [r.member, r.item, r.quantity, r.source])).toEqual([
-      ['Lily', '大果', 2, 'chain'], ['Tom', '超大果', 1, 'proxy'], ['Ann', '大果', 1, 'proxy'], ['Ann', '超大果', 1, 'proxy'], ['Bob', '超大果', 1, 'proxy'],
+      ['Lily', '大果', 2, 'chain'],
+      ['Tom', '超大果', 1, 'proxy'],
+      ['Ann', '大果', 1, 'proxy'],
+      ['Ann', '超大果', 1, 'proxy'],
+      ['Bob', '超大果', 1, 'proxy'],
     ])
   })
 
-  it('a list whose title does not contain the sale\'s is linked by /chain link, then followed', async () => {
-    const other = (...lines: string[]) => '#Group Note\nStrawberry run Saturday\n\n' + lines.map((l, i) => `${i + 1}. ${l}`).join('\n')
+  it("a list whose title does not contain the sale's is linked by /chain link, then followed", async () => {
+    const other = (...lines: string[]) =>
+      '#Group Note\nStrawberry run Saturday\n\n' + lines.map((l, i) => `${i + 1}. ${l}`).join('\n')
     const { out, app } = await run([
       ...sale(),
       say(at('10:01'), 'Lily', other('Lily 2')),
@@ -101,9 +119,13 @@ describe('a native 接龙 re-posted ten times', () => {
     ])
     const text = texts(out).join('\n\n')
     expect(text.match(/没对上进行中的团/g)).toHaveLength(1)
-    expect(text).toContain('❓ @Lily 这个接龙「Strawberry run Saturday」没对上进行中的团（接龙标题要包含团名），团长可回复「/chain link 1」关联')
+    expect(text).toContain(
+      '❓ @Lily 这个接龙「Strawberry run Saturday」没对上进行中的团（接龙标题要包含团名），团长可回复「/chain link 1」关联',
+    )
     expect(text).toContain('🚫 @Tom 「/chain link」只有群主或管理员可以用')
-    expect(text).toContain('🔗 已把接龙「Strawberry run Saturday」关联到团1 丹东99草莓 3斤装，同步了 2 人，之后的接龙会自动登记。')
+    expect(text).toContain(
+      '🔗 已把接龙「Strawberry run Saturday」关联到团1 丹东99草莓 3斤装，同步了 2 人，之后的接龙会自动登记。',
+    )
     // each line is credited to whoever first posted it, even before the link
     expect(held(app)).toEqual({ Lily: [2, 0, 'chain', ''], Tom: [1, 0, 'chain', ''], Ann: [3, 0, 'chain', ''] })
     expect(text).not.toContain('代接龙')
@@ -120,21 +142,31 @@ describe('a native 接龙 re-posted ten times', () => {
       say(at('10:06'), 'Ann', '#接龙\n蓝莓\n\n1. Ann'),
       say(at('10:07'), 'Ann', list('Lily 2份', 'Tom 1份')),
     ])
-    expect(texts(out).filter((t) => t.includes('已结束，接龙里的改动没有登记'))).toEqual(['📣 汇总\n🚫 @Tom 团1 丹东99草莓 3斤装 已结束，接龙里的改动没有登记'])
+    expect(texts(out).filter((t) => t.includes('已结束，接龙里的改动没有登记'))).toEqual([
+      '📣 汇总\n🚫 @Tom 团1 丹东99草莓 3斤装 已结束，接龙里的改动没有登记',
+    ])
   })
 
   it('接龙格式 posts a ready-to-copy native text that links itself when used', async () => {
-    const { out } = await run([...sale('\n限量: 30\n- 大果 128元\n- 超大果 158元'), say(at('10:01'), 'Lily', '接龙格式')])
+    const { out } = await run([
+      ...sale('\n限量: 30\n- 大果 128元\n- 超大果 158元'),
+      say(at('10:01'), 'Lily', '接龙格式'),
+    ])
     const format = texts(out).at(-1)!
-    expect(format).toBe([
-      '#接龙',
-      '【团1】丹东99草莓 3斤装 ¥128/份 限30份 12月5日 20:00截单',
-      '例 张三 2份 大果 自提',
-      '',
-      '↑ 团长复制整段，在微信里发起「接龙」粘贴；大家点「参与接龙」照例子写，机器人会自动登记（改行、删行也会同步）',
-    ].join('\n'))
+    expect(format).toBe(
+      [
+        '#接龙',
+        '【团1】丹东99草莓 3斤装 ¥128/份 限30份 12月5日 20:00截单',
+        '例 张三 2份 大果 自提',
+        '',
+        '↑ 团长复制整段，在微信里发起「接龙」粘贴；大家点「参与接龙」照例子写，机器人会自动登记（改行、删行也会同步）',
+      ].join('\n'),
+    )
     const used = format.split('\n').slice(0, 3).join('\n') + '\n\n1. Lily 大果 2份'
-    const { out: out2, app } = await run([...sale('\n限量: 30\n- 大果 128元\n- 超大果 158元'), say(at('10:01'), 'Lily', used)])
+    const { out: out2, app } = await run([
+      ...sale('\n限量: 30\n- 大果 128元\n- 超大果 158元'),
+      say(at('10:01'), 'Lily', used),
+    ])
     expect(texts(out2).join('\n')).toContain('✅ 已登记：Lily 2 份 大果')
     expect(held(app)).toEqual({ Lily: [2, 0, 'chain', ''] })
   })
@@ -147,13 +179,16 @@ describe('a native 接龙 re-posted ten times', () => {
       say(at('10:01'), '成员001', HEAD + names.map((n, i) => `${i + 1}. ${n}`).join('\n')),
     ])
     expect(exportRows(app.db, {})).toHaveLength(500)
-    expect(texts(out).join('\n')).toContain('成员001、成员002、成员003、成员004、成员005、成员006、成员007、成员008、成员009、成员010 等 500 人 各 1 份')
+    expect(texts(out).join('\n')).toContain(
+      '成员001、成员002、成员003、成员004、成员005、成员006、成员007、成员008、成员009、成员010 等 500 人 各 1 份',
+    )
   })
 })
 
 describe('reviewed: whose line it is, and numbers too big to be a quantity', () => {
   const fruit = '\n- 大果 128元 10份\n- 小果 98元 10份\n限购: 5'
-  const rows = (app: Awaited<ReturnType<typeof run>>['app']) => exportRows(app.db, {}).map((r) => [r.member, r.item, r.quantity, r.source])
+  const rows = (app: Awaited<ReturnType<typeof run>>['app']) =>
+    exportRows(app.db, {}).map((r) => [r.member, r.item, r.quantity, r.source])
 
   it('a nameless line stays with whoever first posted it; only they can take it out', async () => {
     const { out, app } = await run([
@@ -164,7 +199,11 @@ describe('reviewed: whose line it is, and numbers too big to be a quantity', () 
       // Ann's client left Lily's line out: that does not cancel it
       say(at('10:03'), 'Ann', list('Tom 小果', '大果 1')),
     ])
-    expect(rows(app)).toEqual([['Lily', '大果', 2, 'chain'], ['Tom', '小果', 1, 'chain'], ['Ann', '大果', 1, 'chain']])
+    expect(rows(app)).toEqual([
+      ['Lily', '大果', 2, 'chain'],
+      ['Tom', '小果', 1, 'chain'],
+      ['Ann', '大果', 1, 'chain'],
+    ])
     expect(texts(out).join('\n')).not.toContain('已取消')
     // Lily takes her own line out: now it is cancelled
     const after = await run([
@@ -177,21 +216,22 @@ describe('reviewed: whose line it is, and numbers too big to be a quantity', () 
     expect(chainDigests(after.out).join('\n')).toContain('已取消：Lily')
   })
 
-  it('a line that opens with a variant is the poster\'s, not someone named 大果', async () => {
+  it("a line that opens with a variant is the poster's, not someone named 大果", async () => {
     const { app } = await run([
       ...sale(fruit),
       say(at('10:01'), 'Lily', list('大果 2')),
       say(at('10:02'), 'Tom', list('大果 2', '小果')),
       say(at('10:03'), 'Ann', list('大果 2', '小果', '2份 大果')),
     ])
-    expect(rows(app)).toEqual([['Lily', '大果', 2, 'chain'], ['Tom', '小果', 1, 'chain'], ['Ann', '大果', 2, 'chain']])
+    expect(rows(app)).toEqual([
+      ['Lily', '大果', 2, 'chain'],
+      ['Tom', '小果', 1, 'chain'],
+      ['Ann', '大果', 2, 'chain'],
+    ])
   })
 
   it('a 5-digit number makes the line unreadable, listed with the reason, never 1 unit', async () => {
-    const { out, app } = await run([
-      ...sale(fruit),
-      say(at('10:01'), 'Tom', list('Tom 小果 10000')),
-    ])
+    const { out, app } = await run([...sale(fruit), say(at('10:01'), 'Tom', list('Tom 小果 10000'))])
     expect(rows(app)).toEqual([])
     expect(texts(out).join('\n')).toContain('接龙「1. Tom 小果 10000」没有登记：数量看不懂（要 1-999 的整数）')
   })

@@ -6,7 +6,8 @@ import { at, group, run, say, inRoom } from '../harness.js'
 
 // names without digits (a digit would read as the quantity)
 const name = (i: number) => `张${String.fromCharCode(0x5000 + i)}`
-const list = (n: number) => `#接龙\n团1 丹东草莓\n例 张三 1份\n\n${Array.from({ length: n }, (_, i) => `${i + 1}. ${name(i)} 1份`).join('\n')}`
+const list = (n: number) =>
+  `#接龙\n团1 丹东草莓\n例 张三 1份\n\n${Array.from({ length: n }, (_, i) => `${i + 1}. ${name(i)} 1份`).join('\n')}`
 
 describe('接龙 limits', () => {
   it('reads at most 500 entries and counts the rest', () => {
@@ -52,7 +53,9 @@ describe('接龙 limits', () => {
       for (const l of next) m.set(l.key, (m.get(l.key) ?? 0) + 1)
     })
     let d: ReturnType<typeof diffByOwner> | null = null
-    const diff = best(() => { d = diffByOwner(prev, next) })
+    const diff = best(() => {
+      d = diffByOwner(prev, next)
+    })
     expect(d).toEqual({ owners: [], fresh: [] })
     // counted, the diff is about ten passes over the lines; pair by pair it was over two hundred
     expect(diff / once).toBeLessThan(50)

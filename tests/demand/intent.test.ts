@@ -1,6 +1,14 @@
 // Proposing a product, naming an intent in a join, launching from an intent: pure.
 import { describe, expect, it } from 'vitest'
-import { extractIntentRef, parseLaunchFrom, parseRoutedJoin, parseWant, noteSummary, byStrength, type Commit } from '../../src/core/intent.js'
+import {
+  extractIntentRef,
+  parseLaunchFrom,
+  parseRoutedJoin,
+  parseWant,
+  noteSummary,
+  byStrength,
+  type Commit,
+} from '../../src/core/intent.js'
 
 describe('parseWant', () => {
   it.each<[string, string, number | null, number | null]>([
@@ -23,8 +31,13 @@ describe('parseWant', () => {
   })
 
   it.each<[string, string]>([
-    ['', 'noTitle'], ['目标价 45', 'noTitle'], ['黄油 目标价 0', 'badPrice'], ['黄油 需 10 人', 'badThreshold'], ['黄油 需 0 份', 'badThreshold'],
-    ['有人想要黄油吗', 'question'], ['黄'.repeat(41), 'titleTooLong'],
+    ['', 'noTitle'],
+    ['目标价 45', 'noTitle'],
+    ['黄油 目标价 0', 'badPrice'],
+    ['黄油 需 10 人', 'badThreshold'],
+    ['黄油 需 0 份', 'badThreshold'],
+    ['有人想要黄油吗', 'question'],
+    ['黄'.repeat(41), 'titleTooLong'],
   ])('「%s」 is refused: %s', (text, code) => {
     expect(parseWant(text)).toEqual({ ok: false, code })
   })
@@ -35,7 +48,12 @@ describe('parseWant', () => {
   })
 
   it.each<[string, boolean]>([
-    ['2份 目标价 40', true], ['两盒 需 30 份', true], ['+2 目标价 40', true], ['2', false], ['x3', false], ['十份', false],
+    ['2份 目标价 40', true],
+    ['两盒 需 30 份', true],
+    ['+2 目标价 40', true],
+    ['2', false],
+    ['x3', false],
+    ['十份', false],
   ])('「%s」: a title that is only a quantity is no title', (text, hasTerms) => {
     expect(parseWant(text)).toEqual({ ok: false, code: 'quantityTitle', hasTerms })
   })
@@ -46,15 +64,26 @@ describe('parseWant', () => {
 
 describe('intent references in joins', () => {
   it.each<[string, number | null, string]>([
-    ['#需求3 +2', 3, '+2'], ['+2 #需求3', 3, '+2'], ['需求3 +2', 3, '+2'], ['+2 需求12', 12, '+2'], ['#意向2 我要1份', 2, '我要1份'],
-    ['+2', null, '+2'], ['我的需求3份', null, '我的需求3份'],
+    ['#需求3 +2', 3, '+2'],
+    ['+2 #需求3', 3, '+2'],
+    ['需求3 +2', 3, '+2'],
+    ['+2 需求12', 12, '+2'],
+    ['#意向2 我要1份', 2, '我要1份'],
+    ['+2', null, '+2'],
+    ['我的需求3份', null, '我的需求3份'],
   ])('「%s」 → %s', (text, ref, rest) => {
     expect(extractIntentRef(text)).toEqual({ ref, text: rest })
   })
 
   it('parseRoutedJoin: the sale path is untouched without an intent reference', () => {
     expect(parseRoutedJoin('+2')).toEqual({ mode: 'set', quantity: 2, saleRef: null, rest: '' })
-    expect(parseRoutedJoin('#需求3 +2 无盐')).toEqual({ mode: 'set', quantity: 2, saleRef: null, rest: '无盐', intentRef: 3 })
+    expect(parseRoutedJoin('#需求3 +2 无盐')).toEqual({
+      mode: 'set',
+      quantity: 2,
+      saleRef: null,
+      rest: '无盐',
+      intentRef: 3,
+    })
     expect(parseRoutedJoin('#需求3 再加1份')).toMatchObject({ mode: 'add', quantity: 1, intentRef: 3 })
     expect(parseRoutedJoin('#需求3 #2 +1')).toBeNull()
     expect(parseRoutedJoin('需求3')).toBeNull()
@@ -77,9 +106,18 @@ describe('parseLaunchFrom', () => {
 })
 
 describe('demand package helpers', () => {
-  const c = (name: string, qty: number, note: string | null, at: number): Commit => ({ name, qty, note, firstAt: at, updatedAt: at })
+  const c = (name: string, qty: number, note: string | null, at: number): Commit => ({
+    name,
+    qty,
+    note,
+    firstAt: at,
+    updatedAt: at,
+  })
   it('notes counted word by word', () => {
-    expect(noteSummary([c('a', 1, '无盐 大块', 1), c('b', 2, '无盐', 2), c('c', 1, null, 3)])).toEqual([{ word: '无盐', n: 2 }, { word: '大块', n: 1 }])
+    expect(noteSummary([c('a', 1, '无盐 大块', 1), c('b', 2, '无盐', 2), c('c', 1, null, 3)])).toEqual([
+      { word: '无盐', n: 2 },
+      { word: '大块', n: 1 },
+    ])
   })
   it('strength: units, then members, then the latest commitment', () => {
     const x = { id: 'x', commits: [c('a', 5, null, 1)] }

@@ -7,9 +7,23 @@ const e = (name: string, variant = '') => ({ name, variant })
 
 describe('drawOrder', () => {
   it('matches the Python re-run', () => {
-    expect(drawOrder([e('Lily'), e('Tom'), e('Ann'), e('Bob'), e('Dan')], 'a0466a056e60')).toEqual([e('Lily'), e('Tom'), e('Ann'), e('Bob'), e('Dan')])
+    expect(drawOrder([e('Lily'), e('Tom'), e('Ann'), e('Bob'), e('Dan')], 'a0466a056e60')).toEqual([
+      e('Lily'),
+      e('Tom'),
+      e('Ann'),
+      e('Bob'),
+      e('Dan'),
+    ])
     const entries = [e('张三', '大果'), e('张三', '小果'), e('Lily'), e('阿May'), e('😀emoji'), e('Zed'), e('bob')]
-    expect(drawOrder(entries, 'seed-42')).toEqual([e('Zed'), e('阿May'), e('Lily'), e('😀emoji'), e('张三', '大果'), e('张三', '小果'), e('bob')])
+    expect(drawOrder(entries, 'seed-42')).toEqual([
+      e('Zed'),
+      e('阿May'),
+      e('Lily'),
+      e('😀emoji'),
+      e('张三', '大果'),
+      e('张三', '小果'),
+      e('bob'),
+    ])
   })
 
   it('does not depend on the order entries arrived in', () => {
@@ -17,7 +31,9 @@ describe('drawOrder', () => {
     const a = drawOrder(entries, 's')
     expect(drawOrder([...entries].reverse(), 's')).toEqual(a)
     expect(drawOrder(entries, 't')).not.toEqual(a)
-    expect([...a].sort((x, y) => codePointCompare(x.name, y.name))).toEqual([...entries].sort((x, y) => codePointCompare(x.name, y.name)))
+    expect([...a].sort((x, y) => codePointCompare(x.name, y.name))).toEqual(
+      [...entries].sort((x, y) => codePointCompare(x.name, y.name)),
+    )
   })
 
   it('one entry or none', () => {

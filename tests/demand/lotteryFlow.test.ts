@@ -25,7 +25,9 @@ describe('a lottery sale', () => {
       say(at('10:11'), 'Cat', '+1'), // after the draw: first come, first served
     ])
     const seed = makeSeed(['烘焙同好群', 1, 1, Date.parse(at('10:00:05'))])
-    expect(out[0].text).toContain(`🎲 抽签：12月1日 10:10 前的接龙都算报名，不分先后；到时用种子 ${seed} 公开抽签，抽中的登记，其余按抽中顺序候补`)
+    expect(out[0].text).toContain(
+      `🎲 抽签：12月1日 10:10 前的接龙都算报名，不分先后；到时用种子 ${seed} 公开抽签，抽中的登记，其余按抽中顺序候补`,
+    )
     const sent = texts(out).join('\n\n')
     expect(sent).toContain('⚠️ @Bob 每人限购 2 份，已按 2 份登记')
     expect(sent).toContain('已退出抽签：Cat')
@@ -33,8 +35,17 @@ describe('a lottery sale', () => {
     expect(texts(out).find((t) => t.startsWith('📋'))).toContain('已接 0/4 份')
 
     // reproduce the draw from the seed alone
-    const entries = [['Lily', 2], ['Tom', 1], ['Ann', 2], ['Bob', 2], ['Dan', 1]] as const
-    const order = drawOrder(entries.map(([name, qty]) => ({ name, variant: '', qty })), seed)
+    const entries = [
+      ['Lily', 2],
+      ['Tom', 1],
+      ['Ann', 2],
+      ['Bob', 2],
+      ['Dan', 1],
+    ] as const
+    const order = drawOrder(
+      entries.map(([name, qty]) => ({ name, variant: '', qty })),
+      seed,
+    )
     const row = app.db.select().from(sales).get()!
     expect(row.lotterySeed).toBe(seed)
     const [draw] = draws(out)
@@ -49,7 +60,8 @@ describe('a lottery sale', () => {
     })
     const rows = exportRows(app.db, {})
     expect(rows.map((r) => [r.member, r.quantity, r.waitlist]).filter(([m]) => m !== 'Cat')).toEqual(
-      expect.arrayContaining(expected.map(([m, q, w]) => [m, q, w])))
+      expect.arrayContaining(expected.map(([m, q, w]) => [m, q, w])),
+    )
     expect(rows.filter((r) => r.member !== 'Cat').every((r) => r.source === 'lottery')).toBe(true)
     expect(draw.mentions).toEqual(order.map((e) => e.name))
     expect(draw.text).toContain('🔥 已售罄，继续接龙将进入候补。')
@@ -58,7 +70,13 @@ describe('a lottery sale', () => {
   })
 
   it('the draw is exactly reproducible: same transcript, same result', async () => {
-    const lines = [...sale(), say(at('10:01'), 'Lily', '+1'), say(at('10:01:01'), 'Tom', '+2'), say(at('10:01:02'), 'Ann', '+2'), { at: at('10:20') }]
+    const lines = [
+      ...sale(),
+      say(at('10:01'), 'Lily', '+1'),
+      say(at('10:01:01'), 'Tom', '+2'),
+      say(at('10:01:02'), 'Ann', '+2'),
+      { at: at('10:20') },
+    ]
     const a = draws((await run(lines)).out)
     const b = draws((await run(lines)).out)
     expect(a).toHaveLength(1)
@@ -66,7 +84,12 @@ describe('a lottery sale', () => {
   })
 
   it('a close during the window draws first; an abort drops the draw', async () => {
-    const closed = await run([...sale(), say(at('10:01'), 'Lily', '+1'), say(at('10:02'), '阿May', '截单'), { at: at('10:30') }])
+    const closed = await run([
+      ...sale(),
+      say(at('10:01'), 'Lily', '+1'),
+      say(at('10:02'), '阿May', '截单'),
+      { at: at('10:30') },
+    ])
     const t = texts(closed.out)
     const drawAt = t.findIndex((x) => x.includes('抽签结果'))
     const closeAt = t.findIndex((x) => x.includes('已截单'))
@@ -74,7 +97,12 @@ describe('a lottery sale', () => {
     expect(closeAt).toBeGreaterThan(drawAt)
     expect(t[closeAt]).toContain('@Lily：1 份')
     expect(draws(closed.out)).toHaveLength(1)
-    const aborted = await run([...sale(), say(at('10:01'), 'Lily', '+1'), say(at('10:02'), '阿May', '撤团'), { at: at('10:30') }])
+    const aborted = await run([
+      ...sale(),
+      say(at('10:01'), 'Lily', '+1'),
+      say(at('10:02'), '阿May', '撤团'),
+      { at: at('10:30') },
+    ])
     expect(draws(aborted.out)).toEqual([])
   })
 
@@ -91,7 +119,12 @@ describe('a lottery sale', () => {
       { at: at('10:10:30') },
     ])
     expect(texts(out).join('\n')).toContain('🎟 已报名：Lily 2 份、Tom 1 份')
-    expect(exportRows(app.db, {}).map((r) => [r.member, r.quantity, r.source])).toEqual(expect.arrayContaining([['Lily', 2, 'lottery'], ['Tom', 1, 'lottery']]))
+    expect(exportRows(app.db, {}).map((r) => [r.member, r.quantity, r.source])).toEqual(
+      expect.arrayContaining([
+        ['Lily', 2, 'lottery'],
+        ['Tom', 1, 'lottery'],
+      ]),
+    )
   })
 
   it.each(['抽签: 10', '抽签: 30秒', '抽签: 2天'])('「%s」 is refused at launch', async (line) => {

@@ -1,6 +1,16 @@
 // Poll and vote forms, and the result board: pure.
 import { describe, expect, it } from 'vitest'
-import { parsePoll, parseVote, resolvePicks, resultText, tally, leaders, type PollError, type PollSpec, type PollView } from '../../src/core/poll.js'
+import {
+  parsePoll,
+  parseVote,
+  resolvePicks,
+  resultText,
+  tally,
+  leaders,
+  type PollError,
+  type PollSpec,
+  type PollView,
+} from '../../src/core/poll.js'
 
 const NOW = Date.parse('2026-12-01T10:00:00+08:00')
 const ok = (body: string): PollSpec => {
@@ -17,7 +27,10 @@ const err = (body: string): PollError => {
 describe('parsePoll', () => {
   it('question, numbered options, deadline, multi and anonymous', () => {
     expect(ok('下周想团什么？\n1. 蓝莓\n2. 草莓\n3. 车厘子\n截止: 明天 20:00\n多选 2\n匿名')).toEqual({
-      question: '下周想团什么?', options: ['蓝莓', '草莓', '车厘子'], maxChoices: 2, anonymous: true,
+      question: '下周想团什么?',
+      options: ['蓝莓', '草莓', '车厘子'],
+      maxChoices: 2,
+      anonymous: true,
       deadline: Date.parse('2026-12-02T20:00:00+08:00'),
     })
   })
@@ -37,7 +50,13 @@ describe('parsePoll', () => {
     expect(ok(`周末烤什么\n${opts}`).options).toEqual(['蓝莓', '草莓'])
   })
 
-  it.each<[string, number]>([['多选', 3], ['multi', 3], ['多选 2', 2], ['多选: 2项', 2], ['multi 1', 1]])('「%s」 allows %d choices', (line, n) => {
+  it.each<[string, number]>([
+    ['多选', 3],
+    ['multi', 3],
+    ['多选 2', 2],
+    ['多选: 2项', 2],
+    ['multi 1', 1],
+  ])('「%s」 allows %d choices', (line, n) => {
     expect(ok(`问\n1. a\n2. b\n3. c\n${line}`).maxChoices).toBe(n)
   })
 
@@ -92,7 +111,20 @@ describe('parseVote', () => {
     expect(parseVote(text)).toEqual({ pollRef, picks })
   })
 
-  it.each(['投资', '选个好日子', '投2个', '选B吧', '投票', '投票 周末', '#投票1', '投', '投 ok', '+2', '我投2票给你', '投2'.repeat(40)])('「%s」 is not a vote', (text) => {
+  it.each([
+    '投资',
+    '选个好日子',
+    '投2个',
+    '选B吧',
+    '投票',
+    '投票 周末',
+    '#投票1',
+    '投',
+    '投 ok',
+    '+2',
+    '我投2票给你',
+    '投2'.repeat(40),
+  ])('「%s」 is not a vote', (text) => {
     expect(parseVote(text)).toBeNull()
   })
 })
@@ -111,17 +143,32 @@ describe('resolvePicks', () => {
 })
 
 describe('the result board', () => {
-  const poll: PollView = { no: 1, question: '下周团什么?', options: ['蓝莓', '草莓', '车厘子'], maxChoices: 1, anonymous: false, deadline: null, state: 'closed' }
-  const ballots = [{ name: 'Lily', choices: [0] }, { name: 'Tom', choices: [1] }, { name: 'Ann', choices: [0] }, { name: 'Bob', choices: [2] }]
+  const poll: PollView = {
+    no: 1,
+    question: '下周团什么?',
+    options: ['蓝莓', '草莓', '车厘子'],
+    maxChoices: 1,
+    anonymous: false,
+    deadline: null,
+    state: 'closed',
+  }
+  const ballots = [
+    { name: 'Lily', choices: [0] },
+    { name: 'Tom', choices: [1] },
+    { name: 'Ann', choices: [0] },
+    { name: 'Bob', choices: [2] },
+  ]
 
   it('counts, percentages, a bar per option, names and the winner', () => {
-    expect(resultText(poll, ballots)).toBe([
-      '📊 投票1 结果：下周团什么?（4 人投票）',
-      '1. 蓝莓 █████░░░░░ 2 票 50%：Lily、Ann',
-      '2. 草莓 ███░░░░░░░ 1 票 25%：Tom',
-      '3. 车厘子 ███░░░░░░░ 1 票 25%：Bob',
-      '🏆 胜出：蓝莓',
-    ].join('\n'))
+    expect(resultText(poll, ballots)).toBe(
+      [
+        '📊 投票1 结果：下周团什么?（4 人投票）',
+        '1. 蓝莓 █████░░░░░ 2 票 50%：Lily、Ann',
+        '2. 草莓 ███░░░░░░░ 1 票 25%：Tom',
+        '3. 车厘子 ███░░░░░░░ 1 票 25%：Bob',
+        '🏆 胜出：蓝莓',
+      ].join('\n'),
+    )
   })
 
   it('anonymous: counts only, never names', () => {
@@ -136,7 +183,10 @@ describe('the result board', () => {
   })
 
   it('multi-choice percentages are of voters', () => {
-    const t = tally(3, [{ name: 'a', choices: [0, 1] }, { name: 'b', choices: [0] }])
+    const t = tally(3, [
+      { name: 'a', choices: [0, 1] },
+      { name: 'b', choices: [0] },
+    ])
     expect(t).toEqual({ counts: [2, 1, 0], voters: 2 })
     expect(leaders(t)).toEqual([0])
   })

@@ -24,8 +24,14 @@ export async function drive(lines: In[], opts: { dbFile?: string; crash?: boolea
     await app.runtime.advanceTo(clock, t)
     if (typeof l.text === 'string') {
       await app.engine.handle({
-        id: String(l.id ?? `drive-${i}-${l.at}-${l.from}-${l.text}`), at: t, room: (l.room as string | undefined) ?? null, from: String(l.from), text: l.text,
-        self: l.self === true, fromId: l.fromId as string | undefined, mentions: l.mentions as string[] | undefined,
+        id: String(l.id ?? `drive-${i}-${l.at}-${l.from}-${l.text}`),
+        at: t,
+        room: (l.room as string | undefined) ?? null,
+        from: String(l.from),
+        text: l.text,
+        self: l.self === true,
+        fromId: l.fromId as string | undefined,
+        mentions: l.mentions as string[] | undefined,
       })
     } else if (typeof l.room === 'string' && l.owner !== undefined) {
       await app.engine.declareGroup(l.room, String(l.owner), (l.members as string[] | undefined) ?? null, t)

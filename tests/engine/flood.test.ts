@@ -12,9 +12,11 @@ const boards = <T extends { text: string }>(out: T[]) => out.filter((o) => o.tex
 const closeOf = (out: { text: string; at: string }[]) => out.find((o) => o.text.includes('已截单'))!
 
 describe('flood limits', () => {
-  it('300 members typing 进度 within 10 s get one board; the owner\'s 截单 2 s later is announced within 60 s', async () => {
+  it("300 members typing 进度 within 10 s get one board; the owner's 截单 2 s later is announced within 60 s", async () => {
     const { out } = await run([
-      group(at('10:00'), ['阿May', ...crowd]), launch(), say(at('10:01'), 'Lily', '+1'),
+      group(at('10:00'), ['阿May', ...crowd]),
+      launch(),
+      say(at('10:01'), 'Lily', '+1'),
       ...spread(at('10:02'), 300, 10_000, (i, t) => say(t, crowd[i], '进度')),
       say(at('10:02:12'), '阿May', '截单'),
     ])
@@ -24,26 +26,35 @@ describe('flood limits', () => {
 
   it('one member: one answer per command per minute, whatever the alias or arguments', async () => {
     const { out } = await run([
-      group(at('10:00'), ['阿May', 'Lily', 'Tom']), launch(),
-      say(at('10:01:00'), 'Lily', '进度'), say(at('10:01:10'), 'Lily', '/status'), say(at('10:01:40'), 'Lily', '进度 1'),
-      say(at('10:01:45'), 'Lily', '/help'), say(at('10:01:50'), 'Lily', '帮助'),
+      group(at('10:00'), ['阿May', 'Lily', 'Tom']),
+      launch(),
+      say(at('10:01:00'), 'Lily', '进度'),
+      say(at('10:01:10'), 'Lily', '/status'),
+      say(at('10:01:40'), 'Lily', '进度 1'),
+      say(at('10:01:45'), 'Lily', '/help'),
+      say(at('10:01:50'), 'Lily', '帮助'),
       say(at('10:02:01'), 'Lily', '进度'),
     ])
     expect(boards(out).map((o) => o.at.slice(11, 19))).toEqual(['10:01:00', '10:02:01'])
     expect(out.filter((o) => o.text.startsWith('闪团机器人命令'))).toHaveLength(1)
   })
 
-  it('the board once per 30 s per group: another member\'s 进度 inside that time gets nothing', async () => {
+  it("the board once per 30 s per group: another member's 进度 inside that time gets nothing", async () => {
     const { out } = await run([
-      group(at('10:00'), ['阿May', 'Lily', 'Tom']), launch(),
-      say(at('10:01:00'), 'Lily', '进度'), say(at('10:01:20'), 'Tom', '进度'), say(at('10:01:31'), 'Tom', '进度'),
+      group(at('10:00'), ['阿May', 'Lily', 'Tom']),
+      launch(),
+      say(at('10:01:00'), 'Lily', '进度'),
+      say(at('10:01:20'), 'Tom', '进度'),
+      say(at('10:01:31'), 'Tom', '进度'),
     ])
     expect(boards(out).map((o) => o.at.slice(11, 19))).toEqual(['10:01:00', '10:01:31'])
   })
 
   it('privately, at most 10 answers per contact per minute', async () => {
     const { out } = await run([
-      group(at('10:00'), ['阿May', 'Lily']), launch(), say(at('10:01'), 'Lily', '+1'),
+      group(at('10:00'), ['阿May', 'Lily']),
+      launch(),
+      say(at('10:01'), 'Lily', '+1'),
       ...spread(at('10:02'), 15, 30_000, (_i, t) => ({ at: t, from: 'Lily', text: '/my' })),
       { at: at('10:03:30'), from: 'Lily', text: '/my' },
     ])
@@ -53,17 +64,25 @@ describe('flood limits', () => {
 
   it('a refusal repeated by a member is answered once a minute', async () => {
     const { out } = await run([
-      group(at('10:00'), ['阿May', 'Lily']), launch(),
+      group(at('10:00'), ['阿May', 'Lily']),
+      launch(),
       ...spread(at('10:01'), 20, 10_000, (_i, t) => say(t, 'Lily', '已付款')),
       say(at('10:02:30'), 'Lily', '已付款'),
     ])
-    expect(inRoom(out).filter((o) => o.text.includes('没有待付款的订单')).map((o) => o.at.slice(11, 16))).toEqual(['10:01', '10:02'])
+    expect(
+      inRoom(out)
+        .filter((o) => o.text.includes('没有待付款的订单'))
+        .map((o) => o.at.slice(11, 16)),
+    ).toEqual(['10:01', '10:02'])
   })
 
   it('organizers are not limited', async () => {
     const { out } = await run([
-      group(at('10:00'), ['阿May', 'Lily']), launch(),
-      say(at('10:01:00'), '阿May', '进度'), say(at('10:01:05'), '阿May', '进度'), say(at('10:01:10'), '阿May', '进度'),
+      group(at('10:00'), ['阿May', 'Lily']),
+      launch(),
+      say(at('10:01:00'), '阿May', '进度'),
+      say(at('10:01:05'), '阿May', '进度'),
+      say(at('10:01:10'), '阿May', '进度'),
     ])
     expect(boards(out)).toHaveLength(3)
   })
@@ -73,7 +92,9 @@ describe('events come first', () => {
   it('a close is sent ahead of 100 queued answers in its group', async () => {
     // the owner is not limited: 100 boards queue up (about 3 minutes of sending at the group's pace)
     const { out } = await run([
-      group(at('10:00'), ['阿May', 'Lily']), launch(), say(at('10:01'), 'Lily', '+1'),
+      group(at('10:00'), ['阿May', 'Lily']),
+      launch(),
+      say(at('10:01'), 'Lily', '+1'),
       ...spread(at('10:02'), 100, 10_000, (_i, t) => say(t, '阿May', '进度')),
       say(at('10:02:12'), '阿May', '截单'),
     ])

@@ -13,7 +13,9 @@ describe('sends wait for login', () => {
     const transport = new RecordingTransport()
     const app = makeApp({ dbFile: ':memory:', transport, log: silentLogger() })
     await app.engine.declareGroup('烘焙同好群', '阿May', ['阿May', 'Lily'], T0)
-    app.db.$client.transaction(() => enqueue(app.db, { groupId: groupByTopic(app.db, '烘焙同好群')!.id, text: '结果：已成团', kind: 'event' }, T0))()
+    app.db.$client.transaction(() =>
+      enqueue(app.db, { groupId: groupByTopic(app.db, '烘焙同好群')!.id, text: '结果：已成团', kind: 'event' }, T0),
+    )()
     const attempts = () => app.db.$client.prepare('select sum(attempts) from outbox').pluck().get()
 
     let online = false

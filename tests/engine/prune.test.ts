@@ -9,11 +9,13 @@ const DAY = 24 * 3600_000
 const NOW = Date.parse('2027-03-01T10:00:00+08:00')
 
 describe('growth is bounded', () => {
-  it('the live loop\'s housekeeping prunes dedupe and finished outbox rows older than 30 days', async () => {
+  it("the live loop's housekeeping prunes dedupe and finished outbox rows older than 30 days", async () => {
     const app = makeApp({ dbFile: ':memory:', transport: new RecordingTransport(), log: silentLogger() })
     const db = app.db.$client
     const seen = db.prepare('insert into inbound (msg_id, received_at) values (?, ?)')
-    const out = db.prepare("insert into outbox (group_id, to_name, text, kind, created_at, not_before, sent_at, failed_at) values (null, 'Lily', ?, 'reply', ?, ?, ?, ?)")
+    const out = db.prepare(
+      "insert into outbox (group_id, to_name, text, kind, created_at, not_before, sent_at, failed_at) values (null, 'Lily', ?, 'reply', ?, ?, ?, ?)",
+    )
     for (let i = 0; i < 50; i++) seen.run(`old${i}`, NOW - 40 * DAY + i)
     for (let i = 0; i < 5; i++) seen.run(`new${i}`, NOW - 2 * DAY)
     out.run('sent long ago', NOW - 40 * DAY, NOW - 40 * DAY, NOW - 40 * DAY, null)
@@ -25,7 +27,10 @@ describe('growth is bounded', () => {
     await app.engine.maintain(NOW)
 
     expect(db.prepare('select count(*) from inbound').pluck().get()).toBe(5)
-    expect(db.prepare('select text from outbox order by id').pluck().all()).toEqual(['sent yesterday', 'never sent, old'])
+    expect(db.prepare('select text from outbox order by id').pluck().all()).toEqual([
+      'sent yesterday',
+      'never sent, old',
+    ])
     app.close()
   })
 })

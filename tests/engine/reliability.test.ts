@@ -12,10 +12,15 @@ const closes = (out: OutLine[]) => out.filter((o) => o.text.includes('已截单'
 
 describe('the same message delivered twice counts once', () => {
   it('in one run', async () => {
-    const { out } = await run([group(at('10:00')), say(at('10:00'), '阿May', SALE),
-      say(at('10:01'), 'Lily', '加1份', { id: 'm1' }), say(at('10:01:05'), 'Lily', '加1份', { id: 'm1' }),
-      say(at('10:02'), '阿May', '开团 桃\n价格: 5\n截止: 今晚9点', { id: 'm2' }), say(at('10:02:30'), '阿May', '开团 桃\n价格: 5\n截止: 今晚9点', { id: 'm2' }),
-      say(at('10:03'), 'Tom', '进度')])
+    const { out } = await run([
+      group(at('10:00')),
+      say(at('10:00'), '阿May', SALE),
+      say(at('10:01'), 'Lily', '加1份', { id: 'm1' }),
+      say(at('10:01:05'), 'Lily', '加1份', { id: 'm1' }),
+      say(at('10:02'), '阿May', '开团 桃\n价格: 5\n截止: 今晚9点', { id: 'm2' }),
+      say(at('10:02:30'), '阿May', '开团 桃\n价格: 5\n截止: 今晚9点', { id: 'm2' }),
+      say(at('10:03'), 'Tom', '进度'),
+    ])
     expect(tally(out)).toMatchObject({ sold: 1, buyers: 1 })
     expect(out.filter((o) => o.text.startsWith('🛒'))).toHaveLength(2)
     expect(lastBoard(out).split('\n\n')).toHaveLength(2)
@@ -35,7 +40,10 @@ describe('restart', () => {
     const db = tmpDb()
     const first = await drive(before, { dbFile: db, crash: true })
     expect(first.map(mark)).toEqual(['🛒', '【', '⏰']) // launch, Lily's ack, T-1h
-    const { out } = await run([{ at: at('20:30') }, say(at('20:30:05'), 'Tom', '+1', { id: 'a3' }), { at: at('22:00') }], db)
+    const { out } = await run(
+      [{ at: at('20:30') }, say(at('20:30:05'), 'Tom', '+1', { id: 'a3' }), { at: at('22:00') }],
+      db,
+    )
     // the close goes first; the board queued before the crash would show the sale open, so it is dropped
     expect(out.map((o) => [o.at, o.text.split('\n')[0]])).toEqual([
       ['2026-12-01T20:30:00.000+08:00', '✅ 团1 蓝莓 已截单，成团！共 3 份，2 人，合计 ¥30。请按下面的金额付款：'],
@@ -52,7 +60,9 @@ describe('restart', () => {
     await drive(before, { dbFile: db, crash: true })
     const { out } = await run([{ at: at('19:55') }, { at: at('21:00') }], db)
     expect(out.map((o) => [o.at.slice(11, 19), mark(o)])).toEqual([
-      ['19:55:00', '📋'], [expect.stringMatching(/^19:55:0/), '【'], ['20:00:00', '✅'],
+      ['19:55:00', '📋'],
+      [expect.stringMatching(/^19:55:0/), '【'],
+      ['20:00:00', '✅'],
     ])
     expect(out[1].text).toContain('✅ 已登记：Tom 1 份')
     expect(closes(out)[0].text).not.toContain('离线')
@@ -75,7 +85,10 @@ describe('a change that fails is never reported', () => {
     broken.exec('DROP TABLE notices') // the join writes the order, then fails to queue its ack
     broken.close()
     const { out } = await run([say(at('10:01'), 'Lily', '+1'), say(at('10:02'), 'Tom', '进度')], db)
-    expect(out.map((o) => o.text.split('\n')[0])).toEqual(['抱歉，处理这条消息时出错了，请稍后再试。', '📋 团1 蓝莓（进行中）']) // no 已售罄
+    expect(out.map((o) => o.text.split('\n')[0])).toEqual([
+      '抱歉，处理这条消息时出错了，请稍后再试。',
+      '📋 团1 蓝莓（进行中）',
+    ]) // no 已售罄
     expect(tally(out)).toMatchObject({ sold: 0, stock: 1, buyers: 0 })
   }, 30_000)
 })
@@ -86,10 +99,23 @@ describe('ids that change at every re-login', () => {
   // step's work, on the platform's word that it logged in again, never a name alone.
   it('a new contact id under a known name is another member: the first one’s order is untouched', async () => {
     const db = tmpDb()
-    const members = [{ name: '阿May', id: 'wx-0' }, { name: 'Lily', id: 'wx-1' }]
-    const first = await run([{ ...group(at('10:00')), members, ownerId: 'wx-0' }, say(at('10:00'), '阿May', SALE, { fromId: 'wx-0' }), say(at('10:01'), 'Lily', '+1', { fromId: 'wx-1' })], db)
+    const members = [
+      { name: '阿May', id: 'wx-0' },
+      { name: 'Lily', id: 'wx-1' },
+    ]
+    const first = await run(
+      [
+        { ...group(at('10:00')), members, ownerId: 'wx-0' },
+        say(at('10:00'), '阿May', SALE, { fromId: 'wx-0' }),
+        say(at('10:01'), 'Lily', '+1', { fromId: 'wx-1' }),
+      ],
+      db,
+    )
     first.app.close()
-    const { out, app } = await run([say(at('11:00'), 'Lily', '加1份', { fromId: 'wx-9' }), say(at('11:01'), 'Lily', '进度', { fromId: 'wx-1' })], db)
+    const { out, app } = await run(
+      [say(at('11:00'), 'Lily', '加1份', { fromId: 'wx-9' }), say(at('11:01'), 'Lily', '进度', { fromId: 'wx-1' })],
+      db,
+    )
     expect(tally(out)).toMatchObject({ sold: 2, buyers: 2 })
     app.close()
   })
@@ -97,42 +123,99 @@ describe('ids that change at every re-login', () => {
 
 describe('malformed input', () => {
   const junk = [
-    '', '   ', '\u0000\u0001', '\ud800', '🙂🙂🙂', '+', '++1', '+-1', '+1.5', '+1e3', '+0x10', '#', '#0 +1', '团 +1',
-    '/', '/launch', '/join -3', '/extend', '/admin', '/set 提醒 -5', '取消 #99999999999', 'x'.repeat(5000), '+1'.repeat(3000),
+    '',
+    '   ',
+    '\u0000\u0001',
+    '\ud800',
+    '🙂🙂🙂',
+    '+',
+    '++1',
+    '+-1',
+    '+1.5',
+    '+1e3',
+    '+0x10',
+    '#',
+    '#0 +1',
+    '团 +1',
+    '/',
+    '/launch',
+    '/join -3',
+    '/extend',
+    '/admin',
+    '/set 提醒 -5',
+    '取消 #99999999999',
+    'x'.repeat(5000),
+    '+1'.repeat(3000),
   ]
 
   const second = (i: number) => `2026-12-01T10:01:${String(i).padStart(2, '0')}+08:00`
 
   it('never crashes nor apologises, and orders nothing', async () => {
-    const { out, errors } = await run([group(at('10:00')), say(at('10:00'), '阿May', SALE),
-      ...junk.map((t, i) => say(second(i), 'Tom', t)), say(at('10:30'), 'Lily', '+1'), say(at('10:31'), 'Lily', '进度')])
+    const { out, errors } = await run([
+      group(at('10:00')),
+      say(at('10:00'), '阿May', SALE),
+      ...junk.map((t, i) => say(second(i), 'Tom', t)),
+      say(at('10:30'), 'Lily', '+1'),
+      say(at('10:31'), 'Lily', '进度'),
+    ])
     expect(errors).toEqual([])
     expect(texts(out).join('\n')).not.toMatch(/抱歉|Error|at \w+ \(|undefined|NaN|\[object/)
     expect(tally(out)).toMatchObject({ sold: 1, buyers: 1 })
   })
 
   it('chatter gets silence', async () => {
-    const chatter = ['今天天气真好', '取消了吗', '进度怎么样', '2点见', '有人要吗？', '团长辛苦了', '我要疯了', '3号楼楼下见', '我的天', '帮助一下新人', '@阿May 截单了吗']
-    const { out } = await run([group(at('10:00')), say(at('10:00'), '阿May', SALE), ...chatter.map((t, i) => say(second(i), 'Tom', t))])
+    const chatter = [
+      '今天天气真好',
+      '取消了吗',
+      '进度怎么样',
+      '2点见',
+      '有人要吗？',
+      '团长辛苦了',
+      '我要疯了',
+      '3号楼楼下见',
+      '我的天',
+      '帮助一下新人',
+      '@阿May 截单了吗',
+    ]
+    const { out } = await run([
+      group(at('10:00')),
+      say(at('10:00'), '阿May', SALE),
+      ...chatter.map((t, i) => say(second(i), 'Tom', t)),
+    ])
     expect(out.map(mark)).toEqual(['🛒'])
   })
 
   it('bad replay lines are reported with their number and skipped; the run goes on', async () => {
     const { app } = await run([])
     const errors: string[] = []
-    await replay(app, [JSON.stringify(group(at('10:00'))), '{not json', JSON.stringify({ at: at('10:01'), room: '烘焙同好群', text: '+1' }),
-      JSON.stringify({ at: 'yesterday', room: '烘焙同好群', from: 'Lily', text: '+1' }), JSON.stringify(say(at('10:02'), '阿May', SALE))], (e) => errors.push(e))
+    await replay(
+      app,
+      [
+        JSON.stringify(group(at('10:00'))),
+        '{not json',
+        JSON.stringify({ at: at('10:01'), room: '烘焙同好群', text: '+1' }),
+        JSON.stringify({ at: 'yesterday', room: '烘焙同好群', from: 'Lily', text: '+1' }),
+        JSON.stringify(say(at('10:02'), '阿May', SALE)),
+      ],
+      (e) => errors.push(e),
+    )
     expect(errors.map((e) => e.split(':')[0])).toEqual(['line 2', 'line 3', 'line 4'])
   })
 
   it('a fault is answered with one short Chinese apology, and failing scheduled work does not stall the bot', async () => {
     const db = tmpDb()
     // stopped with Lily's ack waiting for its digest
-    await drive([group(at('10:00')), say(at('10:00'), '阿May', SALE), say(at('10:01'), 'Lily', '+1')], { dbFile: db, crash: true })
+    await drive([group(at('10:00')), say(at('10:00'), '阿May', SALE), say(at('10:01'), 'Lily', '+1')], {
+      dbFile: db,
+      crash: true,
+    })
     const broken = new Database(db)
     broken.exec('DROP TABLE waitlist') // every read of the sale's book now fails: the digest, the join, the board
     broken.close()
-    const { out } = await run([say(at('10:02'), 'Tom', '+1'), say(at('10:03'), 'Tom', '/help'), say(at('10:04'), 'Tom', '进度')], db)
+    const { out } = await run(
+      [say(at('10:02'), 'Tom', '+1'), say(at('10:03'), 'Tom', '/help'), say(at('10:04'), 'Tom', '进度')],
+      db,
+    )
     expect(out.map((o) => [o.at, o.text.split('\n')[0]])).toEqual([
       ['2026-12-01T10:02:00.000+08:00', '抱歉，处理这条消息时出错了，请稍后再试。'],
       ['2026-12-01T10:03:00.000+08:00', '闪团机器人命令（成员直接回复「+数量」接龙）：'],
@@ -143,14 +226,16 @@ describe('malformed input', () => {
 
 describe('organizers', () => {
   it('the owner adds an admin with /admin, who may then launch and close; /unadmin takes it back', async () => {
-    const { out } = await run([group(at('10:00')),
+    const { out } = await run([
+      group(at('10:00')),
       say(at('10:00'), '阿May', '/admin @Lily\u2005'),
       say(at('10:01'), 'Lily', SALE),
       say(at('10:02'), 'Tom', '+3'),
       say(at('10:03'), '阿May', '/unadmin @Lily'),
       say(at('10:04'), 'Lily', '截单'),
       say(at('10:05'), 'Lily', '撤团'),
-      say(at('10:06'), 'Ann', '进度')])
+      say(at('10:06'), 'Ann', '进度'),
+    ])
     expect(texts(out).filter((t) => !t.startsWith('【'))).toEqual([
       '已设 Lily 为管理员，可以开团、截单、延长和撤团。',
       expect.stringMatching(/^🛒 团1 开团：蓝莓/),
@@ -162,12 +247,14 @@ describe('organizers', () => {
   })
 
   it('only the owner changes who the organizers are; names must be in the group', async () => {
-    const { out } = await run([group(at('10:00')),
+    const { out } = await run([
+      group(at('10:00')),
       say(at('10:00'), 'Tom', '/admin @Tom'),
       say(at('10:01'), '阿May', '/admin @Lily'),
       say(at('10:02'), 'Lily', '/admin @Tom'),
       say(at('10:03'), '阿May', '/admin @Nobody'),
-      say(at('10:04'), 'Tom', SALE)])
+      say(at('10:04'), 'Tom', SALE),
+    ])
     expect(texts(out)).toEqual([
       '📣 汇总\n🚫 @Tom 「/admin」只有群主或管理员可以用',
       '已设 Lily 为管理员，可以开团、截单、延长和撤团。',
@@ -177,20 +264,33 @@ describe('organizers', () => {
     ])
   })
 
-  it('/admin takes the name from the platform\'s mention list when it gives one', async () => {
-    const out = await drive([group(at('10:00'), ['阿May', 'Lily Chen', 'Tom']),
-      say(at('10:00'), '阿May', '/admin @莉莉', { mentions: ['Lily Chen'] }), say(at('10:01'), 'Lily Chen', SALE)])
-    expect(out.map((o) => o.text.split('\n')[0])).toEqual(['已设 Lily Chen 为管理员，可以开团、截单、延长和撤团。', '🛒 团1 开团：蓝莓'])
+  it("/admin takes the name from the platform's mention list when it gives one", async () => {
+    const out = await drive([
+      group(at('10:00'), ['阿May', 'Lily Chen', 'Tom']),
+      say(at('10:00'), '阿May', '/admin @莉莉', { mentions: ['Lily Chen'] }),
+      say(at('10:01'), 'Lily Chen', SALE),
+    ])
+    expect(out.map((o) => o.text.split('\n')[0])).toEqual([
+      '已设 Lily Chen 为管理员，可以开团、截单、延长和撤团。',
+      '🛒 团1 开团：蓝莓',
+    ])
   })
 
   it('a new owner declared for the group becomes an organizer, the old one no longer is', async () => {
-    const { out } = await run([group(at('10:00')), group(at('10:01'), undefined, undefined, 'Ann'),
-      say(at('10:02'), '阿May', SALE), say(at('10:03'), 'Ann', SALE)])
-    expect(texts(out)).toEqual(['📣 汇总\n🚫 @阿May 「/launch」只有群主或管理员可以用', expect.stringMatching(/^🛒 团1 开团/)])
+    const { out } = await run([
+      group(at('10:00')),
+      group(at('10:01'), undefined, undefined, 'Ann'),
+      say(at('10:02'), '阿May', SALE),
+      say(at('10:03'), 'Ann', SALE),
+    ])
+    expect(texts(out)).toEqual([
+      '📣 汇总\n🚫 @阿May 「/launch」只有群主或管理员可以用',
+      expect.stringMatching(/^🛒 团1 开团/),
+    ])
   })
 })
 
-describe('the bot\'s own account', () => {
+describe("the bot's own account", () => {
   // the bot runs on an account that is in the group but is neither its owner nor an admin
   const me = (when: string, text: string) => ({ ...say(at(when), '小助手', text), self: true })
 
@@ -201,11 +301,24 @@ describe('the bot\'s own account', () => {
   })
 
   it('ignores its own sent texts coming back', async () => {
-    const out = await drive([group(at('10:00')), me('10:00', SALE), say(at('10:01'), 'Lily', '+2'), { at: at('10:02') }])
+    const out = await drive([
+      group(at('10:00')),
+      me('10:00', SALE),
+      say(at('10:01'), 'Lily', '+2'),
+      { at: at('10:02') },
+    ])
     const echoes = out.map((o, i) => me(`10:03:${String(i * 5).padStart(2, '0')}`, o.text))
-    const next = await drive([group(at('10:00')), me('10:00', SALE), say(at('10:01'), 'Lily', '+2'), ...echoes, me('10:05', '截单')])
+    const next = await drive([
+      group(at('10:00')),
+      me('10:00', SALE),
+      say(at('10:01'), 'Lily', '+2'),
+      ...echoes,
+      me('10:05', '截单'),
+    ])
     expect(next.map((o) => o.text.split('\n')[0])).toEqual([
-      '🛒 团1 开团：蓝莓', '【团1 蓝莓】已接 2 份 · 剩 9小时58分钟', '❌ 团1 蓝莓 已截单，未成团（只接了 2 份，需要 3 份），本团取消，大家无需付款。',
+      '🛒 团1 开团：蓝莓',
+      '【团1 蓝莓】已接 2 份 · 剩 9小时58分钟',
+      '❌ 团1 蓝莓 已截单，未成团（只接了 2 份，需要 3 份），本团取消，大家无需付款。',
     ])
   })
 })

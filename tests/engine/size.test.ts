@@ -12,7 +12,13 @@ describe('message size', () => {
     const lines: In[] = [
       group(at('10:00'), ['阿May', ...crowd]),
       say(at('10:00'), '阿May', '/launch 蓝莓\n价格: 59\n截止: 今晚8点'),
-      ...crowd.map((name, i) => say(at(`10:${String(1 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`), name, `+${1 + (i % 3)}`)),
+      ...crowd.map((name, i) =>
+        say(
+          at(`10:${String(1 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`),
+          name,
+          `+${1 + (i % 3)}`,
+        ),
+      ),
       say(at('11:00'), '阿May', '截单'),
     ]
     const { out } = await run(lines)
@@ -22,7 +28,10 @@ describe('message size', () => {
     expect(close.length).toBeLessThanOrEqual(3)
     expect(close.at(-1)!.text).toMatch(/还有 \d+ 条未列出，完整名单已私信团长/)
     // the owner's private copy names every buyer
-    const privately = out.filter((o) => o.to === '阿May').map((o) => o.text).join('\n')
+    const privately = out
+      .filter((o) => o.to === '阿May')
+      .map((o) => o.text)
+      .join('\n')
     for (const name of crowd) expect(privately).toContain(name)
     // the group's @s are only names that its parts show
     for (const o of close) for (const m of o.mentions) expect(o.text).toContain(`@${m}`)
@@ -32,7 +41,9 @@ describe('message size', () => {
     const { out } = await run([
       group(at('10:00'), ['阿May', '所有人', '@all', 'Lily']),
       say(at('10:00'), '阿May', '/launch 蓝莓\n价格: 59\n限量: 2\n截止: 今晚8点'),
-      say(at('10:01'), '所有人', '+1'), say(at('10:01:05'), '@all', '+1'), say(at('10:01:10'), 'Lily', '+1'),
+      say(at('10:01'), '所有人', '+1'),
+      say(at('10:01:05'), '@all', '+1'),
+      say(at('10:01:10'), 'Lily', '+1'),
       say(at('10:02'), '阿May', '截单'),
     ])
     const all = out.map((o) => o.text).join('\n')

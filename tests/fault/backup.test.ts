@@ -15,7 +15,10 @@ const ROWS_PER_TX = 5
 
 /** `npm run backup` once (the script line); tsx straight away elsewhere, which starts faster. */
 function backup(db: string, out: string, via: 'npm' | 'tsx' = 'tsx'): Promise<{ code: number | null; stderr: string }> {
-  const [cmd, ...pre] = via === 'npm' ? ['npm', 'run', '--silent', 'backup', '--'] : [process.execPath, '--import', 'tsx', 'src/cli/backup.ts']
+  const [cmd, ...pre] =
+    via === 'npm'
+      ? ['npm', 'run', '--silent', 'backup', '--']
+      : [process.execPath, '--import', 'tsx', 'src/cli/backup.ts']
   const child = spawn(cmd, [...pre, '--db', db, '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   child.stderr.on('data', (d) => (stderr += String(d)))
@@ -26,7 +29,9 @@ function backup(db: string, out: string, via: 'npm' | 'tsx' = 'tsx'): Promise<{ 
 function writer(file: string) {
   const db = openDb(file).$client
   const inbound = db.prepare('INSERT INTO inbound (msg_id, received_at) VALUES (?, ?)')
-  const outbox = db.prepare(`INSERT INTO outbox (to_name, text, kind, created_at, not_before) VALUES ('备份测试', ?, 'bk', ?, ?)`)
+  const outbox = db.prepare(
+    `INSERT INTO outbox (to_name, text, kind, created_at, not_before) VALUES ('备份测试', ?, 'bk', ?, ?)`,
+  )
   let n = 0
   const commit = db.transaction(() => {
     for (let j = 0; j < ROWS_PER_TX; j++) inbound.run(`w${n}-${j}`, n)
@@ -41,7 +46,10 @@ function committed(file: string): number {
   const db = new Database(file, { readonly: true })
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
   expect(db.pragma('foreign_key_check')).toEqual([])
-  const txs = db.prepare(`SELECT created_at FROM outbox WHERE kind = 'bk' ORDER BY created_at`).pluck().all() as number[]
+  const txs = db
+    .prepare(`SELECT created_at FROM outbox WHERE kind = 'bk' ORDER BY created_at`)
+    .pluck()
+    .all() as number[]
   const rows = db.prepare(`SELECT count(*) FROM inbound WHERE msg_id LIKE 'w%'`).pluck().get() as number
   db.close()
   expect(txs).toEqual(txs.map((_, i) => i)) // transactions 0..k-1, none missing
@@ -55,7 +63,9 @@ describe('npm run backup', () => {
     const out = join(dirname(file), 'backup.sqlite')
     const bot = writer(file)
     // a few MB, so that the copy is not a single page
-    bot.db.transaction(() => { for (let i = 0; i < 4000; i++) bot.commit() })()
+    bot.db.transaction(() => {
+      for (let i = 0; i < 4000; i++) bot.commit()
+    })()
 
     const running = backup(file, out, 'npm')
     let done = false

@@ -26,12 +26,24 @@ export function rng(seed: number): () => number {
 /** Messages that are not commands: the engine answers them with silence and records nothing. */
 export const CHATTER = ['今天天气真好', '明天几点到货？', '谢谢团长']
 
-export type Step = { line: KillLine; join?: { who: string; qty: number; mode: 'set' | 'add' }; cancel?: string; status?: boolean }
+export type Step = {
+  line: KillLine
+  join?: { who: string; qty: number; mode: 'set' | 'add' }
+  cancel?: string
+  status?: boolean
+}
 
 /** The platform's stream: a launch, two hours of chat up to the deadline, a few messages after it. */
 export function buildStream(rand: () => number): Step[] {
-  const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)]
-  const msg = (id: string, at: number, from: string, text: string): KillLine => ({ kind: 'msg', id, at, room: ROOM, from, text })
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]
+  const msg = (id: string, at: number, from: string, text: string): KillLine => ({
+    kind: 'msg',
+    id,
+    at,
+    room: ROOM,
+    from,
+    text,
+  })
   const steps: Step[] = [
     { line: { kind: 'group', id: 'group', at: T0, room: ROOM, owner: OWNER, members: [OWNER, ...BUYERS] } },
     { line: msg('launch', T0 + 10_000, OWNER, LAUNCH) },

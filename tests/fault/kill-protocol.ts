@@ -3,8 +3,22 @@
 import { z } from 'zod'
 
 export const KillLine = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('group'), id: z.string(), at: z.number(), room: z.string(), owner: z.string(), members: z.array(z.string()) }),
-  z.object({ kind: z.literal('msg'), id: z.string(), at: z.number(), room: z.string(), from: z.string(), text: z.string() }),
+  z.object({
+    kind: z.literal('group'),
+    id: z.string(),
+    at: z.number(),
+    room: z.string(),
+    owner: z.string(),
+    members: z.array(z.string()),
+  }),
+  z.object({
+    kind: z.literal('msg'),
+    id: z.string(),
+    at: z.number(),
+    room: z.string(),
+    from: z.string(),
+    text: z.string(),
+  }),
   /** run on until every digest is out and the outbox is empty */
   z.object({ kind: z.literal('drain'), id: z.string(), at: z.number() }),
 ])

@@ -61,11 +61,19 @@ beforeAll(async () => {
   bundleDir = mkdtempSync(join(ROOT, '.tmp', 'kill-'))
   bundle = join(bundleDir, 'child.mjs')
   await build({
-    entryPoints: [CHILD], outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'node20',
-    external: ['better-sqlite3'], logLevel: 'warning',
+    entryPoints: [CHILD],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    logLevel: 'warning',
     // openDb finds ./drizzle from its own file's URL: keep that URL, not the bundle's
     define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(ROOT, 'src/db/db.ts')).href) },
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
   })
 })
 
@@ -73,17 +81,28 @@ afterAll(() => {
   if (bundleDir) rmSync(bundleDir, { recursive: true, force: true })
 })
 
-type Life = { n: number; child: ChildProcess; stderr: string[]; onLine: (l: string) => void; done: Promise<{ code: number | null; signal: string | null }> }
+type Life = {
+  n: number
+  child: ChildProcess
+  stderr: string[]
+  onLine: (l: string) => void
+  done: Promise<{ code: number | null; signal: string | null }>
+}
 
 /** Start a child; it loads and waits for GO, so the next life is ready before this one dies. */
 function startLife(n: number, dbFile: string, sentFile: string): Life {
-  const child = spawn(process.execPath, [bundle, dbFile, sentFile, String(n)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [bundle, dbFile, sentFile, String(n)], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
   child.stdin!.on('error', () => {}) // EPIPE: lines written to a life already killed
   const life: Life = { n, child, stderr: [], onLine: () => {}, done: null! }
   const lines = createInterface({ input: child.stdout! })
   lines.on('line', (l) => life.onLine(l))
   child.stderr!.on('data', (d) => life.stderr.push(String(d)))
-  const exited = new Promise<{ code: number | null; signal: string | null }>((r) => child.on('close', (code, signal) => r({ code, signal })))
+  const exited = new Promise<{ code: number | null; signal: string | null }>((r) =>
+    child.on('close', (code, signal) => r({ code, signal })),
+  )
   const read = new Promise<void>((r) => lines.on('close', () => r()))
   life.done = Promise.all([exited, read]).then(([x]) => x)
   return life
@@ -118,7 +137,9 @@ it('survives SIGKILL at random moments: nothing lost, nothing counted twice, mar
       // lines after the deadline go only to a life that starts after every earlier line was
       // handled, and so starts with the sale overdue: its close is start-up recovery
       const afterDeadline = pre.every((i) => delivered.has(i))
-      const feed = steps.map((_, i) => i).filter((i) => !delivered.has(i) && (afterDeadline || steps[i].line.at < DEADLINE))
+      const feed = steps
+        .map((_, i) => i)
+        .filter((i) => !delivered.has(i) && (afterDeadline || steps[i].line.at < DEADLINE))
       const phase = afterDeadline ? 'after' : 'before'
       const killAt = 1 + Math.floor(rand() * KILLS[phase].upTo)
       const delay = Math.floor(rand() * 4) // 0: at once, 1: next tick, 2-3: after that many ms
@@ -140,7 +161,8 @@ it('survives SIGKILL at random moments: nothing lost, nothing counted twice, mar
         if (word === 'READY') markedAtStart.set(life.n, new Set(JSON.parse(rest) as number[]))
         else if (word === 'ACK') {
           const i = feed[acks++]
-          if (rest !== steps[i]?.line.id) broken ??= `life ${life.n} acknowledged ${rest}, expected ${steps[i]?.line.id}`
+          if (rest !== steps[i]?.line.id)
+            broken ??= `life ${life.n} acknowledged ${rest}, expected ${steps[i]?.line.id}`
           delivered.add(i)
           if (i === steps.length - 1) life.child.stdin!.end()
           if (!afterDeadline && pre.every((j) => delivered.has(j))) kill('deadline', 0)
@@ -150,10 +172,14 @@ it('survives SIGKILL at random moments: nothing lost, nothing counted twice, mar
       }
       life.child.stdin!.write('GO\n' + feed.map((i) => JSON.stringify(steps[i].line) + '\n').join(''))
       let timer: NodeJS.Timeout | undefined
-      const watchdog = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`life ${life.n} hung; seed ${SEED}`)), 30_000)))
+      const watchdog = new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error(`life ${life.n} hung; seed ${SEED}`)), 30_000)),
+      )
       const end = await Promise.race([life.done, watchdog]).finally(() => clearTimeout(timer))
       const stderr = life.stderr.join('')
-      log.push(`life ${life.n} (${phase} the deadline): fed ${feed.length}, acked ${acks}, events ${events}, ${killed ?? `exit ${end.code}`}`)
+      log.push(
+        `life ${life.n} (${phase} the deadline): fed ${feed.length}, acked ${acks}, events ${events}, ${killed ?? `exit ${end.code}`}`,
+      )
       expect(broken, `seed ${SEED}`).toBeNull()
       expect(stderr, `life ${life.n} logged an error (seed ${SEED})`).not.toMatch(/"level":(50|60)/)
       if (killed === 'random') randomKills[phase]++
@@ -177,33 +203,65 @@ it('survives SIGKILL at random moments: nothing lost, nothing counted twice, mar
   const model = expected(steps)
 
   // no committed order lost, none counted twice: the tallies equal the model's
-  const orders = db.prepare(`SELECT m.name, o.confirmed FROM orders o JOIN members m ON m.id = o.member_id WHERE o.confirmed > 0 ORDER BY m.name`).all() as { name: string; confirmed: number }[]
-  expect(Object.fromEntries(orders.map((o) => [o.name, o.confirmed])), context)
-    .toEqual(Object.fromEntries([...model.confirmed].filter(([, n]) => n > 0)))
-  const waits = db.prepare(`SELECT m.name AS who, w.seq, w.qty FROM waitlist w JOIN members m ON m.id = w.member_id ORDER BY w.seq`).all()
+  const orders = db
+    .prepare(
+      `SELECT m.name, o.confirmed FROM orders o JOIN members m ON m.id = o.member_id WHERE o.confirmed > 0 ORDER BY m.name`,
+    )
+    .all() as { name: string; confirmed: number }[]
+  expect(Object.fromEntries(orders.map((o) => [o.name, o.confirmed])), context).toEqual(
+    Object.fromEntries([...model.confirmed].filter(([, n]) => n > 0)),
+  )
+  const waits = db
+    .prepare(`SELECT m.name AS who, w.seq, w.qty FROM waitlist w JOIN members m ON m.id = w.member_id ORDER BY w.seq`)
+    .all()
   expect(waits, context).toEqual(model.waitlist.map((w) => ({ who: w.who, seq: w.seq, qty: w.qty })))
   expect(model.sold()).toBeLessThanOrEqual(STOCK)
-  const sale = db.prepare('SELECT state, closed_at, next_alert_at, next_wait_seq FROM sales').all() as { state: string; closed_at: number | null; next_alert_at: number | null; next_wait_seq: number }[]
-  expect(sale, context).toEqual([{ state: 'succeeded', closed_at: expect.any(Number), next_alert_at: null, next_wait_seq: model.nextSeq }])
+  const sale = db.prepare('SELECT state, closed_at, next_alert_at, next_wait_seq FROM sales').all() as {
+    state: string
+    closed_at: number | null
+    next_alert_at: number | null
+    next_wait_seq: number
+  }[]
+  expect(sale, context).toEqual([
+    { state: 'succeeded', closed_at: expect.any(Number), next_alert_at: null, next_wait_seq: model.nextSeq },
+  ])
   // every command handled exactly once; chatter changes nothing and is not recorded
   const ids = db.prepare('SELECT msg_id FROM inbound ORDER BY msg_id').pluck().all()
   const commands = steps.filter((s) => s.line.kind === 'msg' && !CHATTER.includes((s.line as { text: string }).text))
   expect(ids).toEqual([...new Set(commands.map((s) => s.line.id))].sort())
 
   // sends: what the platform received, against the outbox
-  const sent = readFileSync(sentFile, 'utf8').trim().split('\n').map((l) => SentRecord.parse(JSON.parse(l)))
-  const outbox = db.prepare('SELECT id, kind, text, sent_at, failed_at FROM outbox ORDER BY id').all() as { id: number; kind: string; text: string; sent_at: number | null; failed_at: number | null }[]
-  expect(outbox.filter((o) => o.sent_at === null || o.failed_at !== null), 'outbox not empty after the drain').toEqual([])
+  const sent = readFileSync(sentFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => SentRecord.parse(JSON.parse(l)))
+  const outbox = db.prepare('SELECT id, kind, text, sent_at, failed_at FROM outbox ORDER BY id').all() as {
+    id: number
+    kind: string
+    text: string
+    sent_at: number | null
+    failed_at: number | null
+  }[]
+  expect(
+    outbox.filter((o) => o.sent_at === null || o.failed_at !== null),
+    'outbox not empty after the drain',
+  ).toEqual([])
   const byId = new Map<number, SentRecord[]>()
   for (const s of sent) byId.set(s.id, [...(byId.get(s.id) ?? []), s])
-  expect([...byId.keys()].sort((a, b) => a - b), 'every row sent, nothing sent that is not a row').toEqual(outbox.map((o) => o.id))
+  expect(
+    [...byId.keys()].sort((a, b) => a - b),
+    'every row sent, nothing sent that is not a row',
+  ).toEqual(outbox.map((o) => o.id))
   let resent = 0
   for (const [id, copies] of byId) {
     const row = outbox.find((o) => o.id === id)!
     for (const c of copies) {
       expect(c.text).toBe(row.text)
       // the guarantee: a row marked sent when a life started is never sent by that life
-      expect(markedAtStart.get(c.life)?.has(id), `outbox ${id} sent again by life ${c.life} after it was marked sent; ${context}`).toBe(false)
+      expect(
+        markedAtStart.get(c.life)?.has(id),
+        `outbox ${id} sent again by life ${c.life} after it was marked sent; ${context}`,
+      ).toBe(false)
     }
     // a repeat only from the window: once per later life, never twice in one life
     expect(new Set(copies.map((c) => c.life)).size, `outbox ${id} sent twice in one life`).toBe(copies.length)
@@ -241,5 +299,7 @@ it('survives SIGKILL at random moments: nothing lost, nothing counted twice, mar
   db.close()
 
   const seconds = ((Date.now() - t0) / 1000).toFixed(1)
-  console.log(`kill test: seed ${SEED}, ${lives} lives, ${kills} kills, ${steps.length} lines, ${outbox.length} outbox rows, ${resent} sent twice (kill inside the send window), ${seconds} s`)
+  console.log(
+    `kill test: seed ${SEED}, ${lives} lives, ${kills} kills, ${steps.length} lines, ${outbox.length} outbox rows, ${resent} sent twice (kill inside the send window), ${seconds} s`,
+  )
 }, 180_000)

@@ -21,7 +21,11 @@ const journal = (): Journal => JSON.parse(readFileSync(join(DRIZZLE, 'meta', '_j
 
 // A released migration must never change: databases in the field already ran it, and
 // drizzle does not run it again (it compares times, not contents).
-const FIRST = { tag: '0000_init', when: 1795606307776, sha256: '7188a65dcf7002d215dd618d4304c7b3ab2d9c57e3438ca6e0d826d461afffaf' }
+const FIRST = {
+  tag: '0000_init',
+  when: 1795606307776,
+  sha256: '7188a65dcf7002d215dd618d4304c7b3ab2d9c57e3438ca6e0d826d461afffaf',
+}
 
 const at = (iso: string) => Date.parse(iso)
 const T = at('2026-12-01T10:00:00+08:00')
@@ -32,7 +36,10 @@ function firstReleaseDb(file: string): Database.Database {
   const folder = mkdtempSync(join(tmpdir(), 'shantuan-v0-'))
   mkdirSync(join(folder, 'meta'))
   const j = journal()
-  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...j, entries: j.entries.filter((e) => e.tag === FIRST.tag) }))
+  writeFileSync(
+    join(folder, 'meta', '_journal.json'),
+    JSON.stringify({ ...j, entries: j.entries.filter((e) => e.tag === FIRST.tag) }),
+  )
   copyFileSync(join(DRIZZLE, `${FIRST.tag}.sql`), join(folder, `${FIRST.tag}.sql`))
   const sqlite = new Database(file)
   sqlite.pragma('journal_mode = WAL')
@@ -48,23 +55,70 @@ function seed(db: Database.Database): void {
     db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row)
   }
   db.transaction(() => {
-    ins('groups', { id: 1, topic: '烘焙同好群', owner_name: '阿May', next_sale_no: 3, last_digest_at: T + 600_000, digest_due_at: T + 900_000, created_at: T })
+    ins('groups', {
+      id: 1,
+      topic: '烘焙同好群',
+      owner_name: '阿May',
+      next_sale_no: 3,
+      last_digest_at: T + 600_000,
+      digest_due_at: T + 900_000,
+      created_at: T,
+    })
     const names = ['阿May', 'Lily', 'Tom', 'Ann', 'Bob', 'Cici']
-    names.forEach((name, i) => ins('members', { id: i + 1, group_id: 1, name, contact_id: `wxid_${i}`, is_admin: name === 'Lily' ? 1 : 0, in_group: name === 'Cici' ? 0 : 1 }))
+    names.forEach((name, i) =>
+      ins('members', {
+        id: i + 1,
+        group_id: 1,
+        name,
+        contact_id: `wxid_${i}`,
+        is_admin: name === 'Lily' ? 1 : 0,
+        in_group: name === 'Cici' ? 0 : 1,
+      }),
+    )
     // sale 1: open, sold out, two members waiting; sale 2: variants, closed
     ins('sales', {
-      id: 1, group_id: 1, no: 1, title: '云南蓝莓 125g×4盒', price_fen: 5900, stock: 10, limit_per_member: 3, min_units: 20,
-      deadline: DEADLINE, created_by: 1, created_at: T, next_wait_seq: 3, sold_out_announced: 1, next_alert_at: DEADLINE - 3_600_000,
+      id: 1,
+      group_id: 1,
+      no: 1,
+      title: '云南蓝莓 125g×4盒',
+      price_fen: 5900,
+      stock: 10,
+      limit_per_member: 3,
+      min_units: 20,
+      deadline: DEADLINE,
+      created_by: 1,
+      created_at: T,
+      next_wait_seq: 3,
+      sold_out_announced: 1,
+      next_alert_at: DEADLINE - 3_600_000,
     })
     ins('sales', {
-      id: 2, group_id: 1, no: 2, title: '车厘子', note: '顺丰冷链', price_fen: 8800, stock: null, deadline: T + 3_600_000, state: 'succeeded',
-      created_by: 2, created_at: T, closed_at: T + 3_600_000, countdowns_done: '60,10',
+      id: 2,
+      group_id: 1,
+      no: 2,
+      title: '车厘子',
+      note: '顺丰冷链',
+      price_fen: 8800,
+      stock: null,
+      deadline: T + 3_600_000,
+      state: 'succeeded',
+      created_by: 2,
+      created_at: T,
+      closed_at: T + 3_600_000,
+      countdowns_done: '60,10',
     })
     ins('items', { id: 1, sale_id: 1, name: '云南蓝莓 125g×4盒', price_fen: 5900, stock: null, is_default: 1 })
     ins('items', { id: 2, sale_id: 2, name: '大果', price_fen: 8800, stock: 5 })
     ins('items', { id: 3, sale_id: 2, name: '小果', price_fen: 6800, stock: null })
     const order = (sale: number, item: number, member: number, confirmed: number) =>
-      ins('orders', { sale_id: sale, item_id: item, member_id: member, confirmed, created_at: T + member * 1000, updated_at: T + member * 2000 })
+      ins('orders', {
+        sale_id: sale,
+        item_id: item,
+        member_id: member,
+        confirmed,
+        created_at: T + member * 1000,
+        updated_at: T + member * 2000,
+      })
     order(1, 1, 2, 3) // Lily
     order(1, 1, 3, 3) // Tom
     order(1, 1, 4, 2) // Ann
@@ -74,23 +128,68 @@ function seed(db: Database.Database): void {
     order(2, 3, 2, 1)
     ins('waitlist', { sale_id: 1, item_id: 1, member_id: 4, seq: 1, qty: 1 })
     ins('waitlist', { sale_id: 1, item_id: 1, member_id: 5, seq: 2, qty: 1 })
-    ins('notices', { group_id: 1, sale_id: 1, member_name: 'Ann', kind: 'waitlisted', payload: JSON.stringify({ got: 2, waiting: 1, item: '' }), created_at: T + 800_000 })
-    ins('outbox', { group_id: 1, text: '🛒 团1 开团：云南蓝莓 125g×4盒', kind: 'event', created_at: T, not_before: T, attempts: 1, sent_at: T + 1000 })
-    ins('outbox', { group_id: 1, text: '【团1 云南蓝莓 125g×4盒】已接 10/10 份', mentions: '["Lily"]', kind: 'digest', created_at: T + 600_000, not_before: T + 600_000, attempts: 1, sent_at: T + 600_500 })
-    ins('outbox', { group_id: null, to_name: 'Tom', text: '你目前没有登记任何团。', kind: 'reply', created_at: T + 700_000, not_before: T + 700_000 })
-    ins('outbox', { group_id: 1, text: '发送失败的一条', kind: 'reply', created_at: T + 1, not_before: T + 64_000, attempts: 6, failed_at: T + 64_000 })
+    ins('notices', {
+      group_id: 1,
+      sale_id: 1,
+      member_name: 'Ann',
+      kind: 'waitlisted',
+      payload: JSON.stringify({ got: 2, waiting: 1, item: '' }),
+      created_at: T + 800_000,
+    })
+    ins('outbox', {
+      group_id: 1,
+      text: '🛒 团1 开团：云南蓝莓 125g×4盒',
+      kind: 'event',
+      created_at: T,
+      not_before: T,
+      attempts: 1,
+      sent_at: T + 1000,
+    })
+    ins('outbox', {
+      group_id: 1,
+      text: '【团1 云南蓝莓 125g×4盒】已接 10/10 份',
+      mentions: '["Lily"]',
+      kind: 'digest',
+      created_at: T + 600_000,
+      not_before: T + 600_000,
+      attempts: 1,
+      sent_at: T + 600_500,
+    })
+    ins('outbox', {
+      group_id: null,
+      to_name: 'Tom',
+      text: '你目前没有登记任何团。',
+      kind: 'reply',
+      created_at: T + 700_000,
+      not_before: T + 700_000,
+    })
+    ins('outbox', {
+      group_id: 1,
+      text: '发送失败的一条',
+      kind: 'reply',
+      created_at: T + 1,
+      not_before: T + 64_000,
+      attempts: 6,
+      failed_at: T + 64_000,
+    })
     for (let i = 0; i < 12; i++) ins('inbound', { msg_id: `wx-msg-${i}`, received_at: T + i * 1000 })
   })()
 }
 
 function tables(db: Database.Database): string[] {
-  return db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' ORDER BY name`).pluck().all() as string[]
+  return db
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' ORDER BY name`,
+    )
+    .pluck()
+    .all() as string[]
 }
 
 /** Every row of every table, by rowid, with the given columns of each table. */
 function dump(db: Database.Database, columns: Map<string, string[]>): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {}
-  for (const [table, cols] of columns) out[table] = db.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY rowid`).all()
+  for (const [table, cols] of columns)
+    out[table] = db.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY rowid`).all()
   return out
 }
 
@@ -104,7 +203,9 @@ it('a database of the first release migrates, keeps every row, and the bot works
   const file = tmpDb()
   const v0 = firstReleaseDb(file)
   seed(v0)
-  const columns = new Map(tables(v0).map((t) => [t, (v0.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[])]))
+  const columns = new Map(
+    tables(v0).map((t) => [t, v0.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[]]),
+  )
   const before = dump(v0, columns)
   expect(Object.values(before).reduce((n, rows) => n + rows.length, 0)).toBeGreaterThan(30)
   v0.close()
@@ -126,11 +227,14 @@ it('a database of the first release migrates, keeps every row, and the bot works
 
   // the bot on the migrated database: the board shows the seeded tallies, a cancel promotes
   // the next member waiting, and the board follows
-  const { out, errors, app } = await run([
-    say('2026-12-02T10:00:00+08:00', 'Tom', '/status'),
-    say('2026-12-02T10:01:00+08:00', 'Bob', '取消'),
-    say('2026-12-02T10:02:00+08:00', 'Tom', '/status'),
-  ], file)
+  const { out, errors, app } = await run(
+    [
+      say('2026-12-02T10:00:00+08:00', 'Tom', '/status'),
+      say('2026-12-02T10:01:00+08:00', 'Bob', '取消'),
+      say('2026-12-02T10:02:00+08:00', 'Tom', '/status'),
+    ],
+    file,
+  )
   expect(errors).toEqual([])
   const boards = out.filter((o) => o.text.startsWith('📋')).map((o) => o.text)
   expect(boards).toHaveLength(2)

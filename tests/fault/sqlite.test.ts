@@ -67,18 +67,28 @@ describe('openDb settings', () => {
     const file = tmpDb()
     openDb(file).$client.close()
     // another process takes the write lock, holds it 2 s, then commits
-    const holder = spawn(process.execPath, ['-e', `
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `
       const db = new (require('better-sqlite3'))(process.argv[1])
       db.exec('BEGIN IMMEDIATE')
       db.prepare("INSERT INTO groups (topic, created_at) VALUES ('别的进程', 1)").run()
       console.log('locked')
       setTimeout(() => { db.exec('COMMIT'); db.close() }, 2000)
-    `, file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+    `,
+        file,
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    )
     const exited = new Promise((r) => holder.on('close', r))
     for await (const line of createInterface({ input: holder.stdout })) if (line === 'locked') break
 
     const impatient = new Database(file, { timeout: 0 })
-    expect(() => impatient.prepare(`INSERT INTO groups (topic, created_at) VALUES ('急', 2)`).run()).toThrow(/locked|busy/i)
+    expect(() => impatient.prepare(`INSERT INTO groups (topic, created_at) VALUES ('急', 2)`).run()).toThrow(
+      /locked|busy/i,
+    )
     impatient.close()
 
     const t0 = performance.now()
@@ -104,9 +114,24 @@ describe('checkpoints', () => {
     expect(app.db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
     const t0 = Date.parse('2026-12-01T10:00:00+08:00')
     await app.engine.declareGroup('群', '团长', ['团长', 'Lily', 'Tom'], t0)
-    await app.engine.handle({ id: 'l', at: t0, room: '群', from: '团长', text: '/launch 蓝莓\n价格: 59\n截止: 2小时后' })
+    await app.engine.handle({
+      id: 'l',
+      at: t0,
+      room: '群',
+      from: '团长',
+      text: '/launch 蓝莓\n价格: 59\n截止: 2小时后',
+    })
     let n = 0
-    const burst = async () => { for (let i = 0; i < 200; i++, n++) await app.engine.handle({ id: `j${n}`, at: t0 + n, room: '群', from: n % 2 ? 'Lily' : 'Tom', text: `+${(n % 3) + 1}` }) }
+    const burst = async () => {
+      for (let i = 0; i < 200; i++, n++)
+        await app.engine.handle({
+          id: `j${n}`,
+          at: t0 + n,
+          room: '群',
+          from: n % 2 ? 'Lily' : 'Tom',
+          text: `+${(n % 3) + 1}`,
+        })
+    }
     const wal = () => statSync(`${file}-wal`).size
     await burst()
     const first = wal()

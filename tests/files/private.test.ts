@@ -16,8 +16,12 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 // the shell that starts the bot usually has umask 022 (files 644): the bot must not rely on it
 let umask = 0
-beforeEach(() => { umask = process.umask(0o022) })
-afterEach(() => { process.umask(umask) })
+beforeEach(() => {
+  umask = process.umask(0o022)
+})
+afterEach(() => {
+  process.umask(umask)
+})
 
 describe('files on disk', () => {
   it('data/ is 0700; the database, its WAL and shared memory are 0600', () => {
@@ -42,15 +46,22 @@ describe('files on disk', () => {
   it('two exports in the same minute, of two groups with the same sale number, get two private files; no reply shows a path', async () => {
     const db = tmpDb()
     const at = '2026-12-01T10:00:00+08:00'
-    const { out, app } = await run([
-      group(at), { ...group(at), room: '另一个群' },
-      say('2026-12-01T10:01:00+08:00', '阿May', LAUNCH), sayIn('另一个群', '2026-12-01T10:01:00+08:00', '阿May', LAUNCH),
-      say('2026-12-01T10:02:00+08:00', 'Lily', '+1'), sayIn('另一个群', '2026-12-01T10:02:00+08:00', 'Tom', '+2'),
-      say('2026-12-01T10:03:00+08:00', '阿May', '截单'), sayIn('另一个群', '2026-12-01T10:03:00+08:00', '阿May', '截单'),
-      { at: '2026-12-01T11:00:00+08:00', from: '阿May', text: '/export 烘焙同好群 团1' },
-      { at: '2026-12-01T11:00:10+08:00', from: '阿May', text: '/export 另一个群 团1' },
-      { at: '2026-12-01T11:00:20+08:00', from: '阿May', text: '/export 烘焙同好群 团1' },
-    ], db)
+    const { out, app } = await run(
+      [
+        group(at),
+        { ...group(at), room: '另一个群' },
+        say('2026-12-01T10:01:00+08:00', '阿May', LAUNCH),
+        sayIn('另一个群', '2026-12-01T10:01:00+08:00', '阿May', LAUNCH),
+        say('2026-12-01T10:02:00+08:00', 'Lily', '+1'),
+        sayIn('另一个群', '2026-12-01T10:02:00+08:00', 'Tom', '+2'),
+        say('2026-12-01T10:03:00+08:00', '阿May', '截单'),
+        sayIn('另一个群', '2026-12-01T10:03:00+08:00', '阿May', '截单'),
+        { at: '2026-12-01T11:00:00+08:00', from: '阿May', text: '/export 烘焙同好群 团1' },
+        { at: '2026-12-01T11:00:10+08:00', from: '阿May', text: '/export 另一个群 团1' },
+        { at: '2026-12-01T11:00:20+08:00', from: '阿May', text: '/export 烘焙同好群 团1' },
+      ],
+      db,
+    )
     await exportsWritten()
     app.close()
     const sent = out.filter((o) => o.file !== undefined)
@@ -70,11 +81,22 @@ describe('files on disk', () => {
 
   it('the backup and export CLIs write files only their user may read, whatever the umask', async () => {
     const db = tmpDb()
-    const { app } = await run([group('2026-12-01T10:00:00+08:00'), say('2026-12-01T10:01:00+08:00', '阿May', LAUNCH), say('2026-12-01T10:02:00+08:00', 'Lily', '+1')], db)
+    const { app } = await run(
+      [
+        group('2026-12-01T10:00:00+08:00'),
+        say('2026-12-01T10:01:00+08:00', '阿May', LAUNCH),
+        say('2026-12-01T10:02:00+08:00', 'Lily', '+1'),
+      ],
+      db,
+    )
     app.close()
     const dir = dirname(db)
     const cli = (script: string, ...args: string[]) => {
-      const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, script), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env } })
+      const r = spawnSync(
+        process.execPath,
+        [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, script), ...args],
+        { cwd: dir, encoding: 'utf8', env: { ...process.env } },
+      )
       expect(r.status, r.stderr).toBe(0)
     }
     cli('src/cli/backup.ts', '--db', db, '--out', join(dir, 'backup.sqlite'))

@@ -28,15 +28,45 @@ describe('maskPhones', () => {
 describe('group messages', () => {
   it('mask every phone number typed anywhere: launch note, supplier, address, issue, rating, payment note', async () => {
     const extra: In[] = [
-      { at: '2026-12-08T13:00:00+08:00', room: '烘焙同好群', from: '阿May', text: '/launch 草莓\n价格: 30\n截止: 2026-12-09 20:00\n说明: 有问题打 13800001234\n自提: 东门', id: 'x1' },
-      { at: '2026-12-08T13:01:00+08:00', room: '烘焙同好群', from: '阿May', text: '/supplier add 草莓园 联系人 张姐 13611112222', id: 'x2' },
-      { at: '2026-12-08T13:02:00+08:00', room: '烘焙同好群', from: 'Bob', text: '/address 鲍勃 13733334444 北京市朝阳区', id: 'x3' },
-      { at: '2026-12-08T13:03:00+08:00', room: '烘焙同好群', from: 'Lily', text: '/rate 5 很甜 有事找我 13955556666', id: 'x4' },
+      {
+        at: '2026-12-08T13:00:00+08:00',
+        room: '烘焙同好群',
+        from: '阿May',
+        text: '/launch 草莓\n价格: 30\n截止: 2026-12-09 20:00\n说明: 有问题打 13800001234\n自提: 东门',
+        id: 'x1',
+      },
+      {
+        at: '2026-12-08T13:01:00+08:00',
+        room: '烘焙同好群',
+        from: '阿May',
+        text: '/supplier add 草莓园 联系人 张姐 13611112222',
+        id: 'x2',
+      },
+      {
+        at: '2026-12-08T13:02:00+08:00',
+        room: '烘焙同好群',
+        from: 'Bob',
+        text: '/address 鲍勃 13733334444 北京市朝阳区',
+        id: 'x3',
+      },
+      {
+        at: '2026-12-08T13:03:00+08:00',
+        room: '烘焙同好群',
+        from: 'Lily',
+        text: '/rate 5 很甜 有事找我 13955556666',
+        id: 'x4',
+      },
       { at: '2026-12-08T13:04:00+08:00', room: '烘焙同好群', from: 'Lily', text: '/reviews 团1', id: 'x5' },
       { at: '2026-12-08T13:05:00+08:00', room: '烘焙同好群', from: '阿May', text: '/supplier', id: 'x6' },
       { at: '2026-12-08T13:06:00+08:00', room: '烘焙同好群', from: 'Tom', text: '+1 自提东门', id: 'x7' },
       { at: '2026-12-09T20:00:30+08:00' },
-      { at: '2026-12-09T20:01:00+08:00', room: '烘焙同好群', from: 'Tom', text: '已付款 转账人手机 13866667777', id: 'x8' },
+      {
+        at: '2026-12-09T20:01:00+08:00',
+        room: '烘焙同好群',
+        from: 'Tom',
+        text: '已付款 转账人手机 13866667777',
+        id: 'x8',
+      },
       { at: '2026-12-09T20:02:00+08:00', room: '烘焙同好群', from: '阿May', text: '/unpaid', id: 'x9' },
     ]
     const { out } = await run([...whole, ...extra])

@@ -8,7 +8,8 @@ let n = 0
 const g = (at: string, from: string, text: string): In => ({ at, room: ROOM, from, text, id: `g${++n}` })
 const p = (at: string, from: string, text: string): In => ({ at, from, text, id: `p${++n}` })
 
-export const LAUNCH_BODY = '/launch 云南蓝莓 125g×4盒\n价格: 59\n限量: 12\n限购: 3\n截止: 2026-12-04 20:00\n阶梯: 6份 55, 10份 52\n自提: 东门快递柜; 3号楼大堂\n快递: 8元\n供应: 滇果鲜\n付款时限: 48小时'
+export const LAUNCH_BODY =
+  '/launch 云南蓝莓 125g×4盒\n价格: 59\n限量: 12\n限购: 3\n截止: 2026-12-04 20:00\n阶梯: 6份 55, 10份 52\n自提: 东门快递柜; 3号楼大堂\n快递: 8元\n供应: 滇果鲜\n付款时限: 48小时'
 
 /** Supply and launch: two suppliers quote, the primary's sample passes, the sale launches with tiers. */
 export const supplyAndLaunch: In[] = [

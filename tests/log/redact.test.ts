@@ -40,7 +40,12 @@ function loggedInCore(port: number) {
 
 function capture() {
   const lines: string[] = []
-  const stream = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done() } })
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk))
+      done()
+    },
+  })
   return { lines, log: makeLogger('info', 'json', stream) }
 }
 
@@ -59,13 +64,16 @@ describe('logged errors', () => {
     const logged = lines.join('')
     expect(logged).toContain('send failed')
     expect(logged).toContain('ECONNREFUSED')
-    for (const secret of [...SECRETS, '13812345678', '建国路88号', 'BaseRequest', 'Content']) expect(logged).not.toContain(secret)
+    for (const secret of [...SECRETS, '13812345678', '建国路88号', 'BaseRequest', 'Content'])
+      expect(logged).not.toContain(secret)
     app.close()
   })
 
   it('keeps what tells a fault apart, scrubs what it quotes', async () => {
     const { lines, log } = capture()
-    const err = Object.assign(new Error('GET https://wx.qq.com/x?pass_ticket=abc&skey=def failed for 13912345678'), { code: 'EBAD' })
+    const err = Object.assign(new Error('GET https://wx.qq.com/x?pass_ticket=abc&skey=def failed for 13912345678'), {
+      code: 'EBAD',
+    })
     log.error({ err }, 'boom')
     const line = JSON.parse(lines[0])
     expect(line.err.code).toBe('EBAD')

@@ -10,24 +10,45 @@ const root = join(import.meta.dirname, '..', '..')
 
 const tsFiles = (dir: string): string[] =>
   readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [])
+    e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  )
 
 /** What a file imports: package names as written, project files as paths from the root. */
 export function importsOf(file: string, text: string): string[] {
-  const specs = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)]
-    .map((m) => m[1] ?? m[2] ?? m[3])
-  return specs.map((s) => (s.startsWith('.') ? relative(root, resolve(root, dirname(file), s)).replace(/\.js$/, '.ts') : s))
+  const specs = [
+    ...text.matchAll(
+      /^\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3])
+  return specs.map((s) =>
+    s.startsWith('.') ? relative(root, resolve(root, dirname(file), s)).replace(/\.js$/, '.ts') : s,
+  )
 }
 
 type Rule = { files: string; banned: (imp: string, file: string) => boolean; why: string }
 
 const TIMERS = /^(node:)?timers(\/promises)?$|^node-cron$/
-const DB = (imp: string) => imp.startsWith('src/db/') || imp === 'drizzle-orm' || imp.startsWith('drizzle-orm/') || imp === 'better-sqlite3'
+const DB = (imp: string) =>
+  imp.startsWith('src/db/') || imp === 'drizzle-orm' || imp.startsWith('drizzle-orm/') || imp === 'better-sqlite3'
 
 export const RULES: Rule[] = [
-  { files: 'src/core/', banned: (i) => DB(i) || i.startsWith('src/engine/') || i.startsWith('src/adapters/') || i.startsWith('src/services/') || i === 'wechaty' || TIMERS.test(i), why: 'core imports no db, engine, adapters or timers' },
+  {
+    files: 'src/core/',
+    banned: (i) =>
+      DB(i) ||
+      i.startsWith('src/engine/') ||
+      i.startsWith('src/adapters/') ||
+      i.startsWith('src/services/') ||
+      i === 'wechaty' ||
+      TIMERS.test(i),
+    why: 'core imports no db, engine, adapters or timers',
+  },
   { files: 'commands/', banned: (i) => DB(i), why: 'commands import no db: ask a service' },
-  { files: 'commands/', banned: (i, f) => i.startsWith('commands/') && f !== 'commands/list.ts', why: 'commands import no other command: share through a service' },
+  {
+    files: 'commands/',
+    banned: (i, f) => i.startsWith('commands/') && f !== 'commands/list.ts',
+    why: 'commands import no other command: share through a service',
+  },
   { files: 'src/adapters/', banned: (i) => DB(i), why: 'adapters import no db' },
 ]
 
@@ -37,13 +58,16 @@ export function violations(files: { name: string; text: string }[]): string[] {
   for (const f of files) {
     for (const rule of RULES) {
       if (!f.name.startsWith(rule.files)) continue
-      for (const imp of importsOf(f.name, f.text)) if (rule.banned(imp, f.name)) out.push(`${f.name} → ${imp} (${rule.why})`)
+      for (const imp of importsOf(f.name, f.text))
+        if (rule.banned(imp, f.name)) out.push(`${f.name} → ${imp} (${rule.why})`)
     }
   }
   return out
 }
 
-const project = ['commands', 'src'].flatMap(tsFiles).map((name) => ({ name, text: readFileSync(join(root, name), 'utf8') }))
+const project = ['commands', 'src']
+  .flatMap(tsFiles)
+  .map((name) => ({ name, text: readFileSync(join(root, name), 'utf8') }))
 
 describe('import rules', () => {
   it('hold in every file of src/ and commands/', () => {
@@ -62,10 +86,12 @@ describe('import rules', () => {
   })
 
   it('let the registry list every command and a command import a service', () => {
-    expect(violations([
-      { name: 'commands/list.ts', text: "import join from './join.js'" },
-      { name: 'commands/x.ts', text: "import { requireSale } from '../src/services/sales.js'" },
-    ])).toEqual([])
+    expect(
+      violations([
+        { name: 'commands/list.ts', text: "import join from './join.js'" },
+        { name: 'commands/x.ts', text: "import { requireSale } from '../src/services/sales.js'" },
+      ]),
+    ).toEqual([])
   })
 })
 

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest'
 
 const root = join(import.meta.dirname, '..')
 const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []))
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  )
 
 const WALL_CLOCK = /now:\s*\(\)\s*=>\s*Date\.now\(\)/
 const LIVE = /\brunLive\(|from 'wechaty'/
@@ -21,7 +23,9 @@ describe('tests do not depend on the hour they run at', () => {
   })
 
   it('tests that run a live loop sit in tests/adapters, which also runs at night', () => {
-    const outside = all.filter((f) => LIVE.test(f.text) && !f.name.startsWith('adapters/') && !f.name.startsWith('meta/'))
+    const outside = all.filter(
+      (f) => LIVE.test(f.text) && !f.name.startsWith('adapters/') && !f.name.startsWith('meta/'),
+    )
     expect(outside.map((f) => f.name)).toEqual([])
   })
 })

@@ -50,7 +50,12 @@ export class Driver {
 
   private open(): App {
     const transport = this.opts.wrap ? this.opts.wrap(this.recorder) : this.recorder
-    return makeApp({ dbFile: this.opts.dbFile ?? ':memory:', transport, log: this.opts.log ?? silentLogger(), pace: this.opts.pace })
+    return makeApp({
+      dbFile: this.opts.dbFile ?? ':memory:',
+      transport,
+      log: this.opts.log ?? silentLogger(),
+      pace: this.opts.pace,
+    })
   }
 
   /** Let virtual time reach `t`: deadlines, countdowns, digests and paced sends run in order. */

@@ -33,14 +33,20 @@ function load(): { events: Ev[]; joiners: Map<string, Set<string>> } {
     seed = (seed + 0x6d2b79f5) | 0
     let x = Math.imul(seed ^ (seed >>> 15), 1 | seed)
     x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x
-    return (((x ^ (x >>> 14)) >>> 0) % n)
+    return ((x ^ (x >>> 14)) >>> 0) % n
   }
   for (let g = 1; g <= GROUPS; g++) {
     const names = new Set<string>()
     joiners.set(room(g), names)
     // a third of the sales have less stock than demand: waitlists and promotions too
     const stock = g % 3 === 0 ? `\n限量: ${Math.round(MEMBERS * 0.8)}` : ''
-    events.push({ at: START + g * 100, room: room(g), from: owner(g), text: `/launch 团购${g}\n价格: 19.9\n截止: 2小时后\n限购: 3${stock}`, id: `L${g}` })
+    events.push({
+      at: START + g * 100,
+      room: room(g),
+      from: owner(g),
+      text: `/launch 团购${g}\n价格: 19.9\n截止: 2小时后\n限购: 3${stock}`,
+      id: `L${g}`,
+    })
     for (let m = 1; m <= MEMBERS; m++) {
       const name = member(g, m)
       names.add(name)
@@ -51,10 +57,24 @@ function load(): { events: Ev[]; joiners: Map<string, Set<string>> } {
       events.push({ at, room: room(g), from: name, text: words[draw(words.length)], id })
       const roll = draw(20)
       if (roll === 0) events.push({ at: at + draw(60_000), room: room(g), from: name, text: '+1', id }) // the same message again
-      if (roll === 1) events.push({ at: Math.min(START + LOAD_MS, at + draw(120_000)), room: room(g), from: name, text: '再加1份', id: `A${g}-${m}` })
+      if (roll === 1)
+        events.push({
+          at: Math.min(START + LOAD_MS, at + draw(120_000)),
+          room: room(g),
+          from: name,
+          text: '再加1份',
+          id: `A${g}-${m}`,
+        })
       if (roll === 2) events.push({ at: at + draw(30_000), room: room(g), from: name, text: '进度', id: `S${g}-${m}` })
       if (roll === 3) events.push({ at: at + draw(30_000), room: null, from: name, text: '/my', id: `P${g}-${m}` })
-      if (roll === 4) events.push({ at: at + draw(30_000), room: room(g), from: name, text: `+1 送到${PII_SAMPLES.addresses[draw(3)]}`, id: `D${g}-${m}` })
+      if (roll === 4)
+        events.push({
+          at: at + draw(30_000),
+          room: room(g),
+          from: name,
+          text: `+1 送到${PII_SAMPLES.addresses[draw(3)]}`,
+          id: `D${g}-${m}`,
+        })
     }
     events.push({ at: START + LOAD_MS + g * 100, room: room(g), from: owner(g), text: '截单', id: `C${g}` })
   }
@@ -66,7 +86,8 @@ function load(): { events: Ev[]; joiners: Map<string, Set<string>> } {
 function acknowledged(text: string): { named: Set<string>; unnamed: number } {
   const named = new Set(text.match(/G\d\d-\d\d/g) ?? [])
   let unnamed = 0
-  for (const m of text.matchAll(/((?:G\d\d-\d\d、?)+) 等 (\d+) 人各/g)) unnamed += Number(m[2]) - (m[1].match(/G\d\d-\d\d/g) ?? []).length
+  for (const m of text.matchAll(/((?:G\d\d-\d\d、?)+) 等 (\d+) 人各/g))
+    unnamed += Number(m[2]) - (m[1].match(/G\d\d-\d\d/g) ?? []).length
   return { named, unnamed }
 }
 
@@ -85,7 +106,8 @@ describe('ten minutes of load across 30 groups', () => {
     const d = new Driver({ start: START, log: mem.log })
     joiners = plan.joiners
     firstJoin = new Map()
-    for (let g = 1; g <= GROUPS; g++) await d.group(room(g), owner(g), [owner(g), ...[...Array(MEMBERS)].map((_, m) => member(g, m + 1))])
+    for (let g = 1; g <= GROUPS; g++)
+      await d.group(room(g), owner(g), [owner(g), ...[...Array(MEMBERS)].map((_, m) => member(g, m + 1))])
     for (const e of plan.events) {
       // what replay does per line, less its second advance: the next line's advance runs the same work at the same virtual time
       await d.until(e.at)
@@ -98,7 +120,9 @@ describe('ten minutes of load across 30 groups', () => {
     const buyers = new Set(rows.filter((r) => r.quantity > 0).map((r) => r.member))
     onlyWaiting = new Set(rows.filter((r) => r.waitlist > 0 && !buyers.has(r.member)).map((r) => r.member))
     // everything queued was sent: nothing left behind in the outbox
-    const left = d.app.db.$client.prepare('select count(*) as n from outbox where sent_at is null').get() as { n: number }
+    const left = d.app.db.$client.prepare('select count(*) as n from outbox where sent_at is null').get() as {
+      n: number
+    }
     expect(left.n).toBe(0)
     d.close()
   }, 120_000)
@@ -109,7 +133,9 @@ describe('ten minutes of load across 30 groups', () => {
       const g = out.find((o) => Date.parse(o.at) >= at && o.room !== undefined && o.text.includes(name))
       return g ? [Date.parse(g.at) - at] : []
     })
-    console.info(`pacing: ${out.length} sends between ${out[0]?.at} and ${out.at(-1)?.at}; a join waited up to ${Math.round(Math.max(...lag) / 1000)} s to be named; ${firstJoin.size - lag.length} never were`)
+    console.info(
+      `pacing: ${out.length} sends between ${out[0]?.at} and ${out.at(-1)?.at}; a join waited up to ${Math.round(Math.max(...lag) / 1000)} s to be named; ${firstJoin.size - lag.length} never were`,
+    )
   })
 
   it('never sends twice to one chat within 1.5 s', () => {

@@ -26,15 +26,22 @@ const BOOKKEEPING_COLUMNS: Record<string, string[]> = { groups: ['digest_due_at'
 
 function snapshot(d: Driver): Record<string, unknown[]> {
   const sql = d.app.db.$client
-  const tables = (sql.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[])
-    .map((r) => r.name).filter((n) => !BOOKKEEPING.has(n))
+  const tables = (
+    sql
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+      .all() as { name: string }[]
+  )
+    .map((r) => r.name)
+    .filter((n) => !BOOKKEEPING.has(n))
   const snap: Record<string, unknown[]> = {}
   for (const name of tables) {
-    snap[name] = (sql.prepare(`select * from "${name}" order by rowid`).all() as Record<string, unknown>[]).map((row) => {
-      const r = { ...row }
-      for (const c of BOOKKEEPING_COLUMNS[name] ?? []) delete r[c]
-      return r
-    })
+    snap[name] = (sql.prepare(`select * from "${name}" order by rowid`).all() as Record<string, unknown>[]).map(
+      (row) => {
+        const r = { ...row }
+        for (const c of BOOKKEEPING_COLUMNS[name] ?? []) delete r[c]
+        return r
+      },
+    )
   }
   return snap
 }
@@ -55,10 +62,14 @@ const SENDERS = [
   { sender: 'Lily', who: 'a removed admin' },
 ]
 
-const cases: Case[] = organizerOnly.flatMap((spec) => spec.aliases.flatMap((alias) => [alias, withArgs(spec, alias)].flatMap((text) => [
-  ...SENDERS.map((s) => ({ command: spec.name, text, room: A, ...s })),
-  { command: spec.name, text, sender: '路人甲', room: null, who: 'a stranger in a private chat' },
-])))
+const cases: Case[] = organizerOnly.flatMap((spec) =>
+  spec.aliases.flatMap((alias) =>
+    [alias, withArgs(spec, alias)].flatMap((text) => [
+      ...SENDERS.map((s) => ({ command: spec.name, text, room: A, ...s })),
+      { command: spec.name, text, sender: '路人甲', room: null, who: 'a stranger in a private chat' },
+    ]),
+  ),
+)
 
 describe('organizer-only commands from anyone else', () => {
   let d: Driver
@@ -86,7 +97,9 @@ describe('organizer-only commands from anyone else', () => {
   afterAll(() => d.close())
 
   it('covers every organizer-only command in the registry', () => {
-    expect(organizerOnly.map((c) => c.name).sort()).toEqual(expect.arrayContaining(['abort', 'admin', 'close', 'extend', 'launch', 'unadmin']))
+    expect(organizerOnly.map((c) => c.name).sort()).toEqual(
+      expect.arrayContaining(['abort', 'admin', 'close', 'extend', 'launch', 'unadmin']),
+    )
     expect(cases.length).toBeGreaterThanOrEqual(organizerOnly.length * 2 * 5)
   })
 
@@ -106,7 +119,10 @@ describe('organizer-only commands from anyone else', () => {
       expect(next!.text).toContain(`@${c.sender} ${reason}`)
       expect(next!.mentions).toContain(c.sender)
       expect(Date.parse(next!.at) - at, 'the refusal goes out in the next digest').toBeLessThanOrEqual(20_000)
-      expect(sent.filter((o) => o.room !== c.room && o.to !== c.sender), 'nothing sent anywhere else').toEqual([])
+      expect(
+        sent.filter((o) => o.room !== c.room && o.to !== c.sender),
+        'nothing sent anywhere else',
+      ).toEqual([])
     } else {
       // a contact in none of the bot's groups learns nothing from an organizer command, not
       // even that it exists (a member of some group is told it is for organizers: roles.test.ts)

@@ -24,7 +24,8 @@ const PHONE = PII_SAMPLES.phones[0]
 const ADDRESS = PII_SAMPLES.addresses[1]
 const PII = `我的电话${PHONE} 地址${ADDRESS}`
 
-const phonesOnly = (text: string) => findPii(text).filter((hit) => /\d{4}/.test(hit) && !/[栋幢座单元室号路街]/.test(hit))
+const phonesOnly = (text: string) =>
+  findPii(text).filter((hit) => /\d{4}/.test(hit) && !/[栋幢座单元室号路街]/.test(hit))
 
 /** The command as typed: the first example of its usage under `alias`, or the bare alias. */
 function example(spec: CommandSpec<any>, alias: string): string {
@@ -57,7 +58,15 @@ const ADDRESS_ECHO: Record<string, { bug: string; steps: [string, string][] }> =
   },
   reviews: {
     bug: '/reviews posts what members wrote with /rate, address included, in the group',
-    steps: [[OWNER, '/launch 蓝莓\n价格: 10\n截止: 3小时后'], ['Tom', '+1'], [OWNER, '截单'], [OWNER, '到货'], ['Tom', '已取货'], ['Tom', '/rate 5 很甜 送到幸福小区3栋2单元501室'], ['Lily', '/reviews']],
+    steps: [
+      [OWNER, '/launch 蓝莓\n价格: 10\n截止: 3小时后'],
+      ['Tom', '+1'],
+      [OWNER, '截单'],
+      [OWNER, '到货'],
+      ['Tom', '已取货'],
+      ['Tom', '/rate 5 很甜 送到幸福小区3栋2单元501室'],
+      ['Lily', '/reviews'],
+    ],
   },
 }
 
@@ -67,13 +76,17 @@ const specs = list()
 const joinForms = ['+1', '我要2份', '/join 1', '接龙 1', '+2 大果'].map((j) => `${j} ${PII}`)
 const cases: Case[] = [
   ...joinForms.map((text) => ({ command: 'join', who: 'anyone' as const, from: 'Tom', room: ROOM, text })),
-  ...specs.flatMap((spec) => spec.aliases.flatMap((alias) => [`${alias} ${PII}`, `${example(spec, alias)} ${PII}`].flatMap((text) => {
-    // members use what is theirs; the owner uses the organizer's commands (only phone numbers are
-    // checked there: an organizer may well post a pickup address on purpose)
-    const from = spec.who === 'organizer' ? OWNER : 'Tom'
-    const rooms = spec.where === 'group' ? [ROOM] : spec.where === 'private' ? [null] : [ROOM, null]
-    return rooms.map((room) => ({ command: spec.name, who: spec.who, from, room, text }))
-  }))),
+  ...specs.flatMap((spec) =>
+    spec.aliases.flatMap((alias) =>
+      [`${alias} ${PII}`, `${example(spec, alias)} ${PII}`].flatMap((text) => {
+        // members use what is theirs; the owner uses the organizer's commands (only phone numbers are
+        // checked there: an organizer may well post a pickup address on purpose)
+        const from = spec.who === 'organizer' ? OWNER : 'Tom'
+        const rooms = spec.where === 'group' ? [ROOM] : spec.where === 'private' ? [null] : [ROOM, null]
+        return rooms.map((room) => ({ command: spec.name, who: spec.who, from, room, text }))
+      }),
+    ),
+  ),
 ]
 
 describe('personal data typed into the chat', () => {
@@ -98,7 +111,10 @@ describe('personal data typed into the chat', () => {
     const from = d.out.length
     await d.say(c.room, c.from, c.text)
     await d.wait(25_000)
-    const group = d.out.slice(from).filter((o) => o.room !== undefined).map((o) => o.text)
+    const group = d.out
+      .slice(from)
+      .filter((o) => o.room !== undefined)
+      .map((o) => o.text)
     return group.flatMap((text) => find(text).map((hit) => ({ hit, text })))
   }
 
@@ -123,7 +139,10 @@ describe('personal data typed into the chat', () => {
   }
 
   it('the log never holds them either', () => {
-    expect(logs.some((l) => l.includes('send failed')), 'the log has lines to scan').toBe(true)
+    expect(
+      logs.some((l) => l.includes('send failed')),
+      'the log has lines to scan',
+    ).toBe(true)
     expect(logs.flatMap((l) => findPii(l))).toEqual([])
   })
 })
@@ -132,7 +151,12 @@ describe('a fault while handling a message with personal data', () => {
   // A handler whose insert of the member's text fails (a constraint here; SQLITE_FULL or a
   // bug in real life): the engine logs the error object, which must not carry the text.
   const failing: CommandSpec<{ note: string }> = {
-    name: 'failing', aliases: ['/failing'], who: 'anyone', where: 'group', summary: 'test only', usage: '/failing x',
+    name: 'failing',
+    aliases: ['/failing'],
+    who: 'anyone',
+    where: 'group',
+    summary: 'test only',
+    usage: '/failing x',
     args: z.object({ note: z.string() }),
     parse: (rest) => ({ note: rest }),
     async run(ctx, { note }) {

@@ -28,7 +28,9 @@ export const groupTexts = (out: OutLine[]): string[] => out.filter((o) => o.room
 
 /** Fail with the offending text when any of `texts` holds a phone number or an address. */
 export function expectNoPii(texts: string[], where: string): void {
-  const leaks = texts.flatMap((t) => findPii(t).map((hit) => ({ hit, text: t.length > 300 ? t.slice(0, 300) + '…' : t })))
+  const leaks = texts.flatMap((t) =>
+    findPii(t).map((hit) => ({ hit, text: t.length > 300 ? t.slice(0, 300) + '…' : t })),
+  )
   expect(leaks, `${where}: phone number or address in output`).toEqual([])
 }
 

@@ -41,8 +41,10 @@ type MSale = {
 
 const key = (member: string, item: number) => `${member}|${item}`
 const conf = (s: MSale, m: string, i: number) => s.confirmed.get(key(m, i)) ?? 0
-const waiting = (s: MSale, m: string, i: number) => s.waitlist.filter((w) => w.member === m && w.item === i).reduce((n, w) => n + w.qty, 0)
-const sold = (s: MSale, i?: number) => [...s.confirmed].filter(([k]) => i === undefined || k.endsWith(`|${i}`)).reduce((n, [, v]) => n + v, 0)
+const waiting = (s: MSale, m: string, i: number) =>
+  s.waitlist.filter((w) => w.member === m && w.item === i).reduce((n, w) => n + w.qty, 0)
+const sold = (s: MSale, i?: number) =>
+  [...s.confirmed].filter(([k]) => i === undefined || k.endsWith(`|${i}`)).reduce((n, [, v]) => n + v, 0)
 
 function available(s: MSale, i: number): number {
   const byItem = s.items[i].stock === null ? Infinity : s.items[i].stock! - sold(s, i)
@@ -98,7 +100,9 @@ function modelJoin(s: MSale, m: string, i: number, q: number, mode: 'set' | 'add
   let target = mode === 'add' ? current + q : q
   if (s.limit !== null) {
     let elsewhere = 0
-    s.items.forEach((_, j) => { if (j !== i) elsewhere += conf(s, m, j) + waiting(s, m, j) })
+    s.items.forEach((_, j) => {
+      if (j !== i) elsewhere += conf(s, m, j) + waiting(s, m, j)
+    })
     target = Math.min(target, Math.max(0, s.limit - elsewhere))
   }
   setTotal(s, m, i, target)
@@ -144,16 +148,32 @@ const launchArb: fc.Arbitrary<LaunchParams> = fc.record({
 const memberArb = fc.integer({ min: 0, max: 3 })
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 10, arbitrary: fc.record({ k: fc.constant('join' as const), m: memberArb, q: fc.integer({ min: 1, max: 6 }), mode: fc.constantFrom('set' as const, 'add' as const), v: fc.integer({ min: -1, max: 3 }), form: fc.nat(5) }) },
+  {
+    weight: 10,
+    arbitrary: fc.record({
+      k: fc.constant('join' as const),
+      m: memberArb,
+      q: fc.integer({ min: 1, max: 6 }),
+      mode: fc.constantFrom('set' as const, 'add' as const),
+      v: fc.integer({ min: -1, max: 3 }),
+      form: fc.nat(5),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ k: fc.constant('cancel' as const), m: memberArb }) },
   { weight: 3, arbitrary: fc.record({ k: fc.constant('dup' as const), back: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('status' as const), m: memberArb }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('extend' as const), hours: fc.integer({ min: 1, max: 3 }), form: fc.nat(1) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ k: fc.constant('extend' as const), hours: fc.integer({ min: 1, max: 3 }), form: fc.nat(1) }),
+  },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('close' as const), form: fc.nat(1) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('abort' as const), form: fc.nat(1) }) },
   { weight: 2, arbitrary: fc.constant({ k: 'launch' as const }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('jump' as const), ms: fc.integer({ min: MIN, max: 4 * HOUR }) }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('restart' as const), ms: fc.integer({ min: 0, max: 3 * HOUR }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ k: fc.constant('restart' as const), ms: fc.integer({ min: 0, max: 3 * HOUR }) }),
+  },
 )
 
 const scenarioArb = fc.record({
@@ -173,7 +193,14 @@ function launchText(title: string, p: LaunchParams): string {
 /** The join as a member would type it; `v` is a variant name or '' (none) or one the sale lacks. */
 function joinText(q: number, mode: 'set' | 'add', v: string, form: number): string {
   const sp = v === '' ? '' : ' '
-  const set = [`+${q}${sp}${v}`, `${v}${sp}${q}份`, `我要${q}份${sp}${v}`, `/join ${q}${sp}${v}`, `接龙 ${q}${sp}${v}`, `我要${CN[q]}份${sp}${v}`]
+  const set = [
+    `+${q}${sp}${v}`,
+    `${v}${sp}${q}份`,
+    `我要${q}份${sp}${v}`,
+    `/join ${q}${sp}${v}`,
+    `接龙 ${q}${sp}${v}`,
+    `我要${CN[q]}份${sp}${v}`,
+  ]
   const add = [`再加${q}份${sp}${v}`, `${v}${sp}再来${q}份`, `加${q}份${sp}${v}`, `再加${CN[q]}份${sp}${v}`]
   const forms = mode === 'set' ? set : add
   return forms[form % forms.length].trim()
@@ -186,16 +213,29 @@ type Board = { state: string; confirmed: Record<string, number>; waitlist: strin
 function engineBoards(d: Driver): Map<number, Board> {
   const sql = d.app.db.$client
   const boards = new Map<number, Board>()
-  const sales = sql.prepare('select s.id, s.no, s.state from sales s join groups g on g.id = s.group_id where g.topic = ? order by s.no').all(ROOM) as { id: number; no: number; state: string }[]
+  const sales = sql
+    .prepare(
+      'select s.id, s.no, s.state from sales s join groups g on g.id = s.group_id where g.topic = ? order by s.no',
+    )
+    .all(ROOM) as { id: number; no: number; state: string }[]
   for (const s of sales) {
     const items = sql.prepare('select id from items where sale_id = ? order by id').all(s.id) as { id: number }[]
     const idx = new Map(items.map((it, i) => [it.id, i]))
     const confirmed: Record<string, number> = {}
-    for (const o of sql.prepare('select m.name, o.item_id, o.confirmed from orders o join members m on m.id = o.member_id where o.sale_id = ? and o.confirmed > 0').all(s.id) as { name: string; item_id: number; confirmed: number }[]) {
+    for (const o of sql
+      .prepare(
+        'select m.name, o.item_id, o.confirmed from orders o join members m on m.id = o.member_id where o.sale_id = ? and o.confirmed > 0',
+      )
+      .all(s.id) as { name: string; item_id: number; confirmed: number }[]) {
       confirmed[key(o.name, idx.get(o.item_id)!)] = o.confirmed
     }
-    const waitlist = (sql.prepare('select m.name, w.item_id, w.qty from waitlist w join members m on m.id = w.member_id where w.sale_id = ? order by w.seq').all(s.id) as { name: string; item_id: number; qty: number }[])
-      .map((w) => `${key(w.name, idx.get(w.item_id)!)}×${w.qty}`)
+    const waitlist = (
+      sql
+        .prepare(
+          'select m.name, w.item_id, w.qty from waitlist w join members m on m.id = w.member_id where w.sale_id = ? order by w.seq',
+        )
+        .all(s.id) as { name: string; item_id: number; qty: number }[]
+    ).map((w) => `${key(w.name, idx.get(w.item_id)!)}×${w.qty}`)
     boards.set(s.no, { state: s.state, confirmed, waitlist })
   }
   return boards
@@ -208,15 +248,21 @@ const modelBoard = (s: MSale): Board => ({
 })
 
 function checkInvariants(s: MSale, b: Board, step: string): void {
-  const soldBy = (i?: number) => Object.entries(b.confirmed).filter(([k]) => i === undefined || k.endsWith(`|${i}`)).reduce((n, [, v]) => n + v, 0)
+  const soldBy = (i?: number) =>
+    Object.entries(b.confirmed)
+      .filter(([k]) => i === undefined || k.endsWith(`|${i}`))
+      .reduce((n, [, v]) => n + v, 0)
   if (s.stock !== null) expect(soldBy(), `${step}: sale stock exceeded`).toBeLessThanOrEqual(s.stock)
   s.items.forEach((it, i) => {
     if (it.stock !== null) expect(soldBy(i), `${step}: stock of item ${i} exceeded`).toBeLessThanOrEqual(it.stock)
   })
   if (s.limit !== null) {
     for (const m of MEMBERS) {
-      const held = Object.entries(b.confirmed).filter(([k]) => k.startsWith(`${m}|`)).reduce((n, [, v]) => n + v, 0)
-        + b.waitlist.filter((w) => w.startsWith(`${m}|`)).reduce((n, w) => n + Number(w.split('×')[1]), 0)
+      const held =
+        Object.entries(b.confirmed)
+          .filter(([k]) => k.startsWith(`${m}|`))
+          .reduce((n, [, v]) => n + v, 0) +
+        b.waitlist.filter((w) => w.startsWith(`${m}|`)).reduce((n, w) => n + Number(w.split('×')[1]), 0)
       expect(held, `${step}: ${m} above the limit`).toBeLessThanOrEqual(s.limit)
     }
   }
@@ -259,9 +305,19 @@ async function runScenario(sc: { launches: LaunchParams[]; ops: Op[] }): Promise
     trace.push(`${OWNER}: ${launchText(title, p).replace(/\n/g, '⏎')}`)
     await send(OWNER, launchText(title, p))
     model.push({
-      no: model.length + 1, title, stock: p.stock, limit: p.limit, minUnits: p.minUnits, deadline: d.now() + 3 * HOUR, state: 'open',
-      items: p.variants.length === 0 ? [{ name: '', stock: null }] : p.variants.map((st, i) => ({ name: VARIANTS[i], stock: st })),
-      confirmed: new Map(), waitlist: [],
+      no: model.length + 1,
+      title,
+      stock: p.stock,
+      limit: p.limit,
+      minUnits: p.minUnits,
+      deadline: d.now() + 3 * HOUR,
+      state: 'open',
+      items:
+        p.variants.length === 0
+          ? [{ name: '', stock: null }]
+          : p.variants.map((st, i) => ({ name: VARIANTS[i], stock: st })),
+      confirmed: new Map(),
+      waitlist: [],
     })
   }
 
@@ -375,13 +431,21 @@ const SEED = Number(process.env.FC_SEED ?? 20261201)
 const RUNS = Number(process.env.FC_RUNS ?? 100)
 
 describe('a sale against its reference model', () => {
-  it(`random joins, changes, cancels, duplicates, extends, closes, aborts, clock jumps and restarts (${RUNS} runs, seed ${SEED})`, async () => {
-    await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { seed: SEED, numRuns: RUNS, endOnFailure: false })
-  }, Math.max(60_000, RUNS * 1000))
+  it(
+    `random joins, changes, cancels, duplicates, extends, closes, aborts, clock jumps and restarts (${RUNS} runs, seed ${SEED})`,
+    async () => {
+      await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { seed: SEED, numRuns: RUNS, endOnFailure: false })
+    },
+    Math.max(60_000, RUNS * 1000),
+  )
 
   it('a hand-written sequence: waitlist promoted unit by unit in arrival order, across a restart', async () => {
     await runScenario({
-      launches: [{ stock: 3, limit: 3, minUnits: 2, variants: [] }, { stock: null, limit: null, minUnits: null, variants: [] }, { stock: null, limit: null, minUnits: null, variants: [] }],
+      launches: [
+        { stock: 3, limit: 3, minUnits: 2, variants: [] },
+        { stock: null, limit: null, minUnits: null, variants: [] },
+        { stock: null, limit: null, minUnits: null, variants: [] },
+      ],
       ops: [
         { k: 'join', m: 0, q: 2, mode: 'set', v: -1, form: 0 }, // Ann 2
         { k: 'join', m: 1, q: 2, mode: 'set', v: -1, form: 0 }, // Bob 1 + 1 waiting

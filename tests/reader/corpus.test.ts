@@ -7,9 +7,19 @@ import { loadCorpus, score, table, type Scored } from './corpus.js'
 import { readOrder } from '../../src/core/reader.js'
 
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url))
-const show = (xs: Scored[]) => xs.map((s) => `${s.verdict} ${s.file.split('/').pop()}:${s.line} ${JSON.stringify(s.text)} => ${s.expected}, got ${JSON.stringify(s.reading)}`).join('\n')
+const show = (xs: Scored[]) =>
+  xs
+    .map(
+      (s) =>
+        `${s.verdict} ${s.file.split('/').pop()}:${s.line} ${JSON.stringify(s.text)} => ${s.expected}, got ${JSON.stringify(s.reading)}`,
+    )
+    .join('\n')
 
-describe.each([['corpus.txt', 400], ['heldout.txt', 100], ['heldout2.txt', 60]])('reader on %s', (file, least) => {
+describe.each([
+  ['corpus.txt', 400],
+  ['heldout.txt', 100],
+  ['heldout2.txt', 60],
+])('reader on %s', (file, least) => {
   const entries = loadCorpus(here(file))
   const scored = entries.map((e) => score(e))
   const all = table(scored).at(-1)!
@@ -33,7 +43,15 @@ describe('the scorer can fail', () => {
   it('counts a reader that always joins 1 as phantom orders', () => {
     const eager = (text: string, vocab: Parameters<typeof readOrder>[1]) => {
       const s = vocab.sales[0]
-      return s ? { kind: 'order' as const, changes: [{ op: 'set' as const, sale: s.no, item: s.items[0].id, qty: 1 }], words: '', text, forName: null } : readOrder(text, vocab)
+      return s
+        ? {
+            kind: 'order' as const,
+            changes: [{ op: 'set' as const, sale: s.no, item: s.items[0].id, qty: 1 }],
+            words: '',
+            text,
+            forName: null,
+          }
+        : readOrder(text, vocab)
     }
     const t = table(entries.map((e) => score(e, eager))).at(-1)!
     expect(t.phantom).toBeGreaterThan(50)
@@ -46,9 +64,23 @@ describe('the scorer can fail', () => {
 })
 
 describe('questions back', () => {
-  const two = { sales: [{ no: 1, title: '速干T恤', items: [{ id: 1, name: '紫色' }, { id: 2, name: '灰色' }] }] }
+  const two = {
+    sales: [
+      {
+        no: 1,
+        title: '速干T恤',
+        items: [
+          { id: 1, name: '紫色' },
+          { id: 2, name: '灰色' },
+        ],
+      },
+    ],
+  }
   it('asks with its best guess and the reply to send', () => {
-    expect(readOrder('紫色2 3', two)).toMatchObject({ kind: 'ask', question: '没看懂：是要「紫色 2 份」吗？回复「紫色+2」即可' })
+    expect(readOrder('紫色2 3', two)).toMatchObject({
+      kind: 'ask',
+      question: '没看懂：是要「紫色 2 份」吗？回复「紫色+2」即可',
+    })
   })
   it('asks which variant when none is named', () => {
     expect(readOrder('我要2件', two)).toMatchObject({ kind: 'ask', reason: 'whichVariant' })

@@ -5,7 +5,16 @@ import { readFileSync } from 'node:fs'
 import { readOrder, type Reading, type Vocab } from '../../src/core/reader.js'
 import { SETUPS } from './setups.js'
 
-export type Entry = { file: string; line: number; category: string; setup: string; line_mode: boolean; before: string; text: string; expected: string }
+export type Entry = {
+  file: string
+  line: number
+  category: string
+  setup: string
+  line_mode: boolean
+  before: string
+  text: string
+  expected: string
+}
 export type Verdict = 'meant' | 'ignored' | 'phantom' | 'wrong' | 'asked'
 export const VERDICTS: Verdict[] = ['meant', 'ignored', 'phantom', 'wrong', 'asked']
 
@@ -14,24 +23,35 @@ export function loadCorpus(path: string): Entry[] {
   let category = ''
   let setup = ''
   let before = ''
-  readFileSync(path, 'utf8').split('\n').forEach((raw, i) => {
-    const l = raw.trim()
-    if (l === '' || l.startsWith('# ')) return
-    if (l.startsWith('## ')) { category = l.slice(3).trim(); return }
-    if (l.startsWith('@ ')) {
-      const [name, ...b] = l.slice(2).trim().split(/\s+/)
-      setup = name
-      before = b.join(' ')
-      return
-    }
-    const at = raw.lastIndexOf(' => ')
-    if (at < 0) throw new Error(`${path}:${i + 1}: no ' => '`)
-    const chain = setup.startsWith('chain:')
-    out.push({
-      file: path, line: i + 1, category, setup: chain ? setup.slice(6) : setup, line_mode: chain, before,
-      text: raw.slice(0, at).trim().replace(/\\n/g, '\n'), expected: raw.slice(at + 4).trim(),
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((raw, i) => {
+      const l = raw.trim()
+      if (l === '' || l.startsWith('# ')) return
+      if (l.startsWith('## ')) {
+        category = l.slice(3).trim()
+        return
+      }
+      if (l.startsWith('@ ')) {
+        const [name, ...b] = l.slice(2).trim().split(/\s+/)
+        setup = name
+        before = b.join(' ')
+        return
+      }
+      const at = raw.lastIndexOf(' => ')
+      if (at < 0) throw new Error(`${path}:${i + 1}: no ' => '`)
+      const chain = setup.startsWith('chain:')
+      out.push({
+        file: path,
+        line: i + 1,
+        category,
+        setup: chain ? setup.slice(6) : setup,
+        line_mode: chain,
+        before,
+        text: raw.slice(0, at).trim().replace(/\\n/g, '\n'),
+        expected: raw.slice(at + 4).trim(),
+      })
     })
-  })
   return out
 }
 
@@ -74,12 +94,16 @@ function expectedState(vocab: Vocab, before: State, expected: string): State | '
   const st: State = new Map(before)
   let person: string | null = null
   for (const p of expected.split(/\s+/)) {
-    if (p.startsWith('@')) { person = p.slice(1); continue }
+    if (p.startsWith('@')) {
+      person = p.slice(1)
+      continue
+    }
     let m: RegExpExecArray | null
     if ((m = /^x(.*)$/.exec(p))) {
       const name = m[1]
       for (const k of [...st.keys()]) {
-        if (name === '' || (/^团\d+$/.test(name) && k.startsWith(`${name.slice(1)}:`)) || k === keyOf(vocab, name)) st.set(k, 0)
+        if (name === '' || (/^团\d+$/.test(name) && k.startsWith(`${name.slice(1)}:`)) || k === keyOf(vocab, name))
+          st.set(k, 0)
       }
       continue
     }
@@ -108,7 +132,9 @@ function applyReading(before: State, r: Reading & { kind: 'order' }): State {
   const w = who(r.forName)
   for (const c of r.changes) {
     if (c.op === 'cancel') {
-      for (const k of [...st.keys()]) if (c.sale === null || (c.item === null ? k.startsWith(`${c.sale}:`) : k === `${c.sale}:${c.item}`)) st.set(k, 0)
+      for (const k of [...st.keys()])
+        if (c.sale === null || (c.item === null ? k.startsWith(`${c.sale}:`) : k === `${c.sale}:${c.item}`))
+          st.set(k, 0)
       continue
     }
     const k = w + `${c.sale}:${c.item}`
@@ -135,10 +161,17 @@ export function score(e: Entry, read: Reader = readOrder): Scored {
   const base = SETUPS[e.setup]
   if (!base) throw new Error(`${e.file}:${e.line}: no set-up ${e.setup}`)
   const before = parseBefore(base, e.before)
-  const vocab: Vocab = { ...base, sales: base.sales.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, held: before.get(`${s.no}:${i.id}`) ?? 0 })) })) }
+  const vocab: Vocab = {
+    ...base,
+    sales: base.sales.map((s) => ({
+      ...s,
+      items: s.items.map((i) => ({ ...i, held: before.get(`${s.no}:${i.id}`) ?? 0 })),
+    })),
+  }
   const exp = expectedState(vocab, before, e.expected)
   const reading = read(e.text, vocab, e.line_mode ? 'line' : 'chat')
-  const got: State | 'ask' | 'none' = reading.kind === 'order' ? applyReading(before, reading) : reading.kind === 'ask' ? 'ask' : 'none'
+  const got: State | 'ask' | 'none' =
+    reading.kind === 'order' ? applyReading(before, reading) : reading.kind === 'ask' ? 'ask' : 'none'
   let verdict: Verdict
   const changed = got instanceof Map && !same(got, before)
   if (exp === 'ask') verdict = got === 'ask' ? 'meant' : changed ? 'phantom' : 'ignored'
@@ -155,7 +188,15 @@ export function table(scored: Scored[]): Row[] {
   const rows = new Map<string, Row>()
   const total: Row = { category: 'all', n: 0, meant: 0, ignored: 0, phantom: 0, wrong: 0, asked: 0 }
   for (const s of scored) {
-    const r = rows.get(s.category) ?? { category: s.category, n: 0, meant: 0, ignored: 0, phantom: 0, wrong: 0, asked: 0 }
+    const r = rows.get(s.category) ?? {
+      category: s.category,
+      n: 0,
+      meant: 0,
+      ignored: 0,
+      phantom: 0,
+      wrong: 0,
+      asked: 0,
+    }
     r.n++
     r[s.verdict]++
     total.n++
@@ -167,6 +208,9 @@ export function table(scored: Scored[]): Row[] {
 
 export function render(title: string, rows: Row[]): string {
   const head = `| ${title} | messages | read as meant | silently ignored | phantom | wrong quantity | asked |`
-  const lines = rows.map((r) => `| ${r.category} | ${r.n} | ${r.meant} (${((100 * r.meant) / r.n).toFixed(1)}%) | ${r.ignored} | ${r.phantom} | ${r.wrong} | ${r.asked} |`)
+  const lines = rows.map(
+    (r) =>
+      `| ${r.category} | ${r.n} | ${r.meant} (${((100 * r.meant) / r.n).toFixed(1)}%) | ${r.ignored} | ${r.phantom} | ${r.wrong} | ${r.asked} |`,
+  )
   return [head, '|---|---:|---:|---:|---:|---:|---:|', ...lines].join('\n')
 }

@@ -16,13 +16,25 @@ afterAll(() => {
   rmSync(DATA, { recursive: true, force: true })
 })
 
-const build = (...flags: string[]) => spawnSync(process.execPath, ['scripts/build.mjs', '--out', OUT, ...flags], { cwd: ROOT, encoding: 'utf8' })
+const build = (...flags: string[]) =>
+  spawnSync(process.execPath, ['scripts/build.mjs', '--out', OUT, ...flags], { cwd: ROOT, encoding: 'utf8' })
 
 /** Start the compiled bot and collect its JSON log lines until `until` is seen (or it exits). */
 function startCompiled(until: string): Promise<{ lines: Record<string, unknown>[]; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'info', SHANTUAN_DB: join(DATA, 'bot.sqlite'), SHANTUAN_NAME: join(DATA, 'bot'), WECHATY_PUPPET: 'wechaty-puppet-mock' }
-    const p = spawn(process.execPath, [join(OUT, 'src', 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
+    const env = {
+      ...process.env,
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'info',
+      SHANTUAN_DB: join(DATA, 'bot.sqlite'),
+      SHANTUAN_NAME: join(DATA, 'bot'),
+      WECHATY_PUPPET: 'wechaty-puppet-mock',
+    }
+    const p = spawn(process.execPath, [join(OUT, 'src', 'main.js')], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
     const lines: Record<string, unknown>[] = []
     let buf = ''
     p.stderr.on('data', (d: Buffer) => {
@@ -66,7 +78,11 @@ describe('the build', () => {
   }, 180_000)
 
   it('a bad setting stops the compiled bot with one line naming it, not a stack', () => {
-    const r = spawnSync(process.execPath, [join(OUT, 'src', 'main.js')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOG_FORMAT: 'pretty', SHANTUAN_DB: join(DATA, 'bad.sqlite') } })
+    const r = spawnSync(process.execPath, [join(OUT, 'src', 'main.js')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, LOG_FORMAT: 'pretty', SHANTUAN_DB: join(DATA, 'bad.sqlite') },
+    })
     expect(r.status).toBe(2)
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^bad environment: LOG_FORMAT: /)])
     expect(existsSync(join(DATA, 'bad.sqlite'))).toBe(false)
@@ -81,7 +97,10 @@ describe('the build', () => {
     expect(build('--check').status).toBe(0)
 
     // a build made from other sources (as before `git pull` or an edit) is due again
-    writeFileSync(stamp, before.replace(/^./, (c) => (c === '0' ? '1' : '0')))
+    writeFileSync(
+      stamp,
+      before.replace(/^./, (c) => (c === '0' ? '1' : '0')),
+    )
     expect(build('--check').status).toBe(1)
   })
 })

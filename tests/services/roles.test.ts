@@ -34,8 +34,12 @@ describe('an admin who leaves the group', () => {
     expect(organizerNames(stay.app.db, g)).toEqual(['阿May', 'Lily'])
     expect(organizerGroups(stay.app.db, 'Lily').map((x) => x.topic)).toEqual([ROOM])
 
-    const gone = await run([group(at('10:00')), say(at('10:01'), '阿May', '/admin @Lily'), group(at('10:05'), whoLeft),
-      { at: at('10:10'), from: 'Lily', text: '/stats' }])
+    const gone = await run([
+      group(at('10:00')),
+      say(at('10:01'), '阿May', '/admin @Lily'),
+      group(at('10:05'), whoLeft),
+      { at: at('10:10'), from: 'Lily', text: '/stats' },
+    ])
     expect(organizerNames(gone.app.db, g)).toEqual(['阿May'])
     expect(organizerGroups(gone.app.db, 'Lily')).toEqual([])
     expect(texts(gone.out.filter((o) => o.to === 'Lily'))).toEqual([t('error.organizerOnly', { command: '/stats' })])

@@ -9,13 +9,29 @@ const launch = (title: string) => `/launch ${title}\n价格: 59\n截止: 2026-12
 
 async function threeSales() {
   // 团1 closed; 团2 蓝莓 and 团3 车厘子 (with variants 大果 / 超大果) open
-  const { app } = await run([group(at('10:00')), say(at('10:01'), '阿May', launch('草莓')), say(at('10:02'), '阿May', '截单 #1'),
-    say(at('10:03'), '阿May', launch('云南蓝莓')), say(at('10:04'), '阿May', `${launch('智利车厘子')}\n- 大果 89元\n- 超大果 109元`)])
+  const { app } = await run([
+    group(at('10:00')),
+    say(at('10:01'), '阿May', launch('草莓')),
+    say(at('10:02'), '阿May', '截单 #1'),
+    say(at('10:03'), '阿May', launch('云南蓝莓')),
+    say(at('10:04'), '阿May', `${launch('智利车厘子')}\n- 大果 89元\n- 超大果 109元`),
+  ])
   const g = groupByTopic(app.db, '烘焙同好群')!
   const open = openSales(app.db, g.id)
-  const base: SaleQuery = { ref: null, need: 'open', among: open, phase: 'open', example: (no) => `#${no} +1`, none: 'sale.none' }
+  const base: SaleQuery = {
+    ref: null,
+    need: 'open',
+    among: open,
+    phase: 'open',
+    example: (no) => `#${no} +1`,
+    none: 'sale.none',
+  }
   const find = (q: Partial<Omit<SaleQuery, 'words'>> & { words?: string }) => {
-    const r = findSale(app.db, g, { ...base, ...q, words: q.words === undefined ? undefined : { text: q.words, bookOf: (s) => loadBook(app.db, s) } })
+    const r = findSale(app.db, g, {
+      ...base,
+      ...q,
+      words: q.words === undefined ? undefined : { text: q.words, bookOf: (s) => loadBook(app.db, s) },
+    })
     return r.ok ? `团${r.sale.no}` : r.refusal === null ? 'silence' : r.refusal.reply
   }
   return { find, open }
@@ -31,7 +47,11 @@ describe('findSale', () => {
     ['a title word naming one of several', { words: '蓝莓 +2' }, '团2'],
     ['a variant naming one of several', { words: '+1 超大果' }, '团3'],
     ['several and no words', {}, '现在有多个团在进行：团2 云南蓝莓、团3 智利车厘子，请加上团号，例如「#2 +1」'],
-    ['several of any phase', { phase: 'any' as const }, '有多个团：团2 云南蓝莓、团3 智利车厘子，请加团号，例如「#2 +1」'],
+    [
+      'several of any phase',
+      { phase: 'any' as const },
+      '有多个团：团2 云南蓝莓、团3 智利车厘子，请加团号，例如「#2 +1」',
+    ],
     ['nothing to choose from', { among: [] }, '群里现在没有进行中的团。'],
     ['nothing to choose from, said silently', { among: [], none: null }, 'silence'],
   ])('%s', async (_, q, expected) => {

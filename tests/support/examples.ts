@@ -12,13 +12,17 @@ import { RecordingTransport, replay, type OutLine } from '../../src/replay.js'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const EXAMPLES = join(ROOT, 'data/examples')
-export const UPDATE_HINT = 'if the change in the bot is meant, run `npm run examples:update` and commit the files it rewrites'
+export const UPDATE_HINT =
+  'if the change in the bot is meant, run `npm run examples:update` and commit the files it rewrites'
 
 const EXPECTED = '.expected.jsonl'
 
 /** Transcript names (data/examples/NAME.jsonl), without the expected outputs. */
 export const exampleNames = (): string[] =>
-  readdirSync(EXAMPLES).filter((f) => f.endsWith('.jsonl') && !f.endsWith(EXPECTED)).map((f) => f.slice(0, -'.jsonl'.length)).sort()
+  readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.jsonl') && !f.endsWith(EXPECTED))
+    .map((f) => f.slice(0, -'.jsonl'.length))
+    .sort()
 
 export const inputPath = (name: string) => join(EXAMPLES, `${name}.jsonl`)
 export const expectedPath = (name: string) => join(EXAMPLES, `${name}${EXPECTED}`)
@@ -56,12 +60,14 @@ const dayLine = (t: number) => `—— ${Number(china(t).slice(5, 7))}月${Numbe
 export function chatText(input: string[], out: OutLine[]): string {
   type Turn = { t: number; order: number; who: string; text: string }
   const turns: Turn[] = []
-  input.filter((l) => l.trim() !== '').forEach((raw, i) => {
-    const l = JSON.parse(raw) as In
-    if (l.text === undefined || l.from === undefined) return
-    const who = l.room === undefined ? `${l.from} → 🤖（私聊）` : l.from
-    turns.push({ t: Date.parse(l.at), order: i, who: `${hhmm(l.at)}  ${who}`, text: l.text })
-  })
+  input
+    .filter((l) => l.trim() !== '')
+    .forEach((raw, i) => {
+      const l = JSON.parse(raw) as In
+      if (l.text === undefined || l.from === undefined) return
+      const who = l.room === undefined ? `${l.from} → 🤖（私聊）` : l.from
+      turns.push({ t: Date.parse(l.at), order: i, who: `${hhmm(l.at)}  ${who}`, text: l.text })
+    })
   out.forEach((o, i) => {
     const who = o.room === undefined ? `🤖 → ${o.to}（私聊）` : '🤖'
     turns.push({ t: Date.parse(o.at), order: 1e6 + i, who: `${hhmm(o.at)}  ${who}`, text: o.text })
@@ -69,12 +75,16 @@ export function chatText(input: string[], out: OutLine[]): string {
   turns.sort((a, b) => a.t - b.t || a.order - b.order)
   // a line with the date before the first turn and wherever the day changes
   let day = ''
-  return turns.map(({ t, who, text }) => {
-    const [first, ...rest] = text.split('\n')
-    const lines = [`${who}: ${first}`, ...rest.map((r) => `        ${r}`)]
-    if (dayLine(t) !== day) lines.unshift((day = dayLine(t)))
-    return lines.join('\n')
-  }).join('\n') + '\n'
+  return (
+    turns
+      .map(({ t, who, text }) => {
+        const [first, ...rest] = text.split('\n')
+        const lines = [`${who}: ${first}`, ...rest.map((r) => `        ${r}`)]
+        if (dayLine(t) !== day) lines.unshift((day = dayLine(t)))
+        return lines.join('\n')
+      })
+      .join('\n') + '\n'
+  )
 }
 
 export const exampleChat = (name: string, out: OutLine[]) => chatText(inputLines(name), out)
@@ -95,7 +105,9 @@ export function withChats(markdown: string, chat: (name: string) => string): str
 export const docFiles = (): string[] => {
   let docs: string[] = []
   try {
-    docs = readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join(ROOT, 'docs', f))
+    docs = readdirSync(join(ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => join(ROOT, 'docs', f))
   } catch {
     // no docs/ yet
   }

@@ -24,7 +24,9 @@ for (const file of docFiles()) {
     const out = outs.get(name)
     if (!out) {
       failed = true
-      process.stderr.write(`${relative(ROOT, file)} quotes a chat from data/examples/${name}.jsonl, which does not exist\n`)
+      process.stderr.write(
+        `${relative(ROOT, file)} quotes a chat from data/examples/${name}.jsonl, which does not exist\n`,
+      )
       return '(missing transcript)\n'
     }
     return exampleChat(name, out)
