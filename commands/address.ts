@@ -3,6 +3,7 @@ import { findPhone, maskPhones } from '../src/core/privacy.js'
 import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { addressOf, saveAddress } from '../src/engine/delivery.js'
+import { requireSomeGroup } from '../src/engine/scope.js'
 
 // an empty recipient or a short address is answered in run() with the address hint, not the usage
 const args = z.union([
@@ -36,7 +37,8 @@ const address = defineCommand({
       return [
         { kind: 'notice', notice: 'refused', member: ctx.sender, payload: { reason: t('delivery.addressPrivate') } },
       ]
-    const found = addressOf(ctx.db, ctx.sender)
+    requireSomeGroup(ctx)
+    const found = addressOf(ctx.db, ctx.senderId)
     if ('show' in a)
       return [
         {
@@ -51,7 +53,12 @@ const address = defineCommand({
         },
       ]
     if (a.recipient === '' || a.address.length < 4) throw userError('delivery.addressBad')
-    saveAddress(ctx.db, ctx.sender, { recipient: a.recipient, phone: a.phone, address: a.address }, ctx.now)
+    saveAddress(
+      ctx.db,
+      { id: ctx.senderId, name: ctx.sender },
+      { recipient: a.recipient, phone: a.phone, address: a.address },
+      ctx.now,
+    )
     return [
       {
         kind: 'say',

@@ -2,7 +2,7 @@ import { money } from '../src/core/render.js'
 import { enqueue } from '../src/engine/repo.js'
 import { linesText, orderOf } from '../src/engine/fulfilment.js'
 import { groupSales, memberHits, noticeFor } from '../src/engine/scope.js'
-import { organizerGroups, organizerNames } from '../src/services/roles.js'
+import { organizerGroups, organizers } from '../src/services/roles.js'
 import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { openTicket } from '../src/services/aftersales.js'
@@ -37,12 +37,13 @@ const issue = defineCommand({
     const group = hit.group
     const no = openTicket(ctx.db, group.id, { saleId: hit.sale.id, memberId: hit.member.id, text }, ctx.now)
     const o = orderOf(ctx.db, hit.sale, hit.member.id)!
-    for (const name of organizerNames(ctx.db, group)) {
-      const several = organizerGroups(ctx.db, name).length > 1
+    for (const { name, id } of organizers(ctx.db, group)) {
+      const several = organizerGroups(ctx.db, id).length > 1
       enqueue(
         ctx.db,
         {
           toName: name,
+          toId: id,
           kind: 'event',
           text: t('ticket.toOrganizer', {
             no,

@@ -3,13 +3,14 @@ import { money, itemLabel } from '../src/core/render.js'
 import { t } from '../src/i18n/zh-CN.js'
 import { defineCommand, type Ctx } from '../src/engine/types.js'
 import { currentItemFen, myFulfilment, soldIn } from '../src/engine/fulfilment.js'
-import { holdings, memberIdsNamed } from '../src/services/orders.js'
+import { holdings, memberIdsOf } from '../src/services/orders.js'
+import { requireSomeGroup } from '../src/engine/scope.js'
 
 const RECENT_MS = 14 * 24 * 3600_000
 
 /** The member's open sales and those closed in the last two weeks, in this group or (privately) in all. */
 function lines(ctx: Ctx): string[] {
-  const who = ctx.member ? [ctx.member.id] : memberIdsNamed(ctx.db, ctx.sender)
+  const who = ctx.member ? [ctx.member.id] : memberIdsOf(ctx.db, ctx.senderId)
   if (who.length === 0) return []
   const rows = holdings(ctx.db, who, ctx.now - RECENT_MS)
   const noted = new Set<number>()
@@ -44,6 +45,7 @@ const my = defineCommand({
   args: z.object({}).strict(),
   parse: () => ({}),
   async run(ctx) {
+    requireSomeGroup(ctx)
     const list = lines(ctx)
     const text = list.length === 0 ? t('my.none') : [t('my.header', { who: ctx.sender }), ...list].join('\n')
     return [{ kind: 'say', text }]

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { parseMoney } from '../src/core/quantity.js'
 import { money } from '../src/core/render.js'
-import { enqueue, memberById, saleById } from '../src/engine/repo.js'
+import { contactOf, enqueue, memberById, saleById } from '../src/engine/repo.js'
 import { checkCompletion, orderOf, updateParticipant } from '../src/engine/fulfilment.js'
 import { chooseGroup, noticeFor } from '../src/engine/scope.js'
 import { requireSucceeded, saleLabel } from '../src/services/sales.js'
@@ -65,6 +65,7 @@ const resolve = defineCommand({
       ctx.db,
       {
         toName: member.name,
+        toId: contactOf(member),
         kind: 'event',
         text: t('ticket.toMember', { no: d.no, resolution, title: sale ? saleLabel(sale) : '' }),
       },

@@ -7,7 +7,7 @@ import { Runtime } from './engine/runtime.js'
 import { list } from '../commands/list.js'
 import type { AnyCommand } from './engine/types.js'
 
-export type App = { db: Db; engine: Engine; sender: Sender; runtime: Runtime; close(): void }
+export type App = { db: Db; engine: Engine; sender: Sender; runtime: Runtime; transport: Transport; close(): void }
 
 /** `commands` replaces the registry, for a test that adds a fixture command. */
 export function makeApp(opts: {
@@ -21,5 +21,12 @@ export function makeApp(opts: {
   const db = openDb(opts.dbFile)
   const engine = new Engine(db, opts.commands ?? list(), { log: opts.log, gatherMs: opts.gatherMs })
   const sender = new Sender(db, opts.transport, opts.log, opts.pace ?? DEFAULT_PACE)
-  return { db, engine, sender, runtime: new Runtime(engine, sender), close: () => db.$client.close() }
+  return {
+    db,
+    engine,
+    sender,
+    runtime: new Runtime(engine, sender),
+    transport: opts.transport,
+    close: () => db.$client.close(),
+  }
 }

@@ -40,9 +40,10 @@ export const DEMAND_COLUMNS = [
   'sale_no',
 ] as const
 
-export function demandRows(db: Db, filter: { room?: string }): DemandRow[] {
+export function demandRows(db: Db, filter: { room?: string; groupId?: number }): DemandRow[] {
   const where: SQL[] = []
   if (filter.room !== undefined) where.push(eq(groups.topic, filter.room))
+  if (filter.groupId !== undefined) where.push(eq(groups.id, filter.groupId))
   const list = db
     .select({ intent: intents, room: groups.topic })
     .from(intents)

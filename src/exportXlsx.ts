@@ -12,7 +12,8 @@ import { saleRows, groupRows } from './core/stats.js'
 import { pointsOf, saleOrders, type MemberOrder } from './engine/fulfilment.js'
 import { supplyPlan } from './engine/supply.js'
 import { statsOfGroup, statsOfSale } from './engine/stats.js'
-import type { SaleRow } from './engine/repo.js'
+import { contactOf, memberById, type SaleRow } from './engine/repo.js'
+import { addressOf } from './engine/delivery.js'
 
 type Cell = string | number | null
 export type SheetData = { name: string; header: string[]; rows: Cell[][]; money: number[] }
@@ -80,7 +81,7 @@ export function workbookData(db: Db, sale: SaleRow): WorkbookData {
     name: '快递',
     header: ['成员', '收件人', '电话', '地址', '商品', '份数', '运费', '快递公司', '运单号', '状态'],
     rows: shipped.map((o) => {
-      const a = db.select().from(addresses).where(eq(addresses.name, o.name)).get()
+      const a = addressOf(db, contactOf(memberById(db, o.memberId)))
       return [
         o.name,
         a?.recipient ?? '',
@@ -157,19 +158,19 @@ export async function writeWorkbook(data: WorkbookData, file: string, exclusive 
 }
 
 /** The sale an export is for: its number, narrowed by the room when several groups have one. */
-export function saleForExport(db: Db, no: number, room?: string): SaleRow | { error: string } {
+export function saleForExport(db: Db, no: number, groupId?: number): SaleRow | { error: string } {
   const rows = db
     .select({ s: sales, topic: groups.topic })
     .from(sales)
     .innerJoin(groups, eq(sales.groupId, groups.id))
-    .where(room === undefined ? eq(sales.no, no) : and(eq(sales.no, no), eq(groups.topic, room)))
+    .where(groupId === undefined ? eq(sales.no, no) : and(eq(sales.no, no), eq(groups.id, groupId)))
     .all()
   if (rows.length === 1) return rows[0].s
   return {
     error:
       rows.length === 0
-        ? `no sale ${no}${room ? ` in ${room}` : ''}`
-        : `sale ${no} exists in several rooms (${rows.map((r) => r.topic).join(', ')}): add --room`,
+        ? `no sale ${no}${groupId !== undefined ? ' in that group' : ''}`
+        : `sale ${no} exists in several rooms (${rows.map((r) => r.topic).join(', ')}): add --room or --room-id`,
   }
 }
 

@@ -10,24 +10,52 @@ import { isoAt } from './core/iso.js'
 const Line = z.object({
   at: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'at is not a time'),
   room: z.string().min(1).optional(),
+  roomId: z.string().min(1).optional(),
   owner: z.string().min(1).optional(),
-  members: z.array(z.string()).optional(),
+  ownerId: z.string().min(1).optional(),
+  members: z.array(z.union([z.string(), z.object({ name: z.string().min(1), id: z.string().min(1) })])).optional(),
   from: z.string().min(1).optional(),
+  fromId: z.string().min(1).optional(),
   text: z.string().optional(),
   id: z.union([z.string(), z.number()]).optional(),
 })
 
-export type OutLine = { at: string; room?: string; to?: string; text: string; mentions: string[]; file?: string }
+export type OutLine = {
+  at: string
+  room?: string
+  roomId?: string
+  to?: string
+  toId?: string
+  text: string
+  mentions: string[]
+  mentionIds?: string[]
+  file?: string
+}
 
 /** A transport that records what the bot would send, with the virtual time of each send. */
 export class RecordingTransport implements Transport {
   readonly lines: OutLine[] = []
+  /** set once the input carried ids: only then do lines show them, so old transcripts give today's output */
+  withIds = false
   constructor(private readonly onLine?: (l: OutLine) => void) {}
   async send(m: OutMessage, at: number): Promise<void> {
     const line: OutLine =
       m.room !== null
-        ? { at: isoAt(at), room: m.room, text: m.text, mentions: m.mentions }
-        : { at: isoAt(at), to: m.toName!, text: m.text, mentions: m.mentions }
+        ? {
+            at: isoAt(at),
+            room: m.room,
+            ...(this.withIds ? { roomId: m.roomId! } : {}),
+            text: m.text,
+            mentions: m.mentions,
+          }
+        : {
+            at: isoAt(at),
+            to: m.toName!,
+            ...(this.withIds ? { toId: m.toId! } : {}),
+            text: m.text,
+            mentions: m.mentions,
+          }
+    if (this.withIds) line.mentionIds = m.mentionIds
     // a file sent with the message (a private export) is named by its path
     if (m.file) line.file = m.file
     this.lines.push(line)
@@ -58,6 +86,7 @@ export async function replay(app: App, input: string[], report: (msg: string) =>
       continue
     }
     const l = r.data
+    if (app.transport instanceof RecordingTransport && carriesIds(l)) app.transport.withIds = true
     if (l.text !== undefined && l.from === undefined) {
       report(`line ${lineNo}: a message needs "from", skipped`)
       continue
@@ -72,9 +101,20 @@ export async function replay(app: App, input: string[], report: (msg: string) =>
     const now = clock.now()
     if (l.text !== undefined) {
       const id = l.id !== undefined ? String(l.id) : madeUpId(lineNo, raw)
-      await app.engine.handle({ id, at: now, room: l.room ?? null, from: l.from!, text: l.text })
+      await app.engine.handle({
+        id,
+        at: now,
+        room: l.room ?? null,
+        roomId: l.room !== undefined ? l.roomId : undefined,
+        from: l.from!,
+        fromId: l.fromId,
+        text: l.text,
+      })
     } else if (l.room !== undefined && (l.owner !== undefined || l.members !== undefined)) {
-      await app.engine.declareGroup(l.room, l.owner ?? null, l.members ?? null, now)
+      // without ids the topic stands for the room's id and a name for the member's id
+      const owner =
+        l.owner === undefined ? null : { name: l.owner, id: l.ownerId ?? idOfOnly(l.members, l.owner) ?? l.owner }
+      await app.engine.declareGroup({ roomId: l.roomId ?? l.room, topic: l.room }, owner, l.members ?? null, now)
     }
     await app.runtime.advanceTo(clock, now)
   }
@@ -84,4 +124,19 @@ export async function replay(app: App, input: string[], report: (msg: string) =>
 /** Lines without an id get one from their content and position, stable across runs of the same file. */
 function madeUpId(lineNo: number, raw: string): string {
   return `line-${lineNo}-${createHash('sha1').update(raw).digest('hex').slice(0, 12)}`
+}
+
+function carriesIds(l: z.infer<typeof Line>): boolean {
+  return (
+    l.roomId !== undefined ||
+    l.ownerId !== undefined ||
+    l.fromId !== undefined ||
+    (l.members ?? []).some((m) => typeof m !== 'string')
+  )
+}
+
+/** The id of the one listed member with that name (a declaration that gave member ids but no ownerId). */
+function idOfOnly(list: z.infer<typeof Line>['members'], name: string): string | undefined {
+  const hits = (list ?? []).filter((m) => typeof m !== 'string' && m.name === name)
+  return hits.length === 1 && typeof hits[0] !== 'string' ? hits[0].id : undefined
 }

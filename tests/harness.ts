@@ -41,9 +41,15 @@ export async function runThenStop(lines: In[], opts: { dbFile?: string; crash?: 
   return out
 }
 
-/** The same through the replay contract: each step as a JSON line, read by `replay` as the CLI does. */
+/** A replay line as the contract has it, ids included (`roomId`, `ownerId`, `fromId`, `{name, id}` members). */
+export type ReplayLine = In | Record<string, unknown>
+
+/**
+ * The same through the replay contract: each step as a JSON line, read by `replay` as the CLI does.
+ * Tests about ids use this path: the replay is where the contract's ids are read.
+ */
 export async function runReplay(
-  lines: In[],
+  lines: ReplayLine[],
   dbFile = ':memory:',
 ): Promise<{ out: OutLine[]; errors: string[]; app: App }> {
   const transport = new RecordingTransport()

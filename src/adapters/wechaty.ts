@@ -19,44 +19,31 @@ async function nameIn(room: Room, c: Contact): Promise<string> {
   return ((await room.alias(c).catch(() => undefined)) || c.name()).trim()
 }
 
+/**
+ * Sends by id only: a room by its room id, a person by her contact id. A topic or a name is a
+ * label anyone can copy, so nothing is ever sent to "the first room (or contact) found by name".
+ */
 export class WechatyTransport implements Transport {
-  private rooms = new Map<string, Room>()
-
   constructor(private readonly bot: Wechaty) {}
 
-  /** Forget cached rooms: ids change at every re-login, so rooms are found again by topic. */
-  reset(): void {
-    this.rooms.clear()
-  }
-
-  private async room(topic: string): Promise<Room> {
-    const cached = this.rooms.get(topic)
-    if (cached) return cached
-    const found = await this.bot.Room.find({ topic })
-    if (!found) throw new Error('room not found by topic')
-    this.rooms.set(topic, found)
-    return found
-  }
+  /** Kept for the login and room events: the transport holds nothing found by topic any more. */
+  reset(): void {}
 
   async send(m: OutMessage): Promise<void> {
-    if (m.room !== null) {
-      const room = await this.room(m.room)
-      const ids: string[] = []
-      if (m.mentions.length > 0) {
-        const wanted = new Set(m.mentions)
-        for (const c of await room.memberAll()) if (wanted.has(await nameIn(room, c))) ids.push(c.id)
-      }
+    if (m.roomId !== null) {
       // the text already carries "@name" where it belongs; the ids make WeChat notify them
-      await this.bot.puppet.messageSendText(room.id, m.text, ids)
+      // (a member never seen with an id has her name in its place: not an id to notify)
+      const ids = m.mentionIds.filter((id, i) => id !== m.mentions[i])
+      await this.bot.puppet.messageSendText(m.roomId, m.text, ids)
       return
     }
-    const contact = await this.bot.Contact.find({ name: m.toName! })
-    if (!contact) throw new Error('private recipient not found by name')
+    const to = m.toId
+    if (!to) throw new Error('private message without a contact id')
     // the export is written in the background: until it exists this send fails and is retried
     if (m.file && !existsSync(m.file)) throw new Error('file not written yet')
-    await this.bot.puppet.messageSendText(contact.id, m.text)
+    await this.bot.puppet.messageSendText(to, m.text)
     if (m.file) {
-      await this.bot.puppet.messageSendFile(contact.id, FileBox.fromFile(m.file))
+      await this.bot.puppet.messageSendFile(to, FileBox.fromFile(m.file))
       // the organizer has it now; a copy left on the server is one more place holding addresses
       removeQuietly(m.file)
     }
@@ -72,11 +59,16 @@ export function attach(
   log: Logger,
   onHandled: () => void,
 ): void {
+  // a room by its id, its owner and members by contact id: the platform's word, at every
+  // login and room event (no owner given: nobody is owner until the platform says)
   const declare = async (room: Room) => {
     const topic = await room.topic()
     const owner = room.owner()
-    const names = await Promise.all((await room.memberAll()).map((c) => nameIn(room, c)))
-    await engine.declareGroup(topic, owner ? await nameIn(room, owner) : null, names, clock.now())
+    const people = await Promise.all(
+      (await room.memberAll()).map(async (c) => ({ name: await nameIn(room, c), id: c.id })),
+    )
+    const ownerPerson = owner ? { name: await nameIn(room, owner), id: owner.id } : null
+    await engine.declareGroup({ roomId: room.id, topic }, ownerPerson, people, clock.now())
   }
   const safely = (what: string, fn: () => Promise<void>) => () => {
     fn().catch((err) => log.error({ err }, `${what} failed`))
@@ -165,7 +157,18 @@ export function attach(
         msg.mentionList().catch(() => [] as Contact[]),
       ])
       const mentions = await Promise.all(mentioned.map((c) => nameIn(room, c)))
-      return { id: msg.id, at: clock.now(), room: topic, from, fromId: talker.id, text, self: msg.self(), mentions }
+      return {
+        id: msg.id,
+        at: clock.now(),
+        room: topic,
+        roomId: room.id,
+        from,
+        fromId: talker.id,
+        text,
+        self: msg.self(),
+        mentions,
+        mentionIds: mentioned.map((c) => c.id),
+      }
     }
     // a private chat: the account's own notes to itself are not commands to the bot
     if (msg.self()) return null

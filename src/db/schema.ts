@@ -1,14 +1,20 @@
 // The database schema. Money is integer fen, times are epoch milliseconds.
-// Groups are keyed by topic because WeChat ids change at every re-login;
-// members by their display name inside a group for the same reason.
+// Groups are known by the platform's room id and members by their contact id (see
+// docs/who-is-who.md). Those ids are per login on wechat4u, so they are refreshable attributes
+// of rows with stable internal ids: a null id is a row not yet bound to the platform (a row made
+// before ids were stored, or named before it spoke), which the next sighting by its name binds.
 import { sqliteTable, integer, text, uniqueIndex, index } from 'drizzle-orm/sqlite-core'
 
 export const groups = sqliteTable(
   'groups',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    /** the platform's room id in the current login; the topic is only a label */
+    roomId: text('room_id'),
     topic: text('topic').notNull(),
     ownerName: text('owner_name'),
+    /** the contact id the platform says owns the room; null: nobody is owner until it says */
+    ownerId: text('owner_id'),
     tz: text('tz').notNull().default('Asia/Shanghai'),
     digestSeconds: integer('digest_seconds').notNull().default(15),
     /** minutes before the deadline, comma separated, e.g. "60,10" */
@@ -29,7 +35,11 @@ export const groups = sqliteTable(
     digestDueAt: integer('digest_due_at'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [uniqueIndex('groups_topic').on(t.topic), index('groups_digest_due').on(t.digestDueAt)],
+  (t) => [
+    uniqueIndex('groups_room').on(t.roomId),
+    index('groups_topic').on(t.topic),
+    index('groups_digest_due').on(t.digestDueAt),
+  ],
 )
 
 export const members = sqliteTable(
@@ -39,13 +49,19 @@ export const members = sqliteTable(
     groupId: integer('group_id')
       .notNull()
       .references(() => groups.id),
+    /** how the bot writes the member: the display name, made unique in the group (`Tom(2)`) */
     name: text('name').notNull(),
-    /** the puppet's contact id in the current login; refreshed on every message */
+    /** the platform's contact id (without ids: the name); who the member is */
     contactId: text('contact_id'),
     isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
     inGroup: integer('in_group', { mode: 'boolean' }).notNull().default(true),
   },
-  (t) => [uniqueIndex('members_group_name').on(t.groupId, t.name), index('members_name').on(t.name)],
+  (t) => [
+    uniqueIndex('members_group_name').on(t.groupId, t.name),
+    index('members_name').on(t.name),
+    uniqueIndex('members_group_contact').on(t.groupId, t.contactId),
+    index('members_contact').on(t.contactId),
+  ],
 )
 
 export const sales = sqliteTable(
@@ -219,6 +235,8 @@ export const outbox = sqliteTable(
     groupId: integer('group_id').references(() => groups.id),
     /** private message target (member name) when groupId is null */
     toName: text('to_name'),
+    /** private message target by contact id (without ids: the name); what a send goes to */
+    toId: text('to_id'),
     text: text('text').notNull(),
     mentions: text('mentions').notNull().default('[]'),
     /** a file to send with the text (a private export), by path */
@@ -449,13 +467,16 @@ export const addresses = sqliteTable(
   'addresses',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    /** whose address: the contact id (without ids: the name) */
+    contactId: text('contact_id'),
+    /** the name the member had when she saved it, a label */
     name: text('name').notNull(),
     recipient: text('recipient').notNull(),
     phone: text('phone').notNull(),
     address: text('address').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('addresses_name').on(t.name)],
+  (t) => [uniqueIndex('addresses_contact').on(t.contactId)],
 )
 
 export const tickets = sqliteTable(

@@ -6,7 +6,7 @@ import { deliveryIn } from '../core/delivery.js'
 import { money } from '../core/render.js'
 import { t } from '../i18n/zh-CN.js'
 import { deliveryText, participantOf, pointsOf, shipsOf, updateParticipant, howToChoose } from './fulfilment.js'
-import type { SaleRow } from './repo.js'
+import { contactOf, memberById, type SaleRow } from './repo.js'
 import { userError, type MemberRow, type Reply } from './types.js'
 
 /** Whether the member holds or waits for anything in the sale. */
@@ -26,8 +26,7 @@ export function takesPart(db: Db, saleId: number, memberId: number): boolean {
   )
 }
 
-export const hasAddress = (db: Db, name: string) =>
-  db.select({ id: addresses.id }).from(addresses).where(eq(addresses.name, name)).get() !== undefined
+export const hasAddress = (db: Db, contactId: string) => addressOf(db, contactId) !== undefined
 
 /** Record a choice; a member whose goods already arrived or left keeps the choice they had. */
 export function setDelivery(db: Db, sale: SaleRow, memberId: number, delivery: string): 'changed' | 'same' {
@@ -39,17 +38,19 @@ export function setDelivery(db: Db, sale: SaleRow, memberId: number, delivery: s
 }
 
 /** What the member hears after choosing: a digest line, and a private nudge for an address. */
-export function chosenReplies(db: Db, sale: SaleRow, member: { name: string }, delivery: string): Reply[] {
+export function chosenReplies(db: Db, sale: SaleRow, member: { id: number; name: string }, delivery: string): Reply[] {
   const fee = sale.shippingFeeFen ?? 0
   const text =
     delivery === 'ship' && fee > 0 ? `${deliveryText(delivery)}（运费 ${money(fee)}）` : deliveryText(delivery)
   const replies: Reply[] = [
     { kind: 'notice', notice: 'delivery', member: member.name, saleId: sale.id, payload: { text } },
   ]
-  if (delivery === 'ship' && !hasAddress(db, member.name))
+  const contact = contactOf(memberById(db, member.id))
+  if (delivery === 'ship' && !hasAddress(db, contact))
     replies.push({
       kind: 'say',
       toName: member.name,
+      toId: contact,
       text: t('delivery.needAddress', { no: sale.no, title: sale.title }),
     })
   return replies
@@ -77,21 +78,22 @@ export function deliveryFromJoin(db: Db, sale: SaleRow, member: MemberRow, rest:
 
 export type AddressRow = typeof addresses.$inferSelect
 
-/** A member's shipping address, kept by name and given only in a private chat. */
-export const addressOf = (db: Db, name: string): AddressRow | undefined =>
-  db.select().from(addresses).where(eq(addresses.name, name)).get()
+/** A contact's shipping address, kept by contact id (a namesake never reads it) and given only in a private chat. */
+export function addressOf(db: Db, contactId: string): AddressRow | undefined {
+  return db.select().from(addresses).where(eq(addresses.contactId, contactId)).get()
+}
 
 export function saveAddress(
   db: Db,
-  name: string,
+  who: { id: string; name: string },
   a: { recipient: string; phone: string; address: string },
   now: number,
 ): void {
-  const row = { ...a, updatedAt: now }
-  const found = addressOf(db, name)
+  const row = { ...a, name: who.name, updatedAt: now }
+  const found = addressOf(db, who.id)
   if (found) db.update(addresses).set(row).where(eq(addresses.id, found.id)).run()
   else
     db.insert(addresses)
-      .values({ name, ...row })
+      .values({ contactId: who.id, ...row })
       .run()
 }

@@ -12,11 +12,12 @@ import { normalize, looseKey } from '../core/text.js'
 import { findCommand, MAX_TEXT, type Route } from '../core/route.js'
 import { maskAddresses } from '../core/privacy.js'
 import { t } from '../i18n/zh-CN.js'
-import { addNotice, enqueue, ensureGroup, ensureMember } from './repo.js'
+import { addNotice, enqueue, ensureGroup, memberByContact, type Place } from './repo.js'
 import { organizes, organizesAny } from '../services/roles.js'
 import { UserError, userError, type AnyCommand, type Ctx, type GroupRow, type Inbound, type Reply } from './types.js'
 import { Scheduler, guarded } from './scheduler.js'
-import { Housekeeping, syncGroup } from './housekeeping.js'
+import { memberGroups } from './scope.js'
+import { Housekeeping, syncGroup, type Person } from './housekeeping.js'
 import { heldDigests, type HeldDigest } from './digest.js'
 import { QueryLimits, Silenced } from './limits.js'
 
@@ -57,9 +58,21 @@ export class Engine {
     return withTx(this.db, fn)
   }
 
-  /** A group as the platform shows it: owner and member names (either may be unknown). */
-  async declareGroup(topic: string, owner: string | null, memberList: string[] | null, now: number): Promise<void> {
-    await this.tx((tx) => syncGroup(tx, topic, owner, memberList, now))
+  /**
+   * A room as the platform shows it: its owner and members by id (either may be unknown).
+   * Without ids, the topic stands for the room's id and a name for the member's id.
+   */
+  async declareGroup(
+    room: string | Place,
+    owner: string | Person | null,
+    memberList: (string | Person)[] | null,
+    now: number,
+  ): Promise<void> {
+    const place = typeof room === 'string' ? { roomId: room, topic: room } : room
+    const person = (p: string | Person): Person => (typeof p === 'string' ? { name: p, id: p } : p)
+    await this.tx((tx) =>
+      syncGroup(tx, place, owner === null ? null : person(owner), memberList?.map(person) ?? null, now),
+    )
   }
 
   /** The earliest moment the engine has work of its own (a deadline, a countdown, a digest). */
@@ -102,7 +115,7 @@ export class Engine {
     try {
       await this.tx(async () => {
         if (!this.markSeen(msg)) return
-        const group = msg.room === null ? null : ensureGroup(this.db, msg.room, msg.at)
+        const group = groupOf(this.db, msg)
         this.deliver(msg, group, await this.process(msg, text, hit, group))
       })
     } catch (err) {
@@ -116,10 +129,10 @@ export class Engine {
         await this.tx(() => {
           if (!this.markSeen(msg)) return
           const reply = mistake ? err.reply : t('error.fault')
-          const g = msg.room === null ? null : ensureGroup(this.db, msg.room, msg.at)
+          const g = groupOf(this.db, msg)
           this.deliver(msg, g, [
-            mistake && err.via === 'digest' && msg.room
-              ? { kind: 'notice', notice: 'refused', member: msg.from, payload: { reason: reply } }
+            mistake && err.via === 'digest' && g
+              ? { kind: 'notice', notice: 'refused', member: speaker(this.db, g, msg).name, payload: { reason: reply } }
               : { kind: 'say', text: reply },
           ])
         })
@@ -137,25 +150,30 @@ export class Engine {
     if (msg.self && this.isEcho(rawText, group, msg.at)) return []
     if (rawText.length > (found.spec.maxText ?? MAX_TEXT))
       return found.explicit ? [{ kind: 'say', text: t('error.tooLong') }] : []
-    const member = group ? ensureMember(this.db, group.id, msg.from, msg.fromId) : null
+    const member = group ? speaker(this.db, group, msg) : null
+    const senderId = contactIdOf(msg)
     // in a private chat, an organizer is one who organizes some group; whoever speaks in a
-    // group is in it, whatever the last member-list sync said
+    // group is in it, whatever the last member-list sync said. Both go by contact id, never by name.
     const isOrganizer =
       !!msg.self ||
       (group !== null
         ? member !== null && organizes(group, { ...member, inGroup: true })
-        : organizesAny(this.db, msg.from))
+        : organizesAny(this.db, senderId))
     // a member's address typed in a group is never stored or echoed (organizers may post pickup points)
     const text = group !== null && !isOrganizer ? maskAddresses(rawText) : rawText
     const hit = text === rawText ? found : this.findCommand(text)
     if (!hit) return []
+    // an @ names whoever the platform says it is: ids become the labels the bot writes (Tom(2))
+    const mentions =
+      group && msg.mentionIds ? labelsOf(this.db, group.id, msg.mentionIds, msg.mentions ?? []) : msg.mentions
     const ctx: Ctx = {
       db: this.db,
       now: msg.at,
-      msg: { ...msg, text },
+      msg: { ...msg, text, mentions },
       group,
       member,
-      sender: msg.from,
+      sender: member?.name ?? msg.from,
+      senderId,
       isOrganizer,
       commands: this.commands,
     }
@@ -163,6 +181,8 @@ export class Engine {
     const label = spec.aliases[0]
     // a group-only command is handed a context whose group and member are there
     const cmdCtx = spec.where !== 'group' ? ctx : group && member ? { ...ctx, group, member } : null
+    // a stranger (in none of the bot's groups) learns nothing from a private organizer command
+    if (spec.who === 'organizer' && !isOrganizer && !group && memberGroups(this.db, senderId).length === 0) return []
     if (cmdCtx === null) throw userError('error.groupOnly', { command: label })
     if (spec.where === 'private' && group) return []
     if (spec.who === 'organizer' && !isOrganizer)
@@ -173,7 +193,7 @@ export class Engine {
     if (!args.success)
       throw userError('error.badArgs', { usage: spec.usage }, { via: spec.who === 'anyone' ? 'digest' : 'reply' })
     // a member repeating a query (or a refused command) within its limit gets nothing (limits.ts)
-    const who = { groupId: group?.id ?? null, member: msg.from, isOrganizer }
+    const who = { groupId: group?.id ?? null, member: senderId, isOrganizer }
     if (!this.limits.allow(spec.name, args.data, who, msg.at)) return []
     try {
       return await spec.run(cmdCtx, args.data)
@@ -208,12 +228,16 @@ export class Engine {
   private deliver(msg: Inbound, group: GroupRow | null, replies: Reply[]): void {
     for (const r of replies) {
       if (r.kind === 'say') {
-        const toName = r.toName ?? (group ? null : msg.from)
+        const to = r.toName
+          ? { toName: r.toName, toId: r.toId ?? r.toName }
+          : group
+            ? null
+            : { toName: msg.from, toId: contactIdOf(msg) }
         enqueue(
           this.db,
           {
-            groupId: toName ? null : group!.id,
-            toName,
+            groupId: to ? null : group!.id,
+            ...to,
             text: r.text,
             mentions: r.mentions,
             kind: r.tag ?? 'reply',
@@ -232,10 +256,34 @@ export class Engine {
       } else {
         enqueue(
           this.db,
-          { toName: msg.from, text: String(r.payload.reason ?? r.payload.question ?? ''), kind: 'reply' },
+          {
+            toName: msg.from,
+            toId: contactIdOf(msg),
+            text: String(r.payload.reason ?? r.payload.question ?? ''),
+            kind: 'reply',
+          },
           msg.at,
         )
       }
     }
   }
+}
+
+/** Who sent a message: her contact id, or her name when the platform gave no id. */
+const contactIdOf = (msg: Inbound): string => msg.fromId ?? msg.from
+
+/** The group a message came from, by its room id (the topic when there is none); null in a private chat. */
+function groupOf(db: Db, msg: Inbound): GroupRow | null {
+  return msg.room === null ? null : ensureGroup(db, { roomId: msg.roomId ?? msg.room, topic: msg.room }, msg.at)
+}
+
+/** The member who sent a group message, by contact id. */
+function speaker(db: Db, group: GroupRow, msg: Inbound) {
+  return memberByContact(db, group.id, msg.from, contactIdOf(msg))
+}
+
+/** The labels of the members with these contact ids (an id the group does not know keeps the platform's name). */
+function labelsOf(db: Db, groupId: number, ids: string[], names: string[]): string[] {
+  const get = db.$client.prepare('select name from members where group_id = ? and contact_id = ?')
+  return ids.map((id, i) => (get.get(groupId, id) as { name: string } | undefined)?.name ?? names[i] ?? id)
 }

@@ -4,7 +4,7 @@ import type { Logger } from 'pino'
 import type { Db } from '../db/db.js'
 import { serial } from '../db/tx.js'
 import { groups, members } from '../db/schema.js'
-import { ensureGroup, ensureMember } from './repo.js'
+import { ensureGroup, memberByContact, type Place } from './repo.js'
 import { guarded } from './scheduler.js'
 import { pruneOld } from './prune.js'
 import type { QueryLimits } from './limits.js'
@@ -40,16 +40,24 @@ export class Housekeeping {
   }
 }
 
-/** A group as the platform shows it: owner and member names (either may be unknown); members missing from the list have left. */
-export function syncGroup(db: Db, topic: string, owner: string | null, memberList: string[] | null, now: number): void {
-  const g = ensureGroup(db, topic, now)
-  if (owner !== null && owner !== g.ownerName)
-    db.update(groups).set({ ownerName: owner }).where(eq(groups.id, g.id)).run()
+/** A person as the platform shows her: the name the group sees and her contact id (without ids: the name). */
+export type Person = { name: string; id: string }
+
+/**
+ * A room as the platform shows it: its owner by id (null: the platform did not say; a group it
+ * never told has nobody as owner until it does) and its members by id (null: unknown); members missing from the list
+ * have left.
+ */
+export function syncGroup(db: Db, place: Place, owner: Person | null, memberList: Person[] | null, now: number): void {
+  const g = ensureGroup(db, place, now)
+  // a declaration that does not say who owns the room changes nothing about it; a group never
+  // told has no owner (ids are per login, so an owner id from an older login matches nobody)
+  if (owner !== null && (owner.id !== g.ownerId || owner.name !== g.ownerName))
+    db.update(groups).set({ ownerName: owner.name, ownerId: owner.id }).where(eq(groups.id, g.id)).run()
   if (memberList !== null) {
-    const present = new Set(memberList)
-    for (const name of memberList) ensureMember(db, g.id, name)
+    const present = new Set(memberList.map((p) => memberByContact(db, g.id, p.name, p.id).id))
     for (const m of db.select().from(members).where(eq(members.groupId, g.id)).all()) {
-      const inGroup = present.has(m.name)
+      const inGroup = present.has(m.id)
       if (inGroup !== m.inGroup) db.update(members).set({ inGroup }).where(eq(members.id, m.id)).run()
     }
   }

@@ -14,34 +14,88 @@ export type SaleRow = typeof sales.$inferSelect
 export type ItemRow = typeof items.$inferSelect
 
 export function groupByTopic(db: Db, topic: string): GroupRow | undefined {
-  return rowOf(db, groups, 'groups', 'where topic = ?', topic)
+  return rowOf(db, groups, 'groups', 'where topic = ? order by id', topic)
+}
+
+export function groupByRoomId(db: Db, roomId: string): GroupRow | undefined {
+  return rowOf(db, groups, 'groups', 'where room_id = ?', roomId)
 }
 
 export function groupById(db: Db, id: number): GroupRow {
   return rowOf(db, groups, 'groups', 'where id = ?', id)!
 }
 
-export function ensureGroup(db: Db, topic: string, now: number): GroupRow {
-  const found = groupByTopic(db, topic)
-  if (found) return found
-  return db.insert(groups).values({ topic, createdAt: now }).returning().get()
+/** Where a message came from or a declaration is about: the room's id (without ids, its topic) and its topic. */
+export type Place = { roomId: string; topic: string }
+
+/**
+ * The group of a room, by the room's id. A known id under another topic is a rename: the
+ * topic is only a label. An id not seen before binds the one group still without an id that
+ * carries its topic (a group stored before ids were kept); with none or several, it is a new
+ * group, so two rooms with one topic are two groups.
+ */
+export function ensureGroup(db: Db, place: Place, now: number): GroupRow {
+  const found = groupByRoomId(db, place.roomId)
+  if (found) {
+    if (found.topic === place.topic) return found
+    db.$client.prepare('update groups set topic = ? where id = ?').run(place.topic, found.id)
+    return { ...found, topic: place.topic }
+  }
+  const unbound = rowsOf(db, groups, 'groups', 'where room_id is null and topic = ?', place.topic)
+  if (unbound.length === 1) {
+    db.$client.prepare('update groups set room_id = ? where id = ?').run(place.roomId, unbound[0].id)
+    return { ...unbound[0], roomId: place.roomId }
+  }
+  return db.insert(groups).values({ roomId: place.roomId, topic: place.topic, createdAt: now }).returning().get()
 }
 
-export function ensureMember(db: Db, groupId: number, name: string, contactId?: string): MemberRow {
+/** A member named in a command or a list, by the name the bot writes (no id to go by). */
+export function ensureMember(db: Db, groupId: number, name: string): MemberRow {
   const found = rowOf(db, members, 'members', 'where group_id = ? and name = ?', groupId, name)
+  if (found) return found
+  return db.insert(members).values({ groupId, name, contactId: null }).returning().get()
+}
+
+/**
+ * The member a contact is in a group. The contact id decides who she is; the display name is
+ * only how the bot writes her: a rename relabels her row, and a name another member already
+ * has is written with a number (`Tom(2)`), so a namesake never becomes her. A row named before
+ * it was ever seen with an id (a mention, an old database) is bound by the first contact that
+ * shows its exact name.
+ */
+export function memberByContact(db: Db, groupId: number, name: string, contactId: string): MemberRow {
+  const found = rowOf(db, members, 'members', 'where group_id = ? and contact_id = ?', groupId, contactId)
   if (found) {
-    if (contactId && found.contactId !== contactId) {
-      db.$client.prepare('update members set contact_id = ? where id = ?').run(contactId, found.id)
-      return { ...found, contactId }
-    }
-    return found
+    if (found.name === name || labelOf(found.name) === name) return found
+    const label = freeLabel(db, groupId, name)
+    db.$client.prepare('update members set name = ? where id = ?').run(label, found.id)
+    return { ...found, name: label }
+  }
+  const unbound = rowOf(db, members, 'members', 'where group_id = ? and name = ? and contact_id is null', groupId, name)
+  if (unbound) {
+    db.$client.prepare('update members set contact_id = ? where id = ?').run(contactId, unbound.id)
+    return { ...unbound, contactId }
   }
   return db
     .insert(members)
-    .values({ groupId, name, contactId: contactId ?? null })
+    .values({ groupId, name: freeLabel(db, groupId, name), contactId })
     .returning()
     .get()
 }
+
+/** The display name under a label: `Tom(2)` is written for a second Tom. */
+const labelOf = (label: string): string => label.replace(/\(\d+\)$/, '')
+
+/** `name` if no member of the group is written so, else `name(2)`, `name(3)` …: the first free one. */
+function freeLabel(db: Db, groupId: number, name: string): string {
+  const taken = (n: string) =>
+    db.$client.prepare('select 1 from members where group_id = ? and name = ?').get(groupId, n) !== undefined
+  if (!taken(name) && labelOf(name) === name) return name
+  for (let i = 2; ; i++) if (!taken(`${name}(${i})`)) return `${name}(${i})`
+}
+
+/** The contact id a member is reached by: her id, or her name while she was never seen with one. */
+export const contactOf = (m: Pick<MemberRow, 'contactId' | 'name'>): string => m.contactId ?? m.name
 
 export function memberNames(db: Db, groupId: number): string[] {
   return db
@@ -153,9 +207,11 @@ export function saveBook(db: Db, saleId: number, before: Book, after: Book, now:
 
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u061C]/g
 
+/** A private message goes to `toId` (a contact id; without ids the name), written to as `toName`. */
 export type Outgoing = {
   groupId?: number | null
   toName?: string | null
+  toId?: string | null
   text: string
   mentions?: string[]
   kind: string
@@ -174,7 +230,7 @@ export function enqueue(db: Db, m: Outgoing, now: number, notBefore = now): void
   let owner: GroupRow | null | undefined
   const ownerOf = () => (owner === undefined ? (owner = m.groupId ? groupById(db, m.groupId) : null) : owner)
   const tail = (n: number) =>
-    !m.groupId ? t('fold.private', { n }) : ownerOf()?.ownerName ? t('fold.more', { n }) : t('fold.moreNoOwner', { n })
+    !m.groupId ? t('fold.private', { n }) : ownerOf()?.ownerId ? t('fold.more', { n }) : t('fold.moreNoOwner', { n })
   const fitted = fitText(text, tail)
   const one = fitted.parts.length === 1
   fitted.parts.forEach((part, i) => {
@@ -189,15 +245,11 @@ export function enqueue(db: Db, m: Outgoing, now: number, notBefore = now): void
   })
   // the group saw the first parts; the organizer gets the whole text privately, in parts
   const to = fitted.omitted > 0 ? ownerOf() : null
-  if (to?.ownerName) {
-    insertOutbox(
-      db,
-      { toName: to.ownerName, text: t('fold.fullCopy', { room: to.topic }), kind: 'reply' },
-      now,
-      notBefore,
-    )
+  if (to?.ownerId) {
+    const owner = { toName: to.ownerName ?? to.ownerId, toId: to.ownerId }
+    insertOutbox(db, { ...owner, text: t('fold.fullCopy', { room: to.topic }), kind: 'reply' }, now, notBefore)
     for (const part of fitText(text, (n) => t('fold.private', { n }), MAX_CHARS, PRIVATE_PARTS).parts) {
-      insertOutbox(db, { toName: to.ownerName, text: part, kind: 'reply' }, now, notBefore)
+      insertOutbox(db, { ...owner, text: part, kind: 'reply' }, now, notBefore)
     }
   }
 }
@@ -206,13 +258,15 @@ export function enqueue(db: Db, m: Outgoing, now: number, notBefore = now): void
 const PRIVATE_PARTS = 10
 
 function insertOutbox(db: Db, m: Outgoing, now: number, notBefore: number): void {
+  const toId = m.groupId ? null : (m.toId ?? m.toName ?? null)
   db.$client
     .prepare(
-      'insert into outbox (group_id, to_name, text, mentions, kind, created_at, not_before, file) values (?, ?, ?, ?, ?, ?, ?, ?)',
+      'insert into outbox (group_id, to_name, to_id, text, mentions, kind, created_at, not_before, file) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
     .run(
       m.groupId ?? null,
       m.toName ?? null,
+      toId,
       m.text,
       JSON.stringify(m.mentions ?? []),
       m.kind,

@@ -15,21 +15,27 @@ import type { Scoped } from './target.js'
 /** How long a notice sent from a private chat waits for others to fold into the same digest. */
 export const GATHER_MS = 3000
 
-export function memberGroups(db: Db, name: string): GroupRow[] {
+/** The groups the contact is a member of, by contact id: a name someone else can take picks none. */
+export function memberGroups(db: Db, contactId: string): GroupRow[] {
   return db
     .select({ g: groups })
     .from(members)
     .innerJoin(groups, eq(members.groupId, groups.id))
-    .where(eq(members.name, name))
+    .where(eq(members.contactId, contactId))
     .all()
     .map((r) => r.g)
     .sort((a, b) => a.id - b.id)
 }
 
+/** A member's private command from a contact in none of the bot's groups gets one short refusal. */
+export function requireSomeGroup(ctx: Ctx): void {
+  if (!ctx.group && memberGroups(ctx.db, ctx.senderId).length === 0) throw userError('scope.noGroup')
+}
+
 /** The group a command is for, and the command's words without the group's name. */
 export function chooseGroup(ctx: Ctx, rest: string, role: 'organizer' | 'member'): { group: GroupRow; rest: string } {
   if (ctx.group) return { group: ctx.group, rest }
-  const candidates = role === 'organizer' ? organizerGroups(ctx.db, ctx.sender) : memberGroups(ctx.db, ctx.sender)
+  const candidates = role === 'organizer' ? organizerGroups(ctx.db, ctx.senderId) : memberGroups(ctx.db, ctx.senderId)
   if (candidates.length === 0) throw userError(role === 'organizer' ? 'scope.notOrganizer' : 'scope.noGroup')
   const [first, ...more] = rest.split('\n')
   const tokens = first.split(/\s+/).filter(Boolean)
@@ -109,16 +115,18 @@ export function memberHits(
 ): { hits: MineHit[]; rest: string; ref: number | null } {
   const base = ctx.group
     ? { groups: [ctx.group], rest: scoped.words }
-    : narrowGroups(memberGroups(ctx.db, ctx.sender), scoped.words)
+    : narrowGroups(memberGroups(ctx.db, ctx.senderId), scoped.words)
   const r = { ref: scoped.ref, text: base.rest }
   const hits: MineHit[] = []
   let refused: SaleRow | undefined
   for (const g of base.groups) {
-    const m = ctx.db
-      .select()
-      .from(members)
-      .where(and(eq(members.groupId, g.id), eq(members.name, ctx.sender)))
-      .get()
+    const m = ctx.group
+      ? ctx.member
+      : ctx.db
+          .select()
+          .from(members)
+          .where(and(eq(members.groupId, g.id), eq(members.contactId, ctx.senderId)))
+          .get()
     if (!m) continue
     const list = r.ref !== null ? [saleByNo(ctx.db, g.id, r.ref)].filter((s): s is SaleRow => !!s) : salesOf(g.id)
     for (const s of list) {

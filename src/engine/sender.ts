@@ -1,18 +1,26 @@
 // Sends the outbox at a pace WeChat tolerates: at least 1.5 s (plus jitter) between
 // messages to one chat, at most 20 a minute in all, retries with back-off. A row is
 // marked sent only after the platform accepted it.
-import { and, asc, eq, gt, isNull, max, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNull, max, sql } from 'drizzle-orm'
 import type { Logger } from 'pino'
 import type { Db } from '../db/db.js'
 import { withTx } from '../db/tx.js'
-import { groups, outbox } from '../db/schema.js'
+import { groups, members, outbox } from '../db/schema.js'
 
+/**
+ * One message to send. A group message goes to the room `roomId` (its topic is only a label); a
+ * private one to the contact `toId`. Without ids from the platform the ids are the topic and the
+ * name. `mentionIds` are the contact ids of `mentions`, in the same order.
+ */
 export type OutMessage = {
   id: number
   room: string | null
+  roomId: string | null
   toName: string | null
+  toId: string | null
   text: string
   mentions: string[]
+  mentionIds: string[]
   file: string | null
 }
 
@@ -64,13 +72,29 @@ export class Sender {
 
   private async sendOne(id: number, now: number): Promise<void> {
     const row = this.db.select().from(outbox).where(eq(outbox.id, id)).get()!
-    const room =
+    const g =
       row.groupId === null
         ? null
-        : this.db.select({ topic: groups.topic }).from(groups).where(eq(groups.id, row.groupId)).get()!.topic
+        : this.db
+            .select({ topic: groups.topic, roomId: groups.roomId })
+            .from(groups)
+            .where(eq(groups.id, row.groupId))
+            .get()!
+    const mentions: string[] = JSON.parse(row.mentions)
+    const mentionIds = row.groupId === null ? [] : mentionIdsOf(this.db, row.groupId, mentions)
     try {
       await this.transport.send(
-        { id: row.id, room, toName: row.toName, text: row.text, mentions: JSON.parse(row.mentions), file: row.file },
+        {
+          id: row.id,
+          room: g?.topic ?? null,
+          roomId: g ? (g.roomId ?? g.topic) : null,
+          toName: row.toName,
+          toId: row.toId ?? row.toName,
+          text: row.text,
+          mentions,
+          mentionIds,
+          file: row.file,
+        },
         now,
       )
       // through the transaction queue: a write made while a message's transaction is open
@@ -110,16 +134,17 @@ export class Sender {
       URGENT_KINDS.map((k) => sql`${k}`),
       sql`, `,
     )}) then ${outbox.id} end)`
+    // a private chat is one contact, by id: two namesakes are two chats
     const heads = this.db
-      .select({ first: sql<number>`min(${outbox.id})`, urgent, groupId: outbox.groupId, toName: outbox.toName })
+      .select({ first: sql<number>`min(${outbox.id})`, urgent, groupId: outbox.groupId, toId: outbox.toId })
       .from(outbox)
       .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt)))
-      .groupBy(outbox.groupId, outbox.toName)
+      .groupBy(outbox.groupId, outbox.toId)
       .all()
-      .map((h) => ({ id: h.urgent ?? h.first, groupId: h.groupId, toName: h.toName }))
+      .map((h) => ({ id: h.urgent ?? h.first, groupId: h.groupId, toId: h.toId }))
     return heads.map((h) => {
       const row = this.db.select({ notBefore: outbox.notBefore }).from(outbox).where(eq(outbox.id, h.id)).get()!
-      const chat = h.groupId === null ? eq(outbox.toName, h.toName!) : eq(outbox.groupId, h.groupId)
+      const chat = h.groupId === null ? eq(outbox.toId, h.toId!) : eq(outbox.groupId, h.groupId)
       const last =
         this.db
           .select({ v: max(outbox.sentAt) })
@@ -142,4 +167,16 @@ export class Sender {
     if (recent.length < this.pace.perMinute) return 0
     return recent[recent.length - this.pace.perMinute].at! + 60_000
   }
+}
+
+/** The contact ids of the members a group message @s (a name the group no longer has: the name). */
+function mentionIdsOf(db: Db, groupId: number, names: string[]): string[] {
+  if (names.length === 0) return []
+  const rows = db
+    .select({ name: members.name, contactId: members.contactId })
+    .from(members)
+    .where(and(eq(members.groupId, groupId), inArray(members.name, names)))
+    .all()
+  const byName = new Map(rows.map((r) => [r.name, r.contactId ?? r.name]))
+  return names.map((n) => byName.get(n) ?? n)
 }

@@ -7,7 +7,7 @@ import { planSupply, type QuoteInfo, type QuoteTerms, type SupplyPlan } from '..
 import { tiersFromJson } from '../core/tiers.js'
 import { money } from '../core/render.js'
 import { t } from '../i18n/zh-CN.js'
-import { enqueue, memberById, type SaleRow } from './repo.js'
+import { contactOf, enqueue, memberById, type SaleRow } from './repo.js'
 import { userError } from './types.js'
 
 export type SupplierRow = typeof suppliers.$inferSelect
@@ -110,7 +110,8 @@ export function adviseSupply(db: Db, sale: SaleRow, total: number, now: number):
   if (plan.alternative) lines.push(t('supply.alternative', { supplier: plan.alternative }))
   const cost = plan.lines.every((l) => l.costFen !== null) ? plan.lines.reduce((s, l) => s + (l.costFen ?? 0), 0) : null
   if (cost !== null && plan.short === 0) lines.push(t('supply.cost', { cost: money(cost) }))
-  enqueue(db, { toName: memberById(db, sale.createdBy).name, text: lines.join('\n'), kind: 'event' }, now)
+  const by = memberById(db, sale.createdBy)
+  enqueue(db, { toName: by.name, toId: contactOf(by), text: lines.join('\n'), kind: 'event' }, now)
 }
 
 /** /supplier add: a new supplier, or new contact details for a known one. Returns whether it was known. */

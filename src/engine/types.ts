@@ -13,6 +13,8 @@ export type Inbound = {
   at: number
   /** group topic; null for a private chat with the bot */
   room: string | null
+  /** the platform's room id in this login; without it the topic stands for the id */
+  roomId?: string
   from: string
   /** the platform's contact id in this login, when known */
   fromId?: string
@@ -21,6 +23,8 @@ export type Inbound = {
   self?: boolean
   /** names the platform says were @mentioned */
   mentions?: string[]
+  /** their contact ids, in the same order, when the platform gives them: they decide who was meant */
+  mentionIds?: string[]
 }
 
 export type NoticeKind =
@@ -38,7 +42,7 @@ export type NoticeKind =
 
 export type Reply =
   /** sent as it happens, to the chat the message came from (or to a named member privately) */
-  | { kind: 'say'; text: string; mentions?: string[]; toName?: string; tag?: string; file?: string }
+  | { kind: 'say'; text: string; mentions?: string[]; toName?: string; toId?: string; tag?: string; file?: string }
   /** folded into the group's next digest */
   | { kind: 'notice'; notice: NoticeKind; member: string; saleId?: number; payload: Record<string, unknown> }
 
@@ -52,7 +56,10 @@ export type Ctx = {
   /** the group the message came from; null in a private chat */
   group: GroupRow | null
   member: MemberRow | null
+  /** how the bot writes the speaker (in a group, her member label: `Tom(2)` for a second Tom) */
   sender: string
+  /** who the speaker is: her contact id (without ids, her name); private chats resolve by it */
+  senderId: string
   isOrganizer: boolean
   /** every command the engine knows, for /help */
   commands: AnyCommand[]

@@ -31,12 +31,12 @@ export async function joinSale(ctx: Ctx, { text, explicit }: JoinArgs): Promise<
   return readAndApply(here, text, mode)
 }
 
-/** Every member row of that name, across the groups (a private chat speaks for all of them). */
-export const memberIdsNamed = (db: Db, name: string): number[] =>
+/** Every member row of that contact, across the groups (a private chat speaks for all of them; a name for none). */
+export const memberIdsOf = (db: Db, contactId: string): number[] =>
   db
     .select({ id: members.id })
     .from(members)
-    .where(eq(members.name, name))
+    .where(eq(members.contactId, contactId))
     .all()
     .map((m) => m.id)
 

@@ -2,7 +2,20 @@
 import { describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { replay } from '../../src/replay.js'
-import { at, group, lastBoard, run, runThenStop, say, summary, tally, texts, tmpDb, type OutLine } from '../harness.js'
+import {
+  at,
+  group,
+  lastBoard,
+  run,
+  runReplay,
+  runThenStop,
+  say,
+  summary,
+  tally,
+  texts,
+  tmpDb,
+  type OutLine,
+} from '../harness.js'
 
 const SALE = '/launch 蓝莓\n价格: 10\n截止: 今晚8点\n成团: 3'
 /** the first glyph of a text: 🛒 launch, 【 digest, ⏰ countdown, 📋 board, ✅ closed */
@@ -93,17 +106,30 @@ describe('a change that fails is never reported', () => {
 })
 
 describe('ids that change at every re-login', () => {
-  it('a member keeps their order when the platform gives them a new contact id', async () => {
+  // Who a member is goes by contact id: a new id under a known name is someone else (an
+  // impostor looks exactly like this). Carrying members over a re-login is the re-attachment
+  // step's work, on the platform's word that it logged in again, never a name alone.
+  it('a new contact id under a known name is another member: the first one’s order is untouched', async () => {
     const db = tmpDb()
-    await runThenStop(
-      [group(at('10:00')), say(at('10:00'), '阿May', SALE), say(at('10:01'), 'Lily', '+1', { fromId: 'wx-1' })],
-      { dbFile: db },
+    const members = [
+      { name: '阿May', id: 'wx-0' },
+      { name: 'Lily', id: 'wx-1' },
+    ]
+    const first = await runReplay(
+      [
+        { ...group(at('10:00')), members, ownerId: 'wx-0' },
+        say(at('10:00'), '阿May', SALE, { fromId: 'wx-0' }),
+        say(at('10:01'), 'Lily', '+1', { fromId: 'wx-1' }),
+      ],
+      db,
     )
-    const out = await runThenStop(
-      [say(at('11:00'), 'Lily', '加1份', { fromId: 'wx-9' }), say(at('11:01'), 'Lily', '进度', { fromId: 'wx-9' })],
-      { dbFile: db },
+    first.app.close()
+    const { out, app } = await runReplay(
+      [say(at('11:00'), 'Lily', '加1份', { fromId: 'wx-9' }), say(at('11:01'), 'Lily', '进度', { fromId: 'wx-1' })],
+      db,
     )
-    expect(tally(out)).toMatchObject({ sold: 2, buyers: 1 })
+    app.close()
+    expect(tally(out)).toMatchObject({ sold: 2, buyers: 2 })
   })
 })
 

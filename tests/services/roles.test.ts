@@ -11,13 +11,19 @@ const whoLeft = ['阿May', 'Tom', 'Ann', 'Bob']
 
 describe('organizes', () => {
   it.each([
-    ['the owner', { name: '阿May', isAdmin: false, inGroup: true }, true],
-    ['the owner, even when the member list missed her', { name: '阿May', isAdmin: false, inGroup: false }, true],
-    ['an admin in the group', { name: 'Lily', isAdmin: true, inGroup: true }, true],
-    ['an admin who left', { name: 'Lily', isAdmin: true, inGroup: false }, false],
-    ['a member', { name: 'Tom', isAdmin: false, inGroup: true }, false],
+    ['the owner', { contactId: 'may', isAdmin: false, inGroup: true }, true],
+    ['the owner, even when the member list missed her', { contactId: 'may', isAdmin: false, inGroup: false }, true],
+    ['an admin in the group', { contactId: 'lily', isAdmin: true, inGroup: true }, true],
+    ['an admin who left', { contactId: 'lily', isAdmin: true, inGroup: false }, false],
+    ['a member', { contactId: 'tom', isAdmin: false, inGroup: true }, false],
+    ['a row never seen with an id', { contactId: null, isAdmin: false, inGroup: true }, false],
   ])('%s → %s', (_, who, expected) => {
-    expect(organizes({ ownerName: '阿May' }, who)).toBe(expected)
+    expect(organizes({ ownerId: 'may' }, who)).toBe(expected)
+  })
+
+  it('nobody is owner while the platform has not said who owns the room; admins keep their rights', () => {
+    expect(organizes({ ownerId: null }, { contactId: 'may', isAdmin: false, inGroup: true })).toBe(false)
+    expect(organizes({ ownerId: null }, { contactId: 'lily', isAdmin: true, inGroup: true })).toBe(true)
   })
 })
 

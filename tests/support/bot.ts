@@ -133,7 +133,11 @@ export class Bot {
   /** Declare a group at the current time. */
   async group(room: string, opts: Partial<Pick<GroupStep, 'owner' | 'members' | 'roomId'>> = {}): Promise<void> {
     await this.ready
-    await this.app.engine.declareGroup(room, opts.owner ?? null, opts.members?.map(memberName) ?? null, this.now())
+    // as the replay reads a declaration: without ids a name is the member's id and the topic the room's
+    const person = (m: Member) => (typeof m === 'string' ? { name: m, id: m } : { name: m.name, id: m.id ?? m.name })
+    const people = opts.members?.map(person) ?? null
+    const owner = opts.owner == null ? null : (people?.find((p) => p.name === opts.owner) ?? person(opts.owner))
+    await this.app.engine.declareGroup({ roomId: opts.roomId ?? room, topic: room }, owner, people, this.now())
   }
 
   /** A message at the current time (room null: private); returns its id (pass one to re-deliver a message). */
@@ -154,6 +158,7 @@ export class Bot {
       text: s.text,
       self: s.self,
       fromId: s.fromId,
+      roomId: s.roomId,
       mentions: s.mentions,
     })
   }
@@ -229,6 +234,8 @@ export class Script {
   readonly steps: Step[] = []
   private time = at('10:00')
   private room: string | undefined = undefined
+  /** room ids of the groups declared with one: their messages carry it, as the platform's do */
+  private readonly roomIds = new Map<string, string>()
 
   /** Later steps happen at `hm` (see `at`). */
   at(hm: string): this {
@@ -239,6 +246,7 @@ export class Script {
   group(room = BAKING, opts: { owner?: string | null; members?: Member[]; roomId?: string } = {}): this {
     this.room = room
     const { owner = '阿May', members = BAKERS, roomId } = opts
+    if (roomId) this.roomIds.set(room, roomId)
     this.steps.push({ at: this.time, room, owner, members, ...(roomId ? { roomId } : {}) })
     return this
   }
@@ -253,7 +261,8 @@ export class Script {
   say(from: string, text: string, extra: Partial<Omit<SayStep, 'at' | 'from' | 'text'>> = {}): this {
     const room = extra.room ?? this.room
     if (room === undefined) throw new Error('say() speaks in a group: name one with .group() or .in(), or use .dm()')
-    this.steps.push({ at: this.time, room, from, text, ...extra })
+    const roomId = this.roomIds.get(room)
+    this.steps.push({ at: this.time, room, from, text, ...(roomId ? { roomId } : {}), ...extra })
     return this
   }
 
