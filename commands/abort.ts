@@ -4,14 +4,15 @@ import { saleRefOf } from '../src/engine/target.js'
 import { defineCommand } from '../src/engine/types.js'
 import { requireSale } from '../src/services/sales.js'
 import { openSales } from '../src/engine/repo.js'
+import { t } from '../src/i18n/zh-CN.js'
 
 const abort = defineCommand({
   name: 'abort',
   aliases: ['/abort', '撤团'],
   who: 'organizer',
   where: 'group',
-  summary: '撤团：取消整个团，通知所有参与的人无需付款',
-  usage: '撤团 #1',
+  summary: t('cmd.abort.summary'),
+  usage: t('cmd.abort.usage'),
   args: z.object({ ref: z.number().int().positive().nullable() }),
   parse: (rest) => ({ ref: saleRefOf(rest).ref }),
   async run(ctx, { ref }) {

@@ -17,8 +17,8 @@ const address = defineCommand({
   aliases: ['/address', '收货地址'],
   who: 'anyone',
   where: 'both',
-  summary: '私聊机器人登记收货地址：/address 张三 13800001234 上海市…（群里不要发）',
-  usage: '/address 张三 13800001234 上海市浦东新区…',
+  summary: t('cmd.address.summary'),
+  usage: t('cmd.address.usage'),
   args,
   parse(rest) {
     const text = rest.replace(/\s+/g, ' ').trim()

@@ -14,8 +14,8 @@ const arrived = defineCommand({
   aliases: ['/arrived', '到货'],
   who: 'organizer',
   where: 'group',
-  summary: '到货通知：/arrived 东门，@ 该自提点的所有人来取货',
-  usage: '/arrived 东门',
+  summary: t('cmd.arrived.summary'),
+  usage: t('cmd.arrived.usage'),
   args: scopedArgs(100),
   parse: scopedOf,
   async run(ctx, { ref, words: word }) {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { isChainText } from '../src/core/chain.js'
 import { chainFormat, handleChainPost, linkChain, type TargetRef } from '../src/engine/chains.js'
 import { userError, defineCommand } from '../src/engine/types.js'
+import { t } from '../src/i18n/zh-CN.js'
 
 const ref = z.object({ kind: z.enum(['sale', 'intent']), no: z.number().int().positive() })
 const args = z.discriminatedUnion('kind', [
@@ -10,7 +11,7 @@ const args = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('link'), ref }),
 ])
 
-const usage = '/chain（接龙格式） · /chain link 2（把接龙关联到团2） · /chain link 需求3'
+const usage = t('cmd.chain.usage')
 
 /** '2', '#2', '团2' → 团2; '需求3', '#需求3' → 需求3. */
 function refOf(text: string): TargetRef | null {
@@ -26,8 +27,7 @@ const chain = defineCommand({
   aliases: ['/chain', '接龙格式', '关联接龙'],
   who: 'anyone',
   where: 'group',
-  summary:
-    '微信「接龙」自动登记：接龙标题包含团名就自动同步；「接龙格式」给出可复制的接龙文本；管理员「/chain link 2」把接龙关联到团2',
+  summary: t('cmd.chain.summary'),
   usage,
   args,
   // the long native list of hundreds of lines is still one message to read

@@ -4,14 +4,15 @@ import { saleRefOf } from '../src/engine/target.js'
 import { defineCommand } from '../src/engine/types.js'
 import { requireSale } from '../src/services/sales.js'
 import { openSales } from '../src/engine/repo.js'
+import { t } from '../src/i18n/zh-CN.js'
 
 const close = defineCommand({
   name: 'close',
   aliases: ['/close', '截单'],
   who: 'organizer',
   where: 'group',
-  summary: '立即截单，公布结果',
-  usage: '截单 #1',
+  summary: t('cmd.close.summary'),
+  usage: t('cmd.close.usage'),
   args: z.object({ ref: z.number().int().positive().nullable() }),
   parse: (rest) => ({ ref: saleRefOf(rest).ref }),
   async run(ctx, { ref }) {

@@ -3,6 +3,7 @@ import { parseRoutedJoin } from '../src/core/intent.js'
 import { listIntents, showPackage } from '../src/engine/intents.js'
 import { userError, defineCommand } from '../src/engine/types.js'
 import { joinArgs, joinSale } from '../src/services/orders.js'
+import { t } from '../src/i18n/zh-CN.js'
 
 const args = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('list') }),
@@ -10,14 +11,14 @@ const args = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('join'), join: joinArgs }),
 ])
 
-const usage = '需求 · 需求3 · /demand 3'
+const usage = t('cmd.demand.usage')
 
 const demand = defineCommand({
   name: 'demand',
   aliases: ['/demand', '需求'],
   who: 'anyone',
   where: 'group',
-  summary: '需求：列出征集中的意向（按强弱排序）；「需求3」看需求包：总量、人数、目标价、备注、登记时间',
+  summary: t('cmd.demand.summary'),
   usage,
   args,
   parse(rest, ctx) {

@@ -16,8 +16,8 @@ const exportCmd = defineCommand({
   aliases: ['/export', '导出'],
   who: 'organizer',
   where: 'both',
-  summary: '私聊机器人导出订货表（Excel）：/export 团1',
-  usage: '/export 团1',
+  summary: t('cmd.export.summary'),
+  usage: t('cmd.export.usage'),
   args: scopedArgs(100),
   parse: scopedOf,
   async run(ctx, { ref: named, words }) {

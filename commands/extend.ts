@@ -12,8 +12,8 @@ const extend = defineCommand({
   aliases: ['/extend', '延长'],
   who: 'organizer',
   where: 'group',
-  summary: '延长截止时间：延长 2小时，或直接给新的截止时间',
-  usage: '/extend 2h',
+  summary: t('cmd.extend.summary'),
+  usage: t('cmd.extend.usage'),
   args: z.object({ ref: z.number().int().positive().nullable(), when: z.string().min(1).max(50) }),
   parse: (rest) => {
     // '延长 2 小时' is a span, not 团2 followed by '小时'

@@ -8,8 +8,8 @@ const help = defineCommand({
   aliases: ['/help', '帮助'],
   who: 'anyone',
   where: 'both',
-  summary: '列出所有命令',
-  usage: '/help',
+  summary: t('cmd.help.summary'),
+  usage: t('cmd.help.usage'),
   args: z.object({}),
   parse: () => ({}),
   // members see the commands they may use (the whole list is longer than one message may be);

@@ -17,8 +17,8 @@ const issue = defineCommand({
   aliases: ['/issue', '售后'],
   who: 'anyone',
   where: 'both',
-  summary: '售后反馈：/issue 有两盒压坏了（团长会私聊处理）',
-  usage: '/issue 有两盒压坏了',
+  summary: t('cmd.issue.summary'),
+  usage: t('cmd.issue.usage'),
   args: scopedArgs(500),
   parse: scopedOf,
   async run(ctx, scoped) {

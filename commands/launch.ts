@@ -49,9 +49,8 @@ const launch = defineCommand({
   aliases: ['/launch', '开团'],
   who: 'organizer',
   where: 'group',
-  summary:
-    '开团：第一行商品名，下面每行「价格/限量/限购/截止/成团/说明」，规格用「- 大果 69元 20份」；「开团 需求3」从需求开团，「抽签: 10分钟」防秒抢',
-  usage: '/launch 云南蓝莓 125g×4盒⏎价格: 59⏎限量: 40⏎截止: 周五 20:00',
+  summary: t('cmd.launch.summary'),
+  usage: t('cmd.launch.usage'),
   args: spec,
   parse(rest, ctx) {
     // `/launch from 3` / `开团 需求3`: the title (and target price) come from the intent

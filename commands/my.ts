@@ -40,8 +40,8 @@ const my = defineCommand({
   aliases: ['/my', '我的'],
   who: 'anyone',
   where: 'both',
-  summary: '看自己登记了什么、多少钱（私聊机器人可看所有群）',
-  usage: '我的',
+  summary: t('cmd.my.summary'),
+  usage: t('cmd.my.usage'),
   args: z.object({}).strict(),
   parse: () => ({}),
   async run(ctx) {

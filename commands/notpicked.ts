@@ -12,8 +12,8 @@ const notPicked = defineCommand({
   aliases: ['/notpicked', '未取货'],
   who: 'organizer',
   where: 'both',
-  summary: '看谁还没取货（按自提点），以及快递的发货情况',
-  usage: '/notpicked',
+  summary: t('cmd.notpicked.summary'),
+  usage: t('cmd.notpicked.usage'),
   args: scopedArgs(100),
   parse: scopedOf,
   async run(ctx, { ref, words }) {

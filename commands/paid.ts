@@ -15,8 +15,8 @@ const paid = defineCommand({
   aliases: ['/paid', '已付款', '已付', '已转账'],
   who: 'anyone',
   where: 'both',
-  summary: '付款后回复「已付款 尾号1234」；团长用 /paid @Lily 确认收款',
-  usage: '已付款 尾号1234',
+  summary: t('cmd.paid.summary'),
+  usage: t('cmd.paid.usage'),
   args: scopedArgs(300),
   parse: scopedOf,
   jobs: {

@@ -10,8 +10,8 @@ const picked = defineCommand({
   aliases: ['/picked', '已取货', '已收货'],
   who: 'anyone',
   where: 'both',
-  summary: '取到货或收到快递后回复「已取货」；团长可 /picked @Lily 代为确认',
-  usage: '已取货',
+  summary: t('cmd.picked.summary'),
+  usage: t('cmd.picked.usage'),
   args: scopedArgs(200),
   parse: scopedOf,
   async run(ctx, scoped) {

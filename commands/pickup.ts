@@ -5,6 +5,7 @@ import { chosenReplies, setDelivery, takesPart } from '../src/engine/delivery.js
 import { fulfilmentSales, memberHits, oneHit } from '../src/engine/scope.js'
 import { userError, defineCommand } from '../src/engine/types.js'
 import { scopedArgs, scopedOf } from '../src/engine/target.js'
+import { t } from '../src/i18n/zh-CN.js'
 
 /** 自提: choose (or change) the pickup point; the word is matched to the configured names. */
 const pickup = defineCommand({
@@ -12,8 +13,8 @@ const pickup = defineCommand({
   aliases: ['/pickup', '自提'],
   who: 'anyone',
   where: 'group',
-  summary: '选自提点：自提 东门（也可接龙时写「+2 自提东门」）',
-  usage: '自提 东门',
+  summary: t('cmd.pickup.summary'),
+  usage: t('cmd.pickup.usage'),
   args: scopedArgs(100),
   parse: scopedOf,
   async run(ctx, scoped) {

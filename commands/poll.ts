@@ -30,9 +30,8 @@ const poll = defineCommand({
   aliases: ['/poll', '投票'],
   who: 'anyone',
   where: 'group',
-  summary:
-    '发起投票：第一行问题，下面每行一个选项，可加「截止: 明天 20:00」「多选 2」「匿名」；只发「投票」看进行中的投票',
-  usage: '/poll 下周想团什么？⏎1. 蓝莓⏎2. 草莓⏎截止: 明天 20:00',
+  summary: t('cmd.poll.summary'),
+  usage: t('cmd.poll.usage'),
   args,
   parse(rest, ctx) {
     // '投票1 2' is a vote for poll 1, not a new poll

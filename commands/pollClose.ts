@@ -1,14 +1,15 @@
 import { z } from 'zod'
 import { closeByCommand, closePollJob, POLL_CLOSE_JOB } from '../src/engine/polls.js'
 import { defineCommand } from '../src/engine/types.js'
+import { t } from '../src/i18n/zh-CN.js'
 
 const pollClose = defineCommand({
   name: 'pollClose',
   aliases: ['/poll close', '/pollclose', '结束投票'],
   who: 'anyone',
   where: 'group',
-  summary: '结束投票并公布结果（发起人或管理员；有多个投票时加编号：结束投票 2）',
-  usage: '结束投票 1',
+  summary: t('cmd.pollClose.summary'),
+  usage: t('cmd.pollClose.usage'),
   args: z.object({ ref: z.number().int().positive().nullable() }),
   parse: (rest) => {
     const m = /^#?\s*(?:投票)?\s*(\d{1,4})$/.exec(rest.trim())

@@ -8,14 +8,15 @@ import { extractIntentRef } from '../src/core/intent.js'
 import { withdrawFromQuit } from '../src/engine/intents.js'
 import { withdrawEntries } from '../src/engine/lottery.js'
 import { requireSale } from '../src/services/sales.js'
+import { t } from '../src/i18n/zh-CN.js'
 
 const quit = defineCommand({
   name: 'quit',
   aliases: ['/quit', '/cancel', '取消'],
   who: 'anyone',
   where: 'group',
-  summary: '取消自己在团里的登记（有多个团时加团号：取消 #2）',
-  usage: '取消',
+  summary: t('cmd.quit.summary'),
+  usage: t('cmd.quit.usage'),
   args: z.object({
     ref: z.number().int().positive().nullable(),
     intentRef: z.number().int().positive().optional(),

@@ -22,7 +22,7 @@ const args = z.discriminatedUnion('op', [
   }),
 ])
 
-const usage = '/quote 滇果鲜 云南蓝莓 起订 30 交期 3天 价格 30份起45 60份起42 产能 200（可加「主供」或「备选」）'
+const usage = t('cmd.quote.usage')
 
 /**
  * 报价: one quote per supplier and item. The first quote for an item is its primary supplier;
@@ -33,7 +33,7 @@ const quote = defineCommand({
   aliases: ['/quote', '报价'],
   who: 'organizer',
   where: 'both',
-  summary: '录入报价：供应商 商品 起订 交期 价格（阶梯进价）产能，可加「主供」「备选」',
+  summary: t('cmd.quote.summary'),
   usage,
   args,
   parse(rest) {

@@ -4,6 +4,7 @@ import { groupSales, memberHits, oneHit } from '../src/engine/scope.js'
 import { userError, defineCommand } from '../src/engine/types.js'
 import { saveRating } from '../src/services/aftersales.js'
 import { scopedArgs, scopedOf } from '../src/engine/target.js'
+import { t } from '../src/i18n/zh-CN.js'
 
 /** '5 很甜', '5星 很甜', '五星', '4分' → stars and comment. */
 export function parseRating(text: string): { stars: number; comment: string | null } | null {
@@ -20,8 +21,8 @@ const rate = defineCommand({
   aliases: ['/rate', '评分', '评价'],
   who: 'anyone',
   where: 'group',
-  summary: '收货后评价：/rate 5 很甜（1–5 星，可附一句话）',
-  usage: '/rate 5 很甜',
+  summary: t('cmd.rate.summary'),
+  usage: t('cmd.rate.usage'),
   args: scopedArgs(300),
   parse: scopedOf,
   async run(ctx, scoped) {

@@ -11,7 +11,7 @@ import { resolveTicket, ticketByNo } from '../src/services/aftersales.js'
 
 type Decision = { no: number; kind: 'refund' | 'resend' | 'none'; fen: number; note: string }
 
-const usage = '/resolve 7 退款 20 · /resolve 7 补发 · /resolve 7 无需处理 原因'
+const usage = t('cmd.resolve.usage')
 
 function decide(text: string): Decision | null {
   const m = /^#?(\d{1,6})\s+(退款|补发|无需处理|不处理)\s*(.*)$/s.exec(text.trim())
@@ -32,7 +32,7 @@ const resolve = defineCommand({
   aliases: ['/resolve', '处理售后'],
   who: 'organizer',
   where: 'both',
-  summary: '处理售后单：/resolve 7 退款 20、/resolve 7 补发、/resolve 7 无需处理 原因',
+  summary: t('cmd.resolve.summary'),
   usage,
   args: z.object({ rest: z.string().max(500) }),
   parse: (rest) => ({ rest }),

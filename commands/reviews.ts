@@ -15,8 +15,8 @@ const reviews = defineCommand({
   aliases: ['/reviews', '看评价'],
   who: 'anyone',
   where: 'group',
-  summary: '看团的评价：平均分、分布和几条评论',
-  usage: '/reviews 团1',
+  summary: t('cmd.reviews.summary'),
+  usage: t('cmd.reviews.usage'),
   args: z.object({ ref: z.number().int().positive().nullable() }),
   parse: (rest) => ({ ref: extractSaleRef(rest).ref }),
   async run(ctx, { ref }) {

@@ -4,7 +4,7 @@ import { itemMatches, quotesOf, recordSample, salesUsing, supplierByName } from 
 import { userError, defineCommand } from '../src/engine/types.js'
 import { t } from '../src/i18n/zh-CN.js'
 
-const usage = '/sample 滇果鲜 云南蓝莓 通过 甜度高 · /sample 滇果鲜 云南蓝莓 不通过 偏酸'
+const usage = t('cmd.sample.usage')
 const PASS = /^(通过|合格|pass|ok)$/i
 const FAIL = /^(不通过|未通过|不合格|fail)$/i
 
@@ -14,7 +14,7 @@ const sample = defineCommand({
   aliases: ['/sample', '样品'],
   who: 'organizer',
   where: 'both',
-  summary: '记录样品结果：/sample 供应商 商品 通过|不通过 说明（不通过的供应商不能关联到团）',
+  summary: t('cmd.sample.summary'),
   usage,
   args: z.object({
     supplier: z.string().min(1),

@@ -17,7 +17,7 @@ const args = z.discriminatedUnion('key', [
 ])
 type Args = z.infer<typeof args>
 
-const usage = '/set 提醒 60,10 · /set 汇总 15 · /set 免打扰 23:00-08:00 · /set 需求 14 · /set 催付 20:00 · /set 代接 5'
+const usage = t('cmd.settings.usage')
 
 function parse(rest: string): Args | null {
   const m = /^(\S+)\s*(.*)$/s.exec(rest.trim())
@@ -64,7 +64,7 @@ const settings = defineCommand({
   aliases: ['/set', '/settings', '设置'],
   who: 'organizer',
   where: 'group',
-  summary: '本群设置：截单提醒、汇总间隔、免打扰时段',
+  summary: t('cmd.settings.summary'),
   usage,
   args,
   parse: (rest) => {

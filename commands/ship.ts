@@ -8,7 +8,7 @@ import { t } from '../src/i18n/zh-CN.js'
 import { requireSale } from '../src/services/sales.js'
 import { scopedArgs, scopedOf } from '../src/engine/target.js'
 
-const usage = '/ship⏎Lily SF1234567890⏎Tom 圆通 YT9876543210'
+const usage = t('cmd.ship.usage')
 
 /**
  * 发货: tracking numbers, one `Name NUMBER` per line (or CSV `Name,NUMBER[,carrier]` pasted
@@ -19,7 +19,7 @@ const ship = defineCommand({
   aliases: ['/ship', '发货'],
   who: 'organizer',
   where: 'both',
-  summary: '登记运单号：/ship 后每行「名字 运单号」，发一条汇总 @ 收件人',
+  summary: t('cmd.ship.summary'),
   usage,
   args: z.object({
     scope: scopedArgs(200),

@@ -4,6 +4,7 @@ import { chosenReplies, setDelivery, takesPart } from '../src/engine/delivery.js
 import { fulfilmentSales, memberHits, oneHit } from '../src/engine/scope.js'
 import { userError, defineCommand } from '../src/engine/types.js'
 import { scopedArgs, scopedOf } from '../src/engine/target.js'
+import { t } from '../src/i18n/zh-CN.js'
 
 /** 寄快递: have the goods shipped; the address itself is only ever given in a private chat. */
 const shipTo = defineCommand({
@@ -11,8 +12,8 @@ const shipTo = defineCommand({
   aliases: ['/ship-to', '/shipto', '寄快递', '要快递'],
   who: 'anyone',
   where: 'group',
-  summary: '改为快递到家（地址请私聊机器人 /address）',
-  usage: '/ship-to',
+  summary: t('cmd.ship-to.summary'),
+  usage: t('cmd.ship-to.usage'),
   args: scopedArgs(100),
   parse: scopedOf,
   async run(ctx, scoped) {

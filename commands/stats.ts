@@ -12,8 +12,8 @@ const stats = defineCommand({
   aliases: ['/stats', '数据'],
   who: 'organizer',
   where: 'both',
-  summary: '数据：团的订单/人数/份数/GMV/退款/付款率/取货率/评分/售后率，以及群的成团率、复购、按月 GMV',
-  usage: '/stats 团1',
+  summary: t('cmd.stats.summary'),
+  usage: t('cmd.stats.usage'),
   args: scopedArgs(100),
   parse: scopedOf,
   async run(ctx, { ref, words }) {

@@ -5,14 +5,15 @@ import { BOARD_KIND, view } from '../src/engine/sales.js'
 import { saleRefOf } from '../src/engine/target.js'
 import { userError, defineCommand } from '../src/engine/types.js'
 import { requireSale } from '../src/services/sales.js'
+import { t } from '../src/i18n/zh-CN.js'
 
 const status = defineCommand({
   name: 'status',
   aliases: ['/status', '进度'],
   who: 'anyone',
   where: 'group',
-  summary: '看团的进度：已接/库存、成团进度、候补、剩余时间',
-  usage: '进度',
+  summary: t('cmd.status.summary'),
+  usage: t('cmd.status.usage'),
   args: z.object({ ref: z.number().int().positive().nullable() }),
   parse: (rest) => ({ ref: saleRefOf(rest).ref }),
   async run(ctx, { ref }) {

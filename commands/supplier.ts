@@ -23,8 +23,7 @@ const args = z.discriminatedUnion('op', [
 ])
 type Args = z.infer<typeof args>
 
-const usage =
-  '/supplier add 滇果鲜 联系人 王经理 13800001234 · /supplier attach 滇果鲜 团1 · /supplier 滇果鲜 · /supplier list'
+const usage = t('cmd.supplier.usage')
 
 function parse(rest: string): Args {
   const [op = '', name = '', ...more] = rest.trim().split(/\s+/)
@@ -52,7 +51,7 @@ const supplier = defineCommand({
   aliases: ['/supplier', '供应商'],
   who: 'organizer',
   where: 'both',
-  summary: '供应商：/supplier add 名称 联系人 电话；/supplier attach 名称 团1 给团关联供应商；/supplier 名称 看报价',
+  summary: t('cmd.supplier.summary'),
   usage,
   args,
   parse: (rest) => parse(rest),

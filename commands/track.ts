@@ -10,8 +10,8 @@ const track = defineCommand({
   aliases: ['/track', '查快递', '物流'],
   who: 'anyone',
   where: 'both',
-  summary: '查自己的运单号',
-  usage: '/track',
+  summary: t('cmd.track.summary'),
+  usage: t('cmd.track.usage'),
   args: scopedArgs(100),
   parse: scopedOf,
   async run(ctx, scoped) {

@@ -13,8 +13,8 @@ const unpaid = defineCommand({
   aliases: ['/unpaid', '未付款'],
   who: 'organizer',
   where: 'both',
-  summary: '看谁还没付款；/unpaid @Lily 表示没收到 Lily 的付款',
-  usage: '/unpaid · /unpaid @Lily',
+  summary: t('cmd.unpaid.summary'),
+  usage: t('cmd.unpaid.usage'),
   args: scopedArgs(300),
   parse: scopedOf,
   async run(ctx, scoped) {

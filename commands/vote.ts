@@ -2,15 +2,16 @@ import { z } from 'zod'
 import { parseVote, MAX_OPTIONS } from '../src/core/poll.js'
 import { castVote } from '../src/engine/polls.js'
 import { userError, defineCommand } from '../src/engine/types.js'
+import { t } from '../src/i18n/zh-CN.js'
 
-const usage = '投2 · 投 1,3 · 选B · #投票1 2'
+const usage = t('cmd.vote.usage')
 
 const vote = defineCommand({
   name: 'vote',
   aliases: ['/vote', '投'],
   who: 'anyone',
   where: 'group',
-  summary: '投票：投2、投 1,3（多选）、选B；有多个投票时「#投票1 2」；重投会替换上一次',
+  summary: t('cmd.vote.summary'),
   usage,
   args: z.object({
     pollRef: z.number().int().positive().nullable(),

@@ -26,9 +26,8 @@ const want = defineCommand({
   aliases: ['/want', '想要'],
   who: 'anyone',
   where: 'group',
-  summary:
-    '想要：提议一个商品收集意向，可加目标价和门槛，如「想要 发酵黄油 目标价 45 需 30 份」；大家回复「#需求1 +2」登记（不用付款）',
-  usage: '/want 发酵黄油 目标价 45 需 30 份',
+  summary: t('cmd.want.summary'),
+  usage: t('cmd.want.usage'),
   args,
   parse(rest, ctx) {
     const slash = ctx.msg.text.startsWith('/')
