@@ -4,6 +4,7 @@ import { yuanOf as yuan } from './money.js'
 import { demandStrings } from './demand.js'
 import { fulfilmentStrings } from './fulfilment.js'
 import { limitStrings } from './limits.js'
+import { reloginStrings } from './relogin.js'
 
 const core = {
   'money.yuan': (p: { fen: number }) => `¥${yuan(p.fen)}`,
@@ -116,7 +117,7 @@ const core = {
   'sale.soldOut': (p: { no: number; title: string }) => `🔥 团${p.no} ${p.title} 已售罄！继续接龙将进入候补，有人取消会按顺序转正。`,
 }
 
-export const zhCN = { ...core, ...demandStrings, ...fulfilmentStrings, ...limitStrings }
+export const zhCN = { ...core, ...demandStrings, ...fulfilmentStrings, ...limitStrings, ...reloginStrings }
 
 export type Catalog = typeof zhCN
 export type Key = keyof Catalog
