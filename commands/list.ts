@@ -10,6 +10,7 @@ import extend from './extend.js'
 import abort from './abort.js'
 import admin from './admin.js'
 import unadmin from './unadmin.js'
+import relinkCmd from './relink.js'
 import settings from './settings.js'
 import supplier from './supplier.js'
 import quote from './quote.js'
@@ -41,7 +42,7 @@ import help from './help.js'
 export function list(): AnyCommand[] {
   // chain precedes join: a native 接龙 list is matched before any join form inside it;
   // vote too: 投1 and #投票2 2 carry numbers the join reader would otherwise look at
-  return [launch, chain, vote, join, quit, my, status, close, extend, abort, admin, unadmin, settings,
+  return [launch, chain, vote, join, quit, my, status, close, extend, abort, admin, unadmin, relinkCmd, settings,
     // supply, payment, delivery, after-sales, feedback
     supplier, quote, sample, paid, unpaid, pickup, shipTo, address, arrived, picked, notPicked, ship, track, issue, resolve, rate, reviews, stats, exportCmd,
     // demand discovery (polls, intents; chain is above)

@@ -17,11 +17,14 @@ export type LiveRoom = { place: Place; owner: Person | null; members: Person[] |
 /** The display name under a label: `Tom(2)` and `Tom` both carry the name Tom. */
 const nameOf = (label: string): string => label.replace(/\(\d+\)$/, '')
 
-/** An id from an earlier login, kept so the row stays bound (never re-bound by its name) yet matches no live id. */
+/** An id from an earlier login, kept so the row stays bound (never re-bound by its name) yet matches no live id;
+ * a member's keeps her former id at its end. */
 const STALE = '~'
 /** The prefix of the ids retired at the login at `now`; the row's own id follows it, so each stays unique. */
 const retired = (now: number) => `${STALE}${now}~`
 export const isStale = (id: string | null): boolean => id !== null && id.startsWith(STALE)
+/** The id a retired member row had in its own login (`~login~row~id`): her address is still kept under it. */
+export const formerId = (id: string): string | null => (isStale(id) ? id.split('~').slice(3).join('~') || null : null)
 
 function countBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>()
@@ -55,7 +58,7 @@ export function reattach(db: Db, live: LiveRoom[], now: number): void {
   for (const m of db.$client.prepare('select id, contact_id as c from members where contact_id is not null').all() as { id: number; c: string }[]) {
     if (!isStale(m.c)) formerIds.set(m.id, m.c)
   }
-  db.$client.prepare(`update members set contact_id = ? || id where contact_id is not null and contact_id not like '${STALE}%'`).run(retired(now))
+  db.$client.prepare(`update members set contact_id = ? || id || '~' || contact_id where contact_id is not null and contact_id not like '${STALE}%'`).run(retired(now))
 
   const moved = new Map<string, string | null>() // former contact id -> live contact id (null: two of them)
   const unmatched: { room: LiveRoom; names: string[] }[] = []

@@ -101,3 +101,37 @@ describe('a re-login with new ids', () => {
     app.close()
   })
 })
+
+describe('/relink 旧名 @成员', () => {
+  it('moves an unmatched old member’s order to a current member: she pays and is billed for it', async () => {
+    const { out, app } = await run([...before(), ...after(),
+      by('11:01', '@r1', may2, '/relink Tom(2) @Tom(4)'), by('11:02', '@r1', may2, '截单')])
+    expect(texts(out)).toContain(t('relink.done', { from: 'Tom(2)', to: 'Tom(4)' }))
+    expect(sql(app, "select o.confirmed as n from orders o join members m on m.id = o.member_id where m.contact_id = ?", tomB.id)).toEqual([{ n: 3 }])
+    const close = out.find((o) => o.text.includes('已截单'))!
+    expect(close.text).toMatch(/Tom\(4\)[^\n]*177/)
+    app.close()
+  })
+
+  it('moves the admin right and the address; the old row keeps nothing', async () => {
+    const lilyA = p('Lily', '@lily'), lilyB = p('Lily', '@lily-b')
+    const { out, app } = await run([...before(), relogin('11:00'), room('11:00', '@r1', may2, [may2, lilyA, lilyB, tomA, ann2]),
+      by('11:01', '@r1', may2, '/relink Lily @Lily(2)'), by('11:02', '@r1', lilyA, '截单')])
+    expect(texts(out)).toContain(t('relink.done', { from: 'Lily', to: 'Lily(2)' }))
+    expect(out.find((o) => o.text.includes('已截单'))?.roomId).toBe('@r1')
+    expect(sql(app, "select name, is_admin as a from members where is_admin = 1")).toEqual([{ name: 'Lily(2)', a: 1 }])
+    expect(sql(app, 'select contact_id as id from addresses')).toEqual([{ id: '@lily' }])
+    app.close()
+  })
+
+  it('is refused to anyone but the owner, and for a name that is in the group now', async () => {
+    const { out, app } = await run([...before(), ...after(),
+      by('11:01', '@r1', lily2, '/relink Tom(2) @Tom(4)'), by('11:02', '@r1', may2, '/relink Ann @Tom(4)'), by('11:03', '@r1', may2, '/relink Tom @Nobody')])
+    expect(texts(out).join('\n')).not.toContain(t('relink.done', { from: 'Tom(2)', to: 'Tom(4)' }))
+    expect(texts(out)).toContain(t('relink.oldStillHere', { name: 'Ann' }))
+    expect(texts(out)).toContain(t('relink.targetNotFound', { name: 'Nobody' }))
+    // the old rows keep their orders
+    expect(sql(app, "select count(*) as n from orders o join members m on m.id = o.member_id where m.contact_id like '~%'")).toEqual([{ n: 2 }])
+    app.close()
+  })
+})

@@ -1,0 +1,20 @@
+import { z } from 'zod'
+import { defineCommand } from '../src/engine/types.js'
+import { relink } from '../src/services/relink.js'
+
+/** `/relink 旧名 @成员`: the old name runs up to the last ` @`, which starts the current member. */
+const relinkCmd = defineCommand({
+  name: 'relink',
+  aliases: ['/relink'],
+  who: 'organizer',
+  where: 'group',
+  summary: '群主在机器人重新登录后，把没认出来的旧成员记录（订单、付款、地址、管理员）转给现在的成员',
+  usage: '/relink 旧名 @成员',
+  args: z.object({ old: z.string().min(1).max(80), target: z.string().min(1).max(80) }),
+  parse: (rest) => {
+    const at = rest.lastIndexOf(' @')
+    return at <= 0 ? {} : { old: rest.slice(0, at).trim(), target: rest.slice(at + 1).trim() }
+  },
+  run: async (ctx, { old, target }) => relink(ctx, old, target),
+})
+export default relinkCmd
