@@ -78,9 +78,12 @@ describe('a re-login with new ids', () => {
     const { out, app } = await run([...before(),
       room('10:30', 'r2', bob, [bob, eve], '跑步群'), room('10:40', 'r2', bob, [bob, eve]),
       relogin('11:00'), room('11:00', '@r1', may2, [may2, lily2, tomA, ann2]), room('11:00', '@r2', bob2, [bob2, eve2]),
-      by('11:01', '@r2', bob2, '撤团'), by('11:02', '@r2', eve2, '截单'), by('11:03', '@r2', eve2, '我的')])
-    // no sale, order or right of the real group reached the renamed one, and it aborted nothing
-    expect(sql(app, 'select state from sales')).toEqual([{ state: 'open' }])
+      by('11:01', '@r2', bob2, '撤团'), by('11:02', '@r2', eve2, '截单'), by('11:03', '@r2', eve2, '我的'), { at: at('20:05') }])
+    // no sale, order or right of the real group reached the renamed one, and it aborted nothing:
+    // the sale closed at its deadline
+    expect(sql(app, 'select state from sales')).toEqual([{ state: 'succeeded' }])
+    // its close went nowhere: nothing is posted to an id of the earlier login
+    expect(out.filter((o) => !o.roomId?.startsWith('@') && !o.toId?.startsWith('@') && o.at > at('11:00'))).toEqual([])
     expect(out.filter((o) => o.roomId === '@r2').map((o) => o.text).join('\n')).not.toMatch(/蓝莓|团1/)
     expect(sql(app, "select count(*) as n from orders o join members m on m.id = o.member_id where m.contact_id like '@%'")).toEqual([{ n: 0 }])
     // both rooms start fresh: the stored groups are bound to no live room
