@@ -56,7 +56,8 @@ describe('a re-login with new ids', () => {
   })
 
   it('tells the owner once, privately, which names could not be matched', async () => {
-    const { out, app } = await run([...before(), ...after(), by('11:30', '@r1', ann2, '进度')])
+    // the platform announcing the same login again (same ids) is not a new re-login
+    const { out, app } = await run([...before(), ...after(), by('11:30', '@r1', ann2, '进度'), ...after('11:40')])
     const told = privateTo(out, '@may')
     expect(told).toEqual([t('relogin.unmatched', { room: ROOM, names: 'Tom、Tom(2)' })])
     // nobody else hears it, and the old owner id reaches nobody
