@@ -2,7 +2,6 @@
 export const reloginStrings = {
   'relogin.unmatched': (p: { room: string; names: string }) =>
     `机器人重新登录后，「${p.room}」里这些成员没能认出来（同名或改了名）：${p.names}。他们之前的订单和付款还在旧名下；请在群里发「/relink 旧名 @成员」把旧记录交给对应的人。`,
-  'relink.usage': () => '用法：/relink 旧名 @成员（把重新登录后没认出来的旧成员记录交给现在的成员）',
   'relink.ownerOnly': () => '只有群主可以用 /relink。',
   'relink.oldNotFound': (p: { name: string }) => `没有找到旧成员「${p.name}」。群主私信里列出的名字才可以用。`,
   'relink.oldStillHere': (p: { name: string }) => `「${p.name}」现在就在群里，不是旧记录，不能转。`,
