@@ -10,6 +10,7 @@ import extend from './extend.js'
 import abort from './abort.js'
 import admin from './admin.js'
 import unadmin from './unadmin.js'
+import relinkCmd from './relink.js'
 import settings from './settings.js'
 import supplier from './supplier.js'
 import quote from './quote.js'
@@ -56,6 +57,7 @@ export function list(): AnyCommand[] {
     abort,
     admin,
     unadmin,
+    relinkCmd,
     settings,
     // supply, payment, delivery, after-sales, feedback
     supplier,

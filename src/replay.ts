@@ -6,6 +6,7 @@ import type { App } from './app.js'
 import { VirtualClock } from './engine/runtime.js'
 import type { OutMessage, Transport } from './engine/sender.js'
 import { isoAt } from './core/iso.js'
+import type { LiveRoom } from './engine/relogin.js'
 
 const Line = z.object({
   at: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'at is not a time'),
@@ -18,6 +19,7 @@ const Line = z.object({
   fromId: z.string().min(1).optional(),
   text: z.string().optional(),
   id: z.union([z.string(), z.number()]).optional(),
+  relogin: z.literal(true).optional(),
 })
 
 export type OutLine = {
@@ -68,6 +70,15 @@ export type ReplayResult = { errors: string[] }
 /** Feed replay lines to the app. `lineNo` counts from 1 for error reports. */
 export async function replay(app: App, input: string[], report: (msg: string) => void): Promise<void> {
   let clock: VirtualClock | null = null
+  // a relogin line gathers the declarations with its `at` right after it: the live set of rooms
+  let login: { at: string; rooms: LiveRoom[] } | null = null
+  const endLogin = async () => {
+    if (login === null) return
+    const rooms = login.rooms
+    login = null
+    await app.engine.relogin(rooms, clock!.now())
+    await app.runtime.advanceTo(clock!, clock!.now())
+  }
   for (const [i, raw] of input.entries()) {
     const lineNo = i + 1
     if (raw.trim() === '') continue
@@ -87,6 +98,16 @@ export async function replay(app: App, input: string[], report: (msg: string) =>
     }
     const l = r.data
     if (app.transport instanceof RecordingTransport && carriesIds(l)) app.transport.withIds = true
+    const declares = l.text === undefined && l.room !== undefined && (l.owner !== undefined || l.members !== undefined)
+    if (login !== null && declares && l.at === login.at) {
+      login.rooms.push({
+        place: { roomId: l.roomId ?? l.room!, topic: l.room! },
+        owner: ownerOf(l),
+        members: l.members?.map(person) ?? null,
+      })
+      continue
+    }
+    await endLogin()
     if (l.text !== undefined && l.from === undefined) {
       report(`line ${lineNo}: a message needs "from", skipped`)
       continue
@@ -99,6 +120,10 @@ export async function replay(app: App, input: string[], report: (msg: string) =>
     }
     await app.runtime.advanceTo(clock, at)
     const now = clock.now()
+    if (l.relogin) {
+      login = { at: l.at, rooms: [] }
+      continue
+    }
     if (l.text !== undefined) {
       const id = l.id !== undefined ? String(l.id) : madeUpId(lineNo, raw)
       await app.engine.handle({
@@ -110,14 +135,12 @@ export async function replay(app: App, input: string[], report: (msg: string) =>
         fromId: l.fromId,
         text: l.text,
       })
-    } else if (l.room !== undefined && (l.owner !== undefined || l.members !== undefined)) {
-      // without ids the topic stands for the room's id and a name for the member's id
-      const owner =
-        l.owner === undefined ? null : { name: l.owner, id: l.ownerId ?? idOfOnly(l.members, l.owner) ?? l.owner }
-      await app.engine.declareGroup({ roomId: l.roomId ?? l.room, topic: l.room }, owner, l.members ?? null, now)
+    } else if (declares) {
+      await app.engine.declareGroup({ roomId: l.roomId ?? l.room!, topic: l.room! }, ownerOf(l), l.members ?? null, now)
     }
     await app.runtime.advanceTo(clock, now)
   }
+  await endLogin()
   if (clock !== null) await app.runtime.drain(clock)
 }
 
@@ -125,6 +148,13 @@ export async function replay(app: App, input: string[], report: (msg: string) =>
 function madeUpId(lineNo: number, raw: string): string {
   return `line-${lineNo}-${createHash('sha1').update(raw).digest('hex').slice(0, 12)}`
 }
+
+/** Without ids the topic stands for the room's id and a name for the member's id. */
+function ownerOf(l: z.infer<typeof Line>): { name: string; id: string } | null {
+  return l.owner === undefined ? null : { name: l.owner, id: l.ownerId ?? idOfOnly(l.members, l.owner) ?? l.owner }
+}
+
+const person = (m: string | { name: string; id: string }) => (typeof m === 'string' ? { name: m, id: m } : m)
 
 function carriesIds(l: z.infer<typeof Line>): boolean {
   return (

@@ -7,6 +7,7 @@ import { FileBox } from 'file-box'
 import { removeQuietly } from '../files.js'
 import { ErrorThrottle } from './errorThrottle.js'
 import type { Engine } from '../engine/engine.js'
+import type { LiveRoom } from '../engine/relogin.js'
 import type { OutMessage, Transport } from '../engine/sender.js'
 import type { Clock } from '../engine/runtime.js'
 import { networkFailure } from './network.js'
@@ -61,14 +62,18 @@ export function attach(
 ): void {
   // a room by its id, its owner and members by contact id: the platform's word, at every
   // login and room event (no owner given: nobody is owner until the platform says)
-  const declare = async (room: Room) => {
+  const read = async (room: Room): Promise<LiveRoom> => {
     const topic = await room.topic()
     const owner = room.owner()
     const people = await Promise.all(
       (await room.memberAll()).map(async (c) => ({ name: await nameIn(room, c), id: c.id })),
     )
     const ownerPerson = owner ? { name: await nameIn(room, owner), id: owner.id } : null
-    await engine.declareGroup({ roomId: room.id, topic }, ownerPerson, people, clock.now())
+    return { place: { roomId: room.id, topic }, owner: ownerPerson, members: people }
+  }
+  const declare = async (room: Room) => {
+    const r = await read(room)
+    await engine.declareGroup(r.place, r.owner, r.members, clock.now())
   }
   const safely = (what: string, fn: () => Promise<void>) => () => {
     fn().catch((err) => log.error({ err }, `${what} failed`))
@@ -87,24 +92,35 @@ export function attach(
       log.debug({ err }, 'wechaty network error')
     } else log.error({ err, repeats }, 'wechaty error')
   })
-  bot.on('login', (user) =>
-    safely('login sync', async () => {
-      transport.reset()
-      log.info({ user: user.name() }, 'logged in')
-      const rooms = await bot.Room.findAll()
-      // reading members is slow on a big account: say how far it got, about once a second
-      let saidAt = -Infinity
-      for (const [i, room] of rooms.entries()) {
-        if (clock.now() - saidAt >= 1000) {
-          log.info({ done: i, total: rooms.length }, `正在读取群列表… ${i}/${rooms.length}`)
-          saidAt = clock.now()
+  // one message at a time, in arrival order: the waitlist is first come, first served
+  let queue: Promise<void> = Promise.resolve()
+  // the login sync runs in the message queue: a message under the new ids waits until the
+  // stored groups are re-attached to them (relogin.ts), or it would open a fresh group
+  bot.on('login', (user) => {
+    queue = queue
+      .then(async () => {
+        transport.reset()
+        log.info({ user: user.name() }, 'logged in')
+        const rooms = await bot.Room.findAll()
+        // reading members is slow on a big account: say how far it got, about once a second
+        let saidAt = -Infinity
+        const live: LiveRoom[] = []
+        for (const [i, room] of rooms.entries()) {
+          if (clock.now() - saidAt >= 1000) {
+            log.info({ done: i, total: rooms.length }, `正在读取群列表… ${i}/${rooms.length}`)
+            saidAt = clock.now()
+          }
+          await read(room).then(
+            (r) => live.push(r),
+            (err) => log.warn({ err }, 'could not read a room'),
+          )
         }
-        await declare(room).catch((err) => log.warn({ err }, 'could not read a room'))
-      }
-      log.info({ total: rooms.length }, `群列表已读完：${rooms.length} 个群`)
-      onHandled()
-    })(),
-  )
+        await engine.relogin(live, clock.now())
+        log.info({ total: rooms.length }, `群列表已读完：${rooms.length} 个群`)
+        onHandled()
+      })
+      .catch((err) => log.error({ err }, 'login sync failed'))
+  })
   for (const ev of ['room-join', 'room-leave', 'room-topic'] as const) {
     bot.on(ev, (room: Room) =>
       safely(ev, async () => {
@@ -113,8 +129,6 @@ export function attach(
       })(),
     )
   }
-  // one message at a time, in arrival order: the waitlist is first come, first served
-  let queue: Promise<void> = Promise.resolve()
   bot.on('message', (msg: Message) => {
     queue = queue
       .then(async () => {

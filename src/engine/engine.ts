@@ -20,6 +20,7 @@ import { memberGroups } from './scope.js'
 import { Housekeeping, syncGroup, type Person } from './housekeeping.js'
 import { heldDigests, type HeldDigest } from './digest.js'
 import { QueryLimits, Silenced } from './limits.js'
+import { reattach, type LiveRoom } from './relogin.js'
 
 export type EngineOptions = {
   log: Logger
@@ -73,6 +74,11 @@ export class Engine {
     await this.tx((tx) =>
       syncGroup(tx, place, owner === null ? null : person(owner), memberList?.map(person) ?? null, now),
     )
+  }
+
+  /** The platform just logged in again and shows these rooms: re-attach what is stored to them (relogin.ts). */
+  async relogin(rooms: LiveRoom[], now: number): Promise<void> {
+    await this.tx((tx) => reattach(tx, rooms, now))
   }
 
   /** The earliest moment the engine has work of its own (a deadline, a countdown, a digest). */

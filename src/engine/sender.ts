@@ -6,6 +6,7 @@ import type { Logger } from 'pino'
 import type { Db } from '../db/db.js'
 import { withTx } from '../db/tx.js'
 import { groups, members, outbox } from '../db/schema.js'
+import { isStale } from './relogin.js'
 
 /**
  * One message to send. A group message goes to the room `roomId` (its topic is only a label); a
@@ -82,6 +83,12 @@ export class Sender {
             .get()!
     const mentions: string[] = JSON.parse(row.mentions)
     const mentionIds = row.groupId === null ? [] : mentionIdsOf(this.db, row.groupId, mentions)
+    // a group no room was re-attached to after a login has no room to post in (relogin.ts)
+    if (g && isStale(g.roomId)) {
+      this.log.warn({ outboxId: id }, 'not sent: the group is bound to no room since the last login')
+      await withTx(this.db, (tx) => tx.update(outbox).set({ failedAt: now }).where(eq(outbox.id, id)).run())
+      return
+    }
     try {
       await this.transport.send(
         {

@@ -88,4 +88,7 @@ export const commandStrings = {
   'cmd.want.summary': () =>
     '想要：提议一个商品收集意向，可加目标价和门槛，如「想要 发酵黄油 目标价 45 需 30 份」；大家回复「#需求1 +2」登记（不用付款）',
   'cmd.want.usage': () => '/want 发酵黄油 目标价 45 需 30 份',
+  'cmd.relink.summary': () =>
+    '群主在机器人重新登录后，把没认出来的旧成员记录（订单、付款、地址、管理员）转给现在的成员',
+  'cmd.relink.usage': () => '/relink 旧名 @成员',
 }

@@ -5,6 +5,7 @@ import { demandStrings } from './demand.js'
 import { fulfilmentStrings } from './fulfilment.js'
 import { limitStrings } from './limits.js'
 import { commandStrings } from './commands.js'
+import { reloginStrings } from './relogin.js'
 
 const core = {
   'money.yuan': (p: { fen: number }) => `¥${yuan(p.fen)}`,
@@ -160,7 +161,14 @@ const core = {
     `🔥 团${p.no} ${p.title} 已售罄！继续接龙将进入候补，有人取消会按顺序转正。`,
 }
 
-export const zhCN = { ...core, ...demandStrings, ...fulfilmentStrings, ...limitStrings, ...commandStrings }
+export const zhCN = {
+  ...core,
+  ...demandStrings,
+  ...fulfilmentStrings,
+  ...limitStrings,
+  ...commandStrings,
+  ...reloginStrings,
+}
 
 export type Catalog = typeof zhCN
 export type Key = keyof Catalog
