@@ -1,6 +1,7 @@
 // Numbers as members type them: ASCII digits or small Chinese numerals, and
 // money in yuan converted to integer fen without ever going through floats.
 import { normalize } from './text.js'
+import { COUNTING_UNITS } from './words.js'
 
 const DIGIT: Record<string, number> = {
   零: 0,
@@ -50,45 +51,5 @@ export function parseMoney(s: string): number | null {
   return fen <= MAX_FEN ? fen : null
 }
 
-// Counting words for goods. 块 is left out because '59块' is money; weight
-// units like 克/g/kg are left out because '125g' describes the product.
-export const UNIT_WORDS: readonly string[] = [
-  '人份',
-  '份',
-  '盒',
-  '斤',
-  '个',
-  '件',
-  '箱',
-  '袋',
-  '包',
-  '瓶',
-  '罐',
-  '只',
-  '支',
-  '套',
-  '张',
-  '本',
-  '双',
-  '条',
-  '杯',
-  '桶',
-  '提',
-  '组',
-  '听',
-  '枚',
-  '颗',
-  '串',
-  '把',
-  '盆',
-  '株',
-  '棵',
-  '对',
-  '副',
-  '捆',
-  '扎',
-  '板',
-  '片',
-  '碗',
-  '单',
-]
+// Counting words for goods ('2份', '两盒'): one list, kept with the reader's words.
+export const UNIT_WORDS: readonly string[] = COUNTING_UNITS

@@ -4,7 +4,7 @@
 // are always tried before shorter ones, so '再来' wins over '来'.
 
 /** Counting words for goods: '2份', '两盒', '三斤'. (块 is money, 克/g describe the product.) */
-export const UNITS: readonly string[] = [
+export const COUNTING_UNITS: readonly string[] = [
   '人份',
   '份',
   '盒',
@@ -43,13 +43,10 @@ export const UNITS: readonly string[] = [
   '片',
   '碗',
   '单',
-  '袋装',
-  '盒装',
-  '箱装',
-  '块装',
-  '份儿',
-  '斤装',
 ]
+
+/** What the reader takes as a unit after a number: the counting words, and packaging forms. */
+export const UNITS: readonly string[] = [...COUNTING_UNITS, '袋装', '盒装', '箱装', '块装', '份儿', '斤装']
 
 /** Numerals beyond the plain ones: 俩 is two, 仨 is three. */
 export const NUMERAL_WORDS: Readonly<Record<string, number>> = { 俩: 2, 仨: 3 }
