@@ -145,7 +145,7 @@ export async function replay(app: App, input: string[], report: (msg: string) =>
 }
 
 /** Lines without an id get one from their content and position, stable across runs of the same file. */
-function madeUpId(lineNo: number, raw: string): string {
+export function madeUpId(lineNo: number, raw: string): string {
   return `line-${lineNo}-${createHash('sha1').update(raw).digest('hex').slice(0, 12)}`
 }
 

@@ -7,14 +7,13 @@
 //  - a script, written as data: bot().at('10:00').group('烘焙同好群', { owner: '阿May' }).say('Lily', '+2').run()
 //  - the same Bot driven step by step (property tests that check a model after every message).
 // The replay-line path (JSON in, the `replay` contract) stays in tests/harness.ts `runReplay`.
-import { createHash } from 'node:crypto'
 import pino, { type Logger } from 'pino'
 import { makeApp, type App } from '../../src/app.js'
 import { VirtualClock } from '../../src/engine/runtime.js'
 import type { Pace, Transport } from '../../src/engine/sender.js'
 import type { AnyCommand } from '../../src/engine/types.js'
 import { silentLogger } from '../../src/log.js'
-import { RecordingTransport, type OutLine } from '../../src/replay.js'
+import { madeUpId, RecordingTransport, type OutLine } from '../../src/replay.js'
 
 export type { OutLine }
 
@@ -185,7 +184,7 @@ export class Bot {
       }
       await this.until(t)
       const now = this.now()
-      if (isSay(s)) await this.handle({ ...s, id: s.id ?? stepId(lineNo, s) }, now)
+      if (isSay(s)) await this.handle({ ...s, id: s.id ?? madeUpId(lineNo, JSON.stringify(s)) }, now)
       else if (isGroup(s) && (s.owner !== undefined || s.members !== undefined)) await this.group(s.room, s)
       if (!opts.crash) await this.until(now)
     }
@@ -213,11 +212,6 @@ export class Bot {
   close(): void {
     this.app.close()
   }
-}
-
-/** A step without an id gets one from its content and position: stable across runs, as in the replay. */
-function stepId(lineNo: number, s: Step): string {
-  return `line-${lineNo}-${createHash('sha1').update(JSON.stringify(s)).digest('hex').slice(0, 12)}`
 }
 
 export const BAKING = '烘焙同好群'
