@@ -13,7 +13,9 @@ export type Cluster = { url: string; stop(): void }
 export function findBinaries(): { bin: string } | { missing: string } {
   const root = '/usr/lib/postgresql'
   if (!existsSync(root)) return { missing: 'PostgreSQL server binaries not installed (Debian package postgresql)' }
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a))
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a))
   if (versions.length === 0) return { missing: `no initdb under ${root}` }
   return { bin: join(root, versions[0], 'bin') }
 }
@@ -33,7 +35,8 @@ export async function startCluster(): Promise<Cluster | { missing: string }> {
   const found = findBinaries()
   if ('missing' in found) return found
   const asRoot = process.getuid?.() === 0
-  if (asRoot && spawnSync('id', ['postgres']).status !== 0) return { missing: 'running as root and there is no postgres user to own the cluster' }
+  if (asRoot && spawnSync('id', ['postgres']).status !== 0)
+    return { missing: 'running as root and there is no postgres user to own the cluster' }
   const dir = mkdtempSync(join(tmpdir(), 'shantuan-pg-'))
   chmodSync(dir, 0o777)
   const data = join(dir, 'data')
