@@ -37,7 +37,12 @@ export async function startCluster(): Promise<Cluster | { missing: string }> {
   const asRoot = process.getuid?.() === 0
   if (asRoot && spawnSync('id', ['postgres']).status !== 0)
     return { missing: 'running as root and there is no postgres user to own the cluster' }
-  const dir = mkdtempSync(join(tmpdir(), 'shantuan-pg-'))
+  // a root-only temp folder (mode 700, as /tmp is on some machines) would keep postgres out
+  const base =
+    asRoot && spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-x', tmpdir()]).status !== 0
+      ? '/var/tmp'
+      : tmpdir()
+  const dir = mkdtempSync(join(base, 'shantuan-pg-'))
   chmodSync(dir, 0o777)
   const data = join(dir, 'data')
   const run = (cmd: string, args: string[]) => {
@@ -46,9 +51,14 @@ export async function startCluster(): Promise<Cluster | { missing: string }> {
     else execFileSync(full, args, { stdio: 'pipe' })
   }
   const port = await freePort()
-  run('initdb', ['-D', data, '-U', 'shantuan', '--auth=trust', '-E', 'UTF8', '--no-locale'])
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50`
-  run('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start'])
+  try {
+    run('initdb', ['-D', data, '-U', 'shantuan', '--auth=trust', '-E', 'UTF8', '--no-locale'])
+    const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50`
+    run('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start'])
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true })
+    throw e
+  }
   return {
     url: `postgres://shantuan@127.0.0.1:${port}/postgres`,
     stop() {
