@@ -17,8 +17,6 @@ export function findPhone(text: string): { phone: string; index: number; length:
   return m ? { phone: `${m[1]}${m[2]}${m[3]}`, index: m.index, length: m[0].length } : null
 }
 
-export const maskPhone = (phone: string): string => maskPhones(phone)
-
 // A road, lane, building or room with a house number: 建国路88号, 3栋2单元501室, 幸福里12弄.
 const ADDRESS = new RegExp(
   [

@@ -1,9 +1,9 @@
 // After the sale: what each member owes at the final tier, how they get their goods, and
 // when the sale is done. Called inside the engine's transaction.
-import { and, asc, eq } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../db/db.js'
 import { rowOf } from '../db/rows.js'
-import { groups, items, members, orders, participants, sales, suppliers } from '../db/schema.js'
+import { groups, items, members, orders, participants, sales } from '../db/schema.js'
 import * as rules from '../core/sale.js'
 import { itemPriceAt, priceAt, tierAt, tiersFromJson, type Tier } from '../core/tiers.js'
 import { parseDeadline, formatTime } from '../core/deadline.js'
@@ -247,11 +247,6 @@ export function checkCompletion(db: Db, saleId: number, now: number): void {
 
 /** Names for a group's notices and mentions. */
 export const groupOf = (db: Db, groupId: number) => db.select().from(groups).where(eq(groups.id, groupId)).get()!
-
-export const supplierName = (db: Db, id: number | null): string | null =>
-  id === null
-    ? null
-    : (db.select({ name: suppliers.name }).from(suppliers).where(eq(suppliers.id, id)).get()?.name ?? null)
 
 /** Units confirmed in a sale so far. */
 export const soldIn = (db: Db, saleId: number): number =>

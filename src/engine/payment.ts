@@ -2,7 +2,7 @@
 // organizer confirmed, reminds the rest once, and releases unpaid orders after the grace period.
 import { and, eq, gt, isNull } from 'drizzle-orm'
 import type { Db } from '../db/db.js'
-import { jobs, participants, sales } from '../db/schema.js'
+import { jobs, participants } from '../db/schema.js'
 import * as rules from '../core/sale.js'
 import { formatTime } from '../core/deadline.js'
 import { isQuiet, quietEnd } from '../core/schedule.js'
@@ -133,5 +133,3 @@ export function releaseIfUnpaid(db: Db, participantId: number, now: number): voi
   }
   checkCompletion(db, sale.id, now)
 }
-
-export const saleRow = (db: Db, id: number): SaleRow => db.select().from(sales).where(eq(sales.id, id)).get()!
