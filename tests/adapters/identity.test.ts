@@ -3,21 +3,14 @@
 // copied from the owner, a WeChat name equal to an organizer's group nickname, and a second
 // room with the first one's topic. Names are labels; only the platform's ids decide.
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { WechatyBuilder, type Wechaty } from 'wechaty'
-import { PuppetMock, mock } from 'wechaty-puppet-mock'
-import { makeApp, type App } from '../../src/app.js'
-import { attach, WechatyTransport } from '../../src/adapters/wechaty.js'
-import { runLive } from '../../src/engine/runtime.js'
-import { silentLogger } from '../../src/log.js'
-import { runningClock, until } from '../support/clock.js'
+import { until } from '../support/clock.js'
+import { mockBot, startLive } from '../support/live.js'
 
-const FAST = { perChatMs: 0, jitterMs: 0, perMinute: 1000, maxAttempts: 3 }
 const TOPIC = '烘焙同好群'
 
 async function live() {
-  const mocker = new mock.Mocker()
-  const puppet = new PuppetMock({ mocker })
-  const bot: Wechaty = WechatyBuilder.build({ puppet })
+  const m = mockBot()
+  const { mocker, puppet } = m
   const self = mocker.createContact({ id: 'self@mock', name: '闪团助手' })
   // the real owner: WeChat name "May Chen", group nickname 阿May
   const may = mocker.createContact({ id: 'may@mock', name: 'May Chen' })
@@ -47,30 +40,7 @@ async function live() {
     ...(await original(roomId, contactId)),
     roomAlias: nick[contactId] ?? '',
   }))
-  const sent: { to: string; text: string; mentions: string[] }[] = []
-  vi.spyOn(puppet, 'messageSendText').mockImplementation(async (to: string, text: string, mentions?: string[]) => {
-    sent.push({ to, text, mentions: mentions ?? [] })
-    return undefined
-  })
-  const files: { to: string; name: string }[] = []
-  vi.spyOn(puppet, 'messageSendFile').mockImplementation(async (to: string, file: { name: string }) => {
-    files.push({ to, name: file.name })
-    return undefined
-  })
-  const transport = new WechatyTransport(bot)
-  const log = silentLogger()
-  const app: App = makeApp({ dbFile: ':memory:', transport, log, pace: FAST, gatherMs: 300 })
-  const clock = runningClock()
-  const loop = runLive(app.runtime, clock, () => {})
-  attach(bot, app.engine, transport, clock, log, () => loop.poke())
-  await bot.start()
-  mocker.login(self)
-  const stop = async () => {
-    loop.stop()
-    vi.restoreAllMocks()
-    await bot.stop()
-    app.close()
-  }
+  const { sent, files, app, stop } = await startLive(m, self)
   return { room, twin, may, lily, fake, stranger, bob, self, sent, files, app, stop }
 }
 

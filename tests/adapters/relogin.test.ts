@@ -3,25 +3,18 @@
 // new ids, as wechat4u does after a new QR login. The stored group and its unambiguous members
 // are re-attached before any message is acted on; the owner hears privately whom it could not
 // match. Started again with the same ids (as a puppet with stable ids does), nothing changes.
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { WechatyBuilder, type Wechaty } from 'wechaty'
-import { PuppetMock, mock } from 'wechaty-puppet-mock'
-import { makeApp } from '../../src/app.js'
-import { attach, WechatyTransport } from '../../src/adapters/wechaty.js'
-import { runLive } from '../../src/engine/runtime.js'
-import { silentLogger } from '../../src/log.js'
+import { afterEach, describe, expect, it } from 'vitest'
 import { tmpDb } from '../harness.js'
-import { runningClock, until } from '../support/clock.js'
+import { until } from '../support/clock.js'
+import { mockBot, startLive } from '../support/live.js'
 import { t } from '../../src/i18n/zh-CN.js'
 
-const FAST = { perChatMs: 0, jitterMs: 0, perMinute: 1000, maxAttempts: 3 }
 const TOPIC = '烘焙同好群'
 
 /** One run of the bot on `dbFile`, logged in with ids ending in `login`. */
 async function session(dbFile: string, login: string) {
-  const mocker = new mock.Mocker()
-  const puppet = new PuppetMock({ mocker })
-  const bot: Wechaty = WechatyBuilder.build({ puppet })
+  const m = mockBot()
+  const { mocker } = m
   const id = (who: string) => `${who}@${login}`
   const self = mocker.createContact({ id: id('self'), name: '闪团助手' })
   const may = mocker.createContact({ id: id('may'), name: '阿May' })
@@ -35,28 +28,10 @@ async function session(dbFile: string, login: string) {
     ownerId: may.id,
     memberIdList: [self.id, may.id, lily.id, tom.id, tom2.id],
   })
-  const sent: { to: string; text: string }[] = []
-  vi.spyOn(puppet, 'messageSendText').mockImplementation(async (to: string, text: string) => {
-    sent.push({ to, text })
-    return undefined
-  })
-  const transport = new WechatyTransport(bot)
-  const log = silentLogger()
-  const app = makeApp({ dbFile, transport, log, pace: FAST, gatherMs: 300 })
-  const clock = runningClock()
-  const loop = runLive(app.runtime, clock, () => {})
-  attach(bot, app.engine, transport, clock, log, () => loop.poke())
-  await bot.start()
-  mocker.login(self)
+  const { sent, app, stop } = await startLive(m, self, { dbFile })
   const q = (sql: string) => app.db.$client.prepare(sql)
   // the login sync has read the room when its members are bound to this login's ids
   await until(() => (q(`select count(*) from members where contact_id like '%@${login}'`).pluck().get() as number) >= 3)
-  const stop = async () => {
-    loop.stop()
-    vi.restoreAllMocks()
-    await bot.stop()
-    app.close()
-  }
   return { room, may, lily, tom, tom2, sent, q, stop }
 }
 
@@ -98,7 +73,9 @@ describe('a re-login through the live adapter', () => {
     expect(b.sent.find((s) => s.text.includes('已截单'))!.to).toBe('bake@b')
     expect(b.q('select count(*) from groups').pluck().get()).toBe(1)
     const told = b.sent.filter((s) => s.text.includes('没能认出来'))
-    expect(told).toEqual([{ to: 'may@b', text: t('relogin.unmatched', { room: TOPIC, names: 'Tom、Tom(2)' }) }])
+    expect(told).toEqual([
+      { to: 'may@b', mentions: [], text: t('relogin.unmatched', { room: TOPIC, names: 'Tom、Tom(2)' }) },
+    ])
   })
 
   it('with the same ids (a puppet with stable ids): nothing is re-attached and nobody is told anything', async () => {

@@ -1,24 +1,14 @@
 // A real Wechaty on wechaty-puppet-mock: messages in from mock members, the bot's sends
 // captured at the puppet. Proves the live adapter and the engine are wired together.
 import { existsSync } from 'node:fs'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { WechatyBuilder, type Wechaty } from 'wechaty'
-import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import { afterEach, describe, expect, it } from 'vitest'
 import { FileBox } from 'file-box'
-import { makeApp, type App } from '../../src/app.js'
-import { attach, WechatyTransport } from '../../src/adapters/wechaty.js'
-import { runLive } from '../../src/engine/runtime.js'
-import { silentLogger } from '../../src/log.js'
-import { runningClock, until } from '../support/clock.js'
-
-const FAST = { perChatMs: 0, jitterMs: 0, perMinute: 1000, maxAttempts: 3 }
-
-type Sent = { to: string; text: string; mentions: string[] }
+import { until } from '../support/clock.js'
+import { mockBot, startLive } from '../support/live.js'
 
 async function live() {
-  const mocker = new mock.Mocker()
-  const puppet = new PuppetMock({ mocker })
-  const bot: Wechaty = WechatyBuilder.build({ puppet })
+  const m = mockBot()
+  const { mocker, bot } = m
   const self = mocker.createContact({ id: 'self@mock', name: '闪团助手' })
   const may = mocker.createContact({ id: 'may@mock', name: '阿May' })
   const lily = mocker.createContact({ id: 'lily@mock', name: 'Lily' })
@@ -29,33 +19,7 @@ async function live() {
     ownerId: may.id,
     memberIdList: [self.id, may.id, lily.id, tom.id],
   })
-  const sent: Sent[] = []
-  const spy = vi
-    .spyOn(puppet, 'messageSendText')
-    .mockImplementation(async (to: string, text: string, mentions?: string[]) => {
-      sent.push({ to, text, mentions: mentions ?? [] })
-      return undefined
-    })
-  const files: { to: string; name: string }[] = []
-  const fileSpy = vi.spyOn(puppet, 'messageSendFile').mockImplementation(async (to: string, file: { name: string }) => {
-    files.push({ to, name: file.name })
-    return undefined
-  })
-  const transport = new WechatyTransport(bot)
-  const log = silentLogger()
-  const app: App = makeApp({ dbFile: ':memory:', transport, log, pace: FAST, gatherMs: 500 })
-  const clock = runningClock()
-  const loop = runLive(app.runtime, clock, () => {})
-  attach(bot, app.engine, transport, clock, log, () => loop.poke())
-  await bot.start()
-  mocker.login(self)
-  const stop = async () => {
-    loop.stop()
-    spy.mockRestore()
-    fileSpy.mockRestore()
-    await bot.stop()
-    app.close()
-  }
+  const { sent, files, app, stop } = await startLive(m, self, { gatherMs: 500 })
   return { mocker, bot, room, may, lily, tom, self, sent, files, app, stop }
 }
 
